@@ -1,0 +1,2 @@
+import type { Story } from '@jubensha/story';
+export type EngineStory = Story;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One config, one project per package, so `vitest run` covers the whole repo and
+// `vitest run --project story` runs one package.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'protocol', root: 'packages/protocol', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'story', root: 'packages/story', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { test: { name: 'engine', root: 'packages/engine', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'llm', root: 'packages/llm', include: ['src/**/*.test.ts'] } },
+    ],
+  },
+});
