@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyViewChanges, diffView, ViewChangeSchema } from './view-patch.js';
+
+const json = fc.jsonValue({ maxDepth: 4 });
+
+describe('view changes', () => {
+  it('diff then apply turns a into b and leaves a untouched', () => {
+    fc.assert(
+      fc.property(json, json, (a, b) => {
+        const before = structuredClone(a);
+        const changes = diffView(a, b);
+        for (const c of changes) expect(ViewChangeSchema.safeParse(c).success).toBe(true);
+        expect(applyViewChanges(a, changes)).toEqual(b);
+        expect(a).toEqual(before);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('sends only the appended chat line, not the whole list', () => {
+    const a = { chat: [{ n: 1, text: 'hi' }], version: 3 };
+    const b = {
+      chat: [
+        { n: 1, text: 'hi' },
+        { n: 2, text: 'yo' },
+      ],
+      version: 4,
+    };
+    expect(diffView(a, b)).toEqual([
+      { op: 'set', path: ['chat', 1], value: { n: 2, text: 'yo' } },
+      { op: 'set', path: ['version'], value: 4 },
+    ]);
+    expect(diffView(b, b)).toEqual([]);
+  });
+
+  it('deletes keys that disappeared', () => {
+    expect(applyViewChanges({ a: 1, b: 2 }, diffView({ a: 1, b: 2 }, { a: 1 }))).toEqual({ a: 1 });
+  });
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * Views are plain JSON; an update is the list of changes from the previous view, so a long chat
+ * is not resent on every command. `path` walks object keys and array indexes.
+ */
+export const ViewChangeSchema = z.discriminatedUnion('op', [
+  z
+    .object({
+      op: z.literal('set'),
+      path: z.array(z.union([z.string(), z.number().int().min(0)])),
+      value: z.unknown(),
+    })
+    .strict(),
+  z
+    .object({ op: z.literal('delete'), path: z.array(z.union([z.string(), z.number().int().min(0)])) })
+    .strict(),
+]);
+export type ViewChange = z.infer<typeof ViewChangeSchema>;
+type Path = (string | number)[];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    return (
+      ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]))
+    );
+  }
+  return false;
+}
+
+function diffInto(a: unknown, b: unknown, path: Path, out: ViewChange[]): void {
+  if (sameJson(a, b)) return;
+  if (Array.isArray(a) && Array.isArray(b) && b.length >= a.length) {
+    // Lists mostly grow (chat, clues): diff the common part, append the rest.
+    a.forEach((x, i) => diffInto(x, b[i], [...path, i], out));
+    for (let i = a.length; i < b.length; i++) out.push({ op: 'set', path: [...path, i], value: b[i] });
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    for (const k of Object.keys(a)) if (!Object.hasOwn(b, k)) out.push({ op: 'delete', path: [...path, k] });
+    for (const k of Object.keys(b)) {
+      if (Object.hasOwn(a, k)) diffInto(a[k], b[k], [...path, k], out);
+      else out.push({ op: 'set', path: [...path, k], value: b[k] });
+    }
+    return;
+  }
+  out.push({ op: 'set', path, value: b });
+}
+
+/** The changes that turn view `a` into view `b` (both plain JSON). */
+export function diffView(a: unknown, b: unknown): ViewChange[] {
+  const out: ViewChange[] = [];
+  diffInto(a, b, [], out);
+  return out;
+}
+
+/** Applies changes to a copy of `view`; the input is left untouched. */
+export function applyViewChanges<T>(view: T, changes: readonly ViewChange[]): T {
+  let root: unknown = structuredClone(view);
+  for (const change of changes) {
+    if (change.path.length === 0) {
+      if (change.op === 'set') root = structuredClone(change.value);
+      continue;
+    }
+    let node: unknown = root;
+    for (const key of change.path.slice(0, -1)) node = (node as Record<string | number, unknown>)[key];
+    const last = change.path[change.path.length - 1] as string | number;
+    const parent = node as Record<string | number, unknown>;
+    // defineProperty, not assignment: a key named __proto__ must stay data, never a prototype.
+    if (change.op === 'set')
+      Object.defineProperty(parent, last, {
+        value: structuredClone(change.value),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    else Reflect.deleteProperty(parent, last);
+  }
+  return root as T;
+}
