@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DataPath, YamlSource } from './yaml-source.js';
+
+/** Formats a data path the way authors read it: `clues[3].pointsTo[0].weight`. */
+export function formatPath(path: DataPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Parses `source.data` with a zod schema and turns every issue into a SCHEMA diagnostic at the offending
+ * node (an unknown key is reported at the key).
+ */
+export function parseWithSchema<S extends z.ZodType>(
+  schema: S,
+  source: YamlSource,
+): { value: z.output<S> | undefined; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(source.data ?? {});
+  if (result.success) return { value: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue): Diagnostic[] => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    return keys.map((key) => ({
+      severity: 'error',
+      code: 'SCHEMA',
+      message: `${formatPath(key === undefined ? path : [...path, key]) || '(document)'}: ${issue.message}`,
+      ...source.locate(path, key),
+    }));
+  });
+  return { value: undefined, diagnostics };
+}

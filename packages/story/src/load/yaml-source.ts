@@ -1,0 +1,84 @@
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.js';
+
+export type DataPath = readonly (string | number)[];
+
+/**
+ * A parsed YAML text that remembers where every node came from. `firstLine` is the file line the text starts
+ * on (1 for a whole file, 2 for front-matter after its opening `---`), so positions are always file positions.
+ */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** The position of the node at `path`, or of its nearest ancestor that exists. */
+  locate(path: DataPath, key?: string): SourcePosition;
+}
+
+export function parseYamlSource(
+  text: string,
+  file: string,
+  firstLine: number,
+): { source: YamlSource; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line: line + firstLine - 1, col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const [severity, list] of [
+    ['error', doc.errors],
+    ['warning', doc.warnings],
+  ] as const) {
+    for (const e of list) {
+      diagnostics.push({
+        severity,
+        code: severity === 'error' ? 'YAML_SYNTAX' : 'YAML_WARNING',
+        message: e.message.split('\n')[0] ?? e.code,
+        ...position(e.pos[0]),
+      });
+    }
+  }
+  const data = doc.errors.length > 0 ? undefined : (doc.toJS() as unknown);
+  return {
+    source: { file, data, locate: (path, key) => position(offsetOf(doc, path, key)) },
+    diagnostics,
+  };
+}
+
+/** Walks the document along the path; stops at the deepest node that exists. */
+function offsetOf(doc: Document, path: DataPath, key?: string): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const step of [...path, ...(key === undefined ? [] : [key])]) {
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && scalarValue(p.key) === step);
+      if (pair === undefined) break;
+      // A key named by `key` (an unknown or misspelt key) is reported at the key itself.
+      if (step === key && key !== undefined) {
+        offset = rangeStart(pair.key) ?? offset;
+        break;
+      }
+      next = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof step === 'number') {
+      next = node.items[step];
+    } else {
+      break;
+    }
+    const start = rangeStart(next);
+    if (start === undefined) break;
+    offset = start;
+    node = next;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return isNode(node) ? (node as Node).range?.[0] : undefined;
+}
+
+function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : node;
+}
