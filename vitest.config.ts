@@ -9,6 +9,7 @@ export default defineConfig({
       { test: { name: 'story', root: 'packages/story', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { test: { name: 'engine', root: 'packages/engine', include: ['src/**/*.test.ts'] } },
       { test: { name: 'llm', root: 'packages/llm', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'storage', root: 'packages/storage', include: ['src/**/*.test.ts'] } },
     ],
   },
 });

@@ -1,0 +1,14 @@
+export type {
+  AppendRequest,
+  JsonObject,
+  JsonValue,
+  LoadedRoom,
+  LogEntry,
+  MatchStore,
+  NewRoom,
+  RoomMeta,
+} from './match-store.js';
+export { MATCH_STORE_ERROR_CODES, MatchStoreError, isMatchStoreError } from './match-store-error.js';
+export type { MatchStoreErrorCode } from './match-store-error.js';
+export { SqliteMatchStore } from './sqlite/sqlite-match-store.js';
+export type { SqliteMatchStoreOptions } from './sqlite/sqlite-match-store.js';

@@ -1,0 +1,143 @@
+/**
+ * The durable match store: for each room, its metadata, an append-only event log and the latest
+ * snapshot. Implementations: SQLite (one process, the default) and, later, Redis (several processes).
+ *
+ * Storage knows nothing about the game. Commands and snapshots are opaque JSON to it; it only
+ * guarantees that what was acknowledged is there after a crash, in order, with no gaps, and that a
+ * stale writer cannot overwrite a newer state.
+ *
+ * Every method is async so that a networked implementation fits the same interface. Every failure the
+ * caller can cause rejects with a {@link MatchStoreError} and changes nothing.
+ */
+
+/** Plain JSON: what survives `JSON.stringify` → `JSON.parse` unchanged. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** What the server knows when it opens a room. */
+export interface NewRoom {
+  /** Unguessable room id chosen by the server. */
+  roomId: string;
+  /** Short code players type to join. Unique among all stored rooms, finished ones included, until deleted. */
+  joinCode: string;
+  storyId: string;
+  /** Language the room plays in, e.g. `zh` or `en`. */
+  language: string;
+  /** The host's choices for the seats (which are human, which AI, ...). Opaque JSON. */
+  seatConfig: JsonValue;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Hash of the host token. Raw tokens never reach the store; the server hashes them. */
+  hostTokenHash: string;
+  /** Seat id → hash of that seat's token, for seats already taken. */
+  seatTokenHashes: Record<string, string>;
+  /** The game's initial state and its version (usually 0). The log starts empty. */
+  snapshot: JsonObject;
+  version: number;
+}
+
+/** A room's metadata, without its state. */
+export interface RoomMeta {
+  roomId: string;
+  joinCode: string;
+  storyId: string;
+  language: string;
+  seatConfig: JsonValue;
+  createdAt: number;
+  hostTokenHash: string;
+  seatTokenHashes: Record<string, string>;
+  /** Epoch milliseconds when the room was marked finished; null while the game is on. */
+  finishedAt: number | null;
+}
+
+/** A room as restored: metadata, the latest snapshot and where the log stands. */
+export interface LoadedRoom {
+  meta: RoomMeta;
+  snapshot: JsonObject;
+  version: number;
+  /** Seq of the last log entry; 0 when the log is empty. */
+  lastSeq: number;
+}
+
+/** One accepted command in a room's log. Seqs start at 1 and have no gaps. */
+export interface LogEntry {
+  seq: number;
+  /** Epoch milliseconds when the command was accepted (data only; the store never reads the clock). */
+  at: number;
+  /** Who sent it: a seat id, `host`, `system`, ... Opaque to the store. */
+  actor: string;
+  /** The command as the engine accepted it. Opaque JSON. */
+  command: JsonValue;
+}
+
+/** One accepted command and the state it produced, to be stored together or not at all. */
+export interface AppendRequest {
+  /**
+   * The version the writer's state was at before applying the command. If the stored version differs,
+   * another writer got there first: the append is refused with `VERSION_CONFLICT`. This is the fencing
+   * point for several server processes.
+   */
+  expectedVersion: number;
+  entry: Omit<LogEntry, 'seq'>;
+  /** The state after the command. */
+  snapshot: JsonObject;
+  /** Its version; must be greater than `expectedVersion`. */
+  version: number;
+}
+
+export interface MatchStore {
+  /**
+   * Stores a new room with its initial snapshot and an empty log.
+   * Rejects with `ROOM_EXISTS` or `JOIN_CODE_TAKEN` (the server picks another code and retries).
+   */
+  createRoom(room: NewRoom): Promise<void>;
+
+  /**
+   * Appends one entry to the room's log and replaces its snapshot and version, in one atomic step,
+   * if the stored version equals `expectedVersion`. Resolves once the entry is durable (it survives a
+   * crash of this process) with the entry as stored, its seq assigned by the store (last seq + 1).
+   * Rejects with `ROOM_NOT_FOUND`, `ROOM_FINISHED` or `VERSION_CONFLICT` (details: expected, actual).
+   */
+  append(roomId: string, request: AppendRequest): Promise<LogEntry>;
+
+  /** The room's metadata, latest snapshot, version and last seq; null if there is no such room. */
+  loadRoom(roomId: string): Promise<LoadedRoom | null>;
+
+  /**
+   * Log entries with `seq >= fromSeq`, in order, at most `limit` of them (default: all).
+   * Resolves to [] past the end; rejects with `ROOM_NOT_FOUND` for an unknown room.
+   */
+  readEntries(roomId: string, fromSeq: number, limit?: number): Promise<LogEntry[]>;
+
+  /** The room with this join code (finished or not), or null. Codes compare exactly. */
+  findRoomByJoinCode(joinCode: string): Promise<RoomMeta | null>;
+
+  /**
+   * Sets the token hash of a seat (a player takes it or a new token is issued), or clears it with null
+   * (the seat is handed to an AI). Replaces any previous hash, so the old token stops working.
+   * Rejects with `ROOM_NOT_FOUND` or `ROOM_FINISHED`.
+   */
+  setSeatTokenHash(roomId: string, seatId: string, tokenHash: string | null): Promise<void>;
+
+  /** Metadata of every room not marked finished, oldest first: what the server restores on start. */
+  listUnfinishedRooms(): Promise<RoomMeta[]>;
+
+  /**
+   * Marks the room finished at `at` (epoch ms). Later appends and seat changes are refused with
+   * `ROOM_FINISHED`; the room stays readable until deleted. Marking a finished room again changes nothing.
+   * Rejects with `ROOM_NOT_FOUND`.
+   */
+  markFinished(roomId: string, at: number): Promise<void>;
+
+  /** Deletes rooms (with their logs) finished before `finishedBefore` (epoch ms); resolves to how many. */
+  deleteFinishedRooms(finishedBefore: number): Promise<number>;
+
+  /**
+   * Writes a consistent copy of the whole store to `toFile` while the store stays in use. The file
+   * appears complete or not at all. Rejects with `INVALID_INPUT` if `toFile` exists already.
+   */
+  backup(toFile: string): Promise<void>;
+
+  /** Releases the store. Every later call rejects with `STORE_CLOSED`. Closing twice is harmless. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,91 @@
+import { encodeJson, encodeJsonObject } from './json-text.js';
+import { MatchStoreError } from './match-store-error.js';
+import type { AppendRequest, NewRoom } from './match-store.js';
+
+/**
+ * Checks every implementation applies before touching storage, so that bad input is refused the same
+ * way everywhere and nothing is half-written. They return the JSON texts they had to build anyway.
+ */
+
+const MAX_ID_LENGTH = 256;
+
+export function checkId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) {
+    throw new MatchStoreError(
+      'INVALID_INPUT',
+      `${what} must be a string of 1 to ${MAX_ID_LENGTH} characters`,
+    );
+  }
+  return value;
+}
+
+/** Times (epoch ms), versions, seqs and limits: non-negative safe integers. */
+export function checkCount(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new MatchStoreError('INVALID_INPUT', `${what} must be a non-negative safe integer`);
+  }
+  return value;
+}
+
+export interface CheckedNewRoom {
+  seatConfigJson: string;
+  snapshotJson: string;
+  seatTokenHashes: [seatId: string, tokenHash: string][];
+}
+
+export function checkNewRoom(room: NewRoom): CheckedNewRoom {
+  if (typeof room !== 'object' || room === null)
+    throw new MatchStoreError('INVALID_INPUT', 'room must be an object');
+  checkId(room.roomId, 'roomId');
+  checkId(room.joinCode, 'joinCode');
+  checkId(room.storyId, 'storyId');
+  checkId(room.language, 'language');
+  checkCount(room.createdAt, 'createdAt');
+  checkId(room.hostTokenHash, 'hostTokenHash');
+  checkCount(room.version, 'version');
+  const hashes = room.seatTokenHashes as unknown;
+  if (typeof hashes !== 'object' || hashes === null || Array.isArray(hashes)) {
+    throw new MatchStoreError('INVALID_INPUT', 'seatTokenHashes must be an object of seat id → hash');
+  }
+  const seatTokenHashes = Object.entries(hashes as Record<string, unknown>).map(
+    ([seatId, hash]): [string, string] => [
+      checkId(seatId, 'seat id'),
+      checkId(hash, `seatTokenHashes.${seatId}`),
+    ],
+  );
+  return {
+    seatConfigJson: encodeJson(room.seatConfig, 'seatConfig'),
+    snapshotJson: encodeJsonObject(room.snapshot, 'snapshot'),
+    seatTokenHashes,
+  };
+}
+
+export interface CheckedAppend {
+  commandJson: string;
+  snapshotJson: string;
+}
+
+export function checkAppend(request: AppendRequest): CheckedAppend {
+  if (typeof request !== 'object' || request === null) {
+    throw new MatchStoreError('INVALID_INPUT', 'append request must be an object');
+  }
+  const expected = checkCount(request.expectedVersion, 'expectedVersion');
+  const next = checkCount(request.version, 'version');
+  if (next <= expected) {
+    // Versions only grow, so a writer holding an old version can never match a newer state by accident.
+    throw new MatchStoreError('INVALID_INPUT', 'version must be greater than expectedVersion', {
+      expectedVersion: expected,
+      version: next,
+    });
+  }
+  const entry = request.entry as unknown;
+  if (typeof entry !== 'object' || entry === null) {
+    throw new MatchStoreError('INVALID_INPUT', 'entry must be an object');
+  }
+  checkCount(request.entry.at, 'entry.at');
+  checkId(request.entry.actor, 'entry.actor');
+  return {
+    commandJson: encodeJson(request.entry.command, 'entry.command'),
+    snapshotJson: encodeJsonObject(request.snapshot, 'snapshot'),
+  };
+}

@@ -1,0 +1,115 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendRequest, matchStoreContract, newRoom } from '../match-store.contract.js';
+import { isMatchStoreError } from '../match-store-error.js';
+import { SCHEMA_VERSION } from './schema.js';
+import { SqliteMatchStore } from './sqlite-match-store.js';
+
+matchStoreContract('SqliteMatchStore', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jubensha-storage-'));
+  return {
+    open: () => SqliteMatchStore.open({ dataDir: path.join(dir, 'data') }),
+    scratchDir: dir,
+    destroy: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('SqliteMatchStore on disk', () => {
+  let dir: string;
+  const stores: SqliteMatchStore[] = [];
+  const open = async (options: Partial<Parameters<typeof SqliteMatchStore.open>[0]> = {}) => {
+    const store = await SqliteMatchStore.open({ dataDir: path.join(dir, 'data'), ...options });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'jubensha-storage-'));
+  });
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the data directory and one file in WAL mode with the settings it promises', async () => {
+    const store = await open({ dataDir: path.join(dir, 'nested', 'data'), busyTimeoutMs: 1234 });
+    expect(store.file).toBe(path.join(dir, 'nested', 'data', 'matches.sqlite'));
+    await store.createRoom(newRoom());
+    expect(existsSync(store.file)).toBe(true);
+    // A second connection sees what the store's connection set persistently.
+    const db = new Database(store.file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+    const internal = (store as unknown as { db: Database.Database }).db;
+    expect(internal.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(internal.pragma('busy_timeout', { simple: true })).toBe(1234);
+    expect(internal.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('uses synchronous FULL when asked', async () => {
+    const store = await open({ synchronous: 'full' });
+    const internal = (store as unknown as { db: Database.Database }).db;
+    expect(internal.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('reopens an existing file without migrating it again', async () => {
+    const first = await open();
+    await first.createRoom(newRoom());
+    await first.close();
+    const second = await open();
+    expect((await second.loadRoom('room-1'))?.meta.joinCode).toBe('K7QX2M');
+  });
+
+  it('refuses a file written by a newer schema and leaves it untouched', async () => {
+    const first = await open();
+    await first.createRoom(newRoom());
+    await first.close();
+    const db = new Database(first.file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const error = await SqliteMatchStore.open({ dataDir: path.join(dir, 'data') }).catch((e: unknown) => e);
+    expect(isMatchStoreError(error, 'STORE_TOO_NEW')).toBe(true);
+    const check = new Database(first.file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    check.close();
+  });
+
+  it('takes a backup that opens as a store holding the same games, while writes go on', async () => {
+    const store = await open();
+    await store.createRoom(newRoom());
+    // Enough pages that the online backup takes several steps.
+    const padding = 'x'.repeat(20_000);
+    for (let n = 1; n <= 50; n++) await store.append('room-1', appendRequest(n - 1, n, { said: n, padding }));
+    const backupFile = path.join(dir, 'backups', 'b.sqlite');
+    const backingUp = store.backup(path.join(dir, 'b.sqlite'));
+    await store.append('room-1', appendRequest(50, 51, { said: 51 }));
+    await backingUp;
+    expect(existsSync(path.join(dir, 'b.sqlite'))).toBe(true);
+    expect(existsSync(backupFile)).toBe(false);
+
+    const restored = await open({ dataDir: dir, fileName: 'b.sqlite' });
+    const original = await store.loadRoom('room-1');
+    const copy = await restored.loadRoom('room-1');
+    // The copy holds a consistent state: either before or after the append made during the backup.
+    expect([50, 51]).toContain(copy!.lastSeq);
+    expect(copy!.snapshot['said']).toBe(copy!.lastSeq);
+    expect(await restored.readEntries('room-1', 1)).toEqual(
+      await store.readEntries('room-1', 1, copy!.lastSeq),
+    );
+    expect(copy!.meta).toEqual(original!.meta);
+  });
+
+  it('refuses to back up onto its own file', async () => {
+    const store = await open();
+    const error = await store.backup(store.file).catch((e: unknown) => e);
+    expect(isMatchStoreError(error, 'INVALID_INPUT')).toBe(true);
+  });
+});
