@@ -35,7 +35,8 @@ export function parseYamlSource(
       diagnostics.push({
         severity,
         code: severity === 'error' ? 'YAML_SYNTAX' : 'YAML_WARNING',
-        message: e.message.split('\n')[0] ?? e.code,
+        // The parser's own "at line …" counts from the YAML text, not the file: the position below is the file's.
+        message: e.message.replace(/ at line \d+, column \d+[\s\S]*$/, ''),
         ...position(e.pos[0]),
       });
     }
@@ -62,6 +63,15 @@ function offsetOf(doc: Document, path: DataPath, key?: string): number {
         break;
       }
       next = pair.value ?? pair.key;
+      // A block list or map under a key starts on the next line; the key's line is where the author looks.
+      if ((isMap(next) || isSeq(next)) && !next.flow) {
+        const start = rangeStart(pair.key);
+        if (start !== undefined && step === path.at(-1)) {
+          node = next;
+          offset = start;
+          continue;
+        }
+      }
     } else if (isSeq(node) && typeof step === 'number') {
       next = node.items[step];
     } else {

@@ -20,7 +20,7 @@ export const checkFindability: Rule = ({ story, report }) => {
         [...at, 'hiddenUntil'],
         `${clue.id} waits, through hiddenUntil, on itself`,
       );
-    } else if (!earliest.has(clue.id)) {
+    } else if (!earliest.has(clue.id) && story.locations.some((l) => l.id === clue.location)) {
       const why =
         'no search round from its own on can reveal it (hiddenUntil, or action points below the location cost)';
       if (clue.kind === 'key')
