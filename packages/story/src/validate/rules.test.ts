@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, materializeFixture } from '../../test/fixture-story.js';
+import { FIXTURES, materializeFixture } from '../testing/fixture-story.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { loadStory } from '../load/load-story.js';
 
