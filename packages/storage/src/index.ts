@@ -1,5 +1,6 @@
 export type {
   AppendRequest,
+  JsonInput,
   JsonObject,
   JsonValue,
   LoadedRoom,

@@ -2,9 +2,10 @@ import { MatchStoreError } from './match-store-error.js';
 import type { JsonObject, JsonValue } from './match-store.js';
 
 /**
- * Serialises plain JSON, refusing anything `JSON.stringify` would silently change or drop (undefined,
- * NaN, functions, class instances such as Date or Map, cycles), so that what a store hands back always
- * deep-equals what it was given.
+ * Serialises plain JSON, refusing anything `JSON.stringify` would silently turn into something else
+ * (NaN, functions, class instances such as Date or Map, `undefined` in an array, cycles), so that what a
+ * store hands back deep-equals what it was given. An object property set to `undefined` is dropped, as
+ * if absent: callers' optional fields often hold it, and absent is what they mean.
  */
 export function encodeJson(value: unknown, what: string): string {
   assertPlainJson(value, what, new Set());
@@ -27,8 +28,11 @@ export function decodeJsonObject(text: string): JsonObject {
   return JSON.parse(text) as JsonObject;
 }
 
-function assertPlainJson(value: unknown, path: string, parents: Set<object>): void {
+function assertPlainJson(value: unknown, path: string, parents: Set<object>, inObject = false): void {
   switch (typeof value) {
+    case 'undefined':
+      if (inObject) return;
+      throw invalid(path, 'is undefined, not JSON');
     case 'string':
     case 'boolean':
       return;
@@ -47,7 +51,7 @@ function assertPlainJson(value: unknown, path: string, parents: Set<object>): vo
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) assertPlainJson(value[i], `${path}[${i}]`, parents);
   } else if (proto === Object.prototype || proto === null) {
-    for (const [key, child] of Object.entries(value)) assertPlainJson(child, `${path}.${key}`, parents);
+    for (const [key, child] of Object.entries(value)) assertPlainJson(child, `${path}.${key}`, parents, true);
   } else {
     throw invalid(path, 'is not a plain object');
   }

@@ -10,9 +10,18 @@
  * caller can cause rejects with a {@link MatchStoreError} and changes nothing.
  */
 
-/** Plain JSON: what survives `JSON.stringify` → `JSON.parse` unchanged. */
+/** Plain JSON: what survives `JSON.stringify` → `JSON.parse` unchanged. What the store hands back. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * What the store accepts where it stores opaque JSON. Typed loosely so that the caller's own types fit
+ * (protocol's commands, the engine's context, with their optional fields); checked at run time: values
+ * must be plain JSON (no NaN or Infinity, functions, bigints, class instances such as Date or Map,
+ * cycles, or `undefined` in arrays), else `INVALID_INPUT`. Object properties set to `undefined` are
+ * dropped, as `JSON.stringify` drops them.
+ */
+export type JsonInput = unknown;
 
 /** What the server knows when it opens a room. */
 export interface NewRoom {
@@ -24,15 +33,15 @@ export interface NewRoom {
   /** Language the room plays in, e.g. `zh` or `en`. */
   language: string;
   /** The host's choices for the seats (which are human, which AI, ...). Opaque JSON. */
-  seatConfig: JsonValue;
+  seatConfig: JsonInput;
   /** Epoch milliseconds. */
   createdAt: number;
   /** Hash of the host token. Raw tokens never reach the store; the server hashes them. */
   hostTokenHash: string;
   /** Seat id → hash of that seat's token, for seats already taken. */
   seatTokenHashes: Record<string, string>;
-  /** The game's initial state and its version (usually 0). The log starts empty. */
-  snapshot: JsonObject;
+  /** The game's initial state (a JSON object) and its version (usually 0). The log starts empty. */
+  snapshot: object;
   version: number;
 }
 
@@ -64,8 +73,8 @@ export interface LogEntry {
   seq: number;
   /** Epoch milliseconds when the command was accepted (data only; the store never reads the clock). */
   at: number;
-  /** Who sent it: a seat id, `host`, `system`, ... Opaque to the store. */
-  actor: string;
+  /** Who sent it, e.g. `{ kind: 'seat', seat: 'butler' }`. Opaque JSON. */
+  actor: JsonValue;
   /** The command as the engine accepted it. Opaque JSON. */
   command: JsonValue;
 }
@@ -78,9 +87,10 @@ export interface AppendRequest {
    * point for several server processes.
    */
   expectedVersion: number;
-  entry: Omit<LogEntry, 'seq'>;
-  /** The state after the command. */
-  snapshot: JsonObject;
+  /** The log entry without its seq, which the store assigns. `at` is epoch ms; actor and command are JSON. */
+  entry: { at: number; actor: JsonInput; command: JsonInput };
+  /** The state after the command: a JSON object. */
+  snapshot: object;
   /** Its version; must be greater than `expectedVersion`. */
   version: number;
 }

@@ -61,6 +61,7 @@ export function checkNewRoom(room: NewRoom): CheckedNewRoom {
 }
 
 export interface CheckedAppend {
+  actorJson: string;
   commandJson: string;
   snapshotJson: string;
 }
@@ -83,8 +84,8 @@ export function checkAppend(request: AppendRequest): CheckedAppend {
     throw new MatchStoreError('INVALID_INPUT', 'entry must be an object');
   }
   checkCount(request.entry.at, 'entry.at');
-  checkId(request.entry.actor, 'entry.actor');
   return {
+    actorJson: encodeJson(request.entry.actor, 'entry.actor'),
     commandJson: encodeJson(request.entry.command, 'entry.command'),
     snapshotJson: encodeJsonObject(request.snapshot, 'snapshot'),
   };

@@ -195,13 +195,13 @@ export class SqliteMatchStore implements MatchStore {
           );
         }
         const seq = state.last_seq + 1;
-        this.stmt.insertEntry.run(roomId, seq, request.entry.at, request.entry.actor, checked.commandJson);
+        this.stmt.insertEntry.run(roomId, seq, request.entry.at, checked.actorJson, checked.commandJson);
         this.stmt.advanceRoom.run(request.version, seq, roomId);
         this.stmt.replaceSnapshot.run(checked.snapshotJson, roomId);
         return {
           seq,
           at: request.entry.at,
-          actor: request.entry.actor,
+          actor: decodeJson(checked.actorJson),
           command: decodeJson(checked.commandJson),
         };
       })
@@ -234,7 +234,7 @@ export class SqliteMatchStore implements MatchStore {
       return this.stmt.entriesFrom.all(roomId, fromSeq, limit ?? -1).map((row) => ({
         seq: row.seq,
         at: row.at,
-        actor: row.actor,
+        actor: decodeJson(row.actor),
         command: decodeJson(row.command),
       }));
     })();
