@@ -21,12 +21,17 @@ export interface FixtureExpectation {
  * whole files, so every expected line is a real line of a real file) and some removed. It is assembled in a
  * temporary folder named `base`, like the base story, so the id check holds unless the fixture breaks it.
  */
-export async function materializeFixture(
-  name: string,
-): Promise<{ dir: string; expected: FixtureExpectation; cleanup: () => Promise<void> }> {
+export async function copyBaseStory(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'jubensha-fixture-'));
   const dir = path.join(root, 'base');
   await cp(path.join(FIXTURES, 'base'), dir, { recursive: true });
+  return { dir, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+export async function materializeFixture(
+  name: string,
+): Promise<{ dir: string; expected: FixtureExpectation; cleanup: () => Promise<void> }> {
+  const { dir, cleanup } = await copyBaseStory();
   await cp(path.join(FIXTURES, name), dir, {
     recursive: true,
     filter: (source) => path.basename(source) !== 'expected.json',
@@ -35,5 +40,5 @@ export async function materializeFixture(
     await readFile(path.join(FIXTURES, name, 'expected.json'), 'utf8'),
   ) as FixtureExpectation;
   for (const file of expected.remove ?? []) await rm(path.join(dir, file));
-  return { dir, expected, cleanup: () => rm(root, { recursive: true, force: true }) };
+  return { dir, expected, cleanup };
 }
