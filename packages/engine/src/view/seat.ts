@@ -1,0 +1,55 @@
+import type { ClueCard, PrivateCharacter, SeatPrivate } from '@jubensha/protocol';
+import type { Character, Story } from '@jubensha/story';
+import type { GameContext } from '../context.js';
+import { clueCard } from './progress.js';
+import { phrases, text } from './text.js';
+
+/** A character's private file up to `act` (its own seat sees acts reached; the reveal sees all). */
+export function privateCharacter(c: Character, act: number): PrivateCharacter {
+  return {
+    id: c.id,
+    voice: c.voice ? text(c.voice) : null,
+    script: c.script.slice(0, act).map(text),
+    secrets: c.secrets
+      .filter((s) => s.act <= act)
+      .map((s) => ({ id: s.id, act: s.act, text: text(s.text), mustNotReveal: phrases(s.mustNotReveal) })),
+    goals: c.goals
+      .filter((g) => g.act <= act)
+      .map((g) => ({ id: g.id, act: g.act, points: g.points, text: text(g.text) })),
+    relationships: c.relationships.map((r) => ({ with: r.with, text: text(r.text) })),
+    cover: c.cover
+      ? c.cover.claims.map((k) => ({ id: k.id, protects: k.protects, text: text(k.text) }))
+      : null,
+    lines: c.lines.map((l) => ({
+      intent: l.intent,
+      prompt: l.prompt ? text(l.prompt) : null,
+      text: text(l.text),
+    })),
+  };
+}
+
+/** What only this seat knows: its character up to the current act, its clues, talks and vote. */
+export function seatPrivate(story: Story, ctx: GameContext, seat: string): SeatPrivate | null {
+  const character = story.characters.find((c) => c.id === seat);
+  if (!character) return null;
+  return {
+    seat,
+    character: privateCharacter(character, ctx.act),
+    actionPoints: ctx.actionPoints[seat] ?? 0,
+    clues: ctx.found
+      .filter((f) => f.seat === seat)
+      .map((f) => clueCard(story, f))
+      .filter((c): c is ClueCard => c !== null),
+    talks: ctx.talks
+      .filter((t) => t.from === seat || t.to === seat)
+      .map((t) => ({
+        id: t.id,
+        from: t.from,
+        to: t.to,
+        status: t.status,
+        messages: t.messages.map((m) => ({ n: m.n, seat: m.seat, text: m.text, at: m.at })),
+      })),
+    vote: ctx.votes[seat] ?? null,
+    finishedReading: ctx.finishedReading.includes(seat),
+  };
+}
