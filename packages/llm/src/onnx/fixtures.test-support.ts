@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURE_NAMES = ['tiny-gpt2', 'tiny-llama', 'tiny-qwen2'] as const;
+
+export function fixtureDir(name: string): string {
+  return fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+}
+
+/** torch's output for the fixture, written by scripts/model/export_model.py. */
+export interface Reference {
+  prompt_ids: number[];
+  greedy_ids: number[];
+  prompt_last_logits: number[];
+}
+
+export function readReference(name: string): Reference {
+  return JSON.parse(readFileSync(`${fixtureDir(name)}/reference.json`, 'utf8')) as Reference;
+}

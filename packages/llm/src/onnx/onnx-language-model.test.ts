@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isLlmError } from '../errors.js';
+import type { GenerationStats, GenerationStream } from '../language-model.js';
+import { fixtureDir } from './fixtures.test-support.js';
+import { OnnxLanguageModel } from './onnx-language-model.js';
+
+let model: OnnxLanguageModel;
+beforeAll(async () => {
+  model = await OnnxLanguageModel.load({
+    modelDir: fixtureDir('tiny-qwen2'),
+    sessions: 1,
+    threadsPerSession: 1,
+  });
+});
+afterAll(async () => model.close());
+
+async function collect(
+  stream: GenerationStream,
+): Promise<{ text: string; chunks: string[]; stats: GenerationStats }> {
+  const chunks: string[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return { text: chunks.join(''), chunks, stats: await stream.stats };
+}
+
+async function failureCode(stream: GenerationStream): Promise<string> {
+  try {
+    await collect(stream);
+    return 'ok';
+  } catch (error) {
+    if (!isLlmError(error)) throw error;
+    await expect(stream.stats).rejects.toMatchObject({ code: error.code });
+    return error.code;
+  }
+}
+
+const messages = [
+  { role: 'system' as const, content: '你是管家。You are the butler.' },
+  { role: 'user' as const, content: '昨晚你在哪里？Where were you last night?' },
+];
+
+describe('OnnxLanguageModel (worker thread)', () => {
+  it('streams a chat reply with stats, deterministic under greedy decoding', async () => {
+    const a = await collect(model.generate({ messages, maxTokens: 20 }));
+    const b = await collect(model.generate({ messages, maxTokens: 20 }));
+    expect(a.text).toBe(b.text);
+    expect(a.stats.promptTokens).toBeGreaterThan(10);
+    expect(a.stats.completionTokens).toBeGreaterThan(0);
+    expect(a.stats.completionTokens).toBeLessThanOrEqual(20);
+    expect(['length', 'eos']).toContain(a.stats.finishReason);
+    expect(model.description).toBe('onnx:qwen2 (1×1 threads)');
+  });
+
+  it('seeded sampling repeats with the same seed', async () => {
+    const request = { prompt: 'The detective said', temperature: 1.2, topP: 0.95, topK: 50, maxTokens: 16 };
+    const a = await collect(model.generate({ ...request, seed: 5 }));
+    const b = await collect(model.generate({ ...request, seed: 5 }));
+    const c = await collect(model.generate({ ...request, seed: 6 }));
+    expect(a.text).toBe(b.text);
+    expect(c.text).not.toBe(a.text);
+  });
+
+  it('cuts at a stop string and never emits it', async () => {
+    const full = await collect(model.generate({ prompt: 'The clue is', maxTokens: 30 }));
+    const stop = full.text.slice(6, 9);
+    expect(stop.length).toBe(3);
+    const cut = await collect(model.generate({ prompt: 'The clue is', maxTokens: 30, stop: [stop] }));
+    expect(cut.text).toBe(full.text.slice(0, full.text.indexOf(stop)));
+    expect(cut.stats.finishReason).toBe('stop');
+  });
+
+  it('reuses a prefix under a cache key and reports it', async () => {
+    const first = await collect(model.generate({ messages, maxTokens: 5, prefixCacheKey: 'butler' }));
+    const next = [
+      ...messages,
+      { role: 'assistant' as const, content: first.text },
+      { role: 'user' as const, content: '真的吗？' },
+    ];
+    const cached = await collect(model.generate({ messages: next, maxTokens: 8, prefixCacheKey: 'butler' }));
+    expect(cached.stats.cachedPromptTokens).toBeGreaterThanOrEqual(first.stats.promptTokens - 2);
+  });
+
+  it('keeps the event loop free: a timer keeps firing during generation', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const tickAtChunk: number[] = [];
+    const stream = model.generate({ prompt: '我在花园里', maxTokens: 100 });
+    for await (const _chunk of stream) tickAtChunk.push(ticks);
+    clearInterval(timer);
+    expect(tickAtChunk.length).toBeGreaterThan(3);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('cancels a running generation by AbortSignal and stays usable', async () => {
+    const controller = new AbortController();
+    const stream = model.generate({ prompt: 'The butler', maxTokens: 120, signal: controller.signal });
+    const chunks: string[] = [];
+    await expect(
+      (async () => {
+        for await (const chunk of stream) {
+          chunks.push(chunk);
+          controller.abort();
+        }
+      })(),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(stream.stats).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect((await collect(model.generate({ prompt: 'Again', maxTokens: 3 }))).stats.completionTokens).toBe(3);
+  });
+
+  it('cancels a queued generation before it runs, and breaking out of a loop cancels too', async () => {
+    const running = model.generate({ prompt: 'First', maxTokens: 40, roomKey: 'a' });
+    const controller = new AbortController();
+    const queued = model.generate({
+      prompt: 'Second',
+      maxTokens: 40,
+      roomKey: 'b',
+      signal: controller.signal,
+    });
+    controller.abort();
+    expect(await failureCode(queued)).toBe('CANCELLED');
+    expect((await collect(running)).stats.completionTokens).toBeGreaterThan(0);
+
+    const broken = model.generate({ prompt: 'Third', maxTokens: 100 });
+    for await (const _chunk of broken) break;
+    await expect(broken.stats).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('CONTEXT_TOO_LONG for a prompt beyond the model context; BAD_REQUEST for bad settings', async () => {
+    expect(await failureCode(model.generate({ prompt: '侦探'.repeat(200) }))).toBe('CONTEXT_TOO_LONG');
+    expect(await failureCode(model.generate({ prompt: 'x', topP: 0 }))).toBe('BAD_REQUEST');
+  });
+});
