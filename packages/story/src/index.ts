@@ -16,3 +16,21 @@ export type { VoteTally } from './endings/select-ending.js';
 export { readingLoad, countReading, READING_SPEED } from './stats/reading-load.js';
 export type { ReadingLoad } from './stats/reading-load.js';
 export { actHeading, parseActHeading } from './load/act-heading.js';
+export { storyStats } from './stats/story-stats.js';
+export type { StoryStats, RouteStats } from './stats/story-stats.js';
+export { searchRounds } from './validate/search-rounds.js';
+export type { SearchRound } from './validate/search-rounds.js';
+export { analyseFindability } from './validate/findability.js';
+export type { Findability } from './validate/findability.js';
+export {
+  CharacterCardV2Schema,
+  JubenshaCardExtensionSchema,
+  exportCharacterCard,
+  parseMessageExamples,
+} from './card/character-card.js';
+export type { CharacterCardV2, JubenshaCardExtension } from './card/character-card.js';
+export { importCharacterCard } from './card/card-import.js';
+export type { ImportResult } from './card/card-import.js';
+export { characterFileText } from './card/character-file-writer.js';
+export { storyJsonSchemas } from './json-schema/json-schema.js';
+export { main as runCli } from './cli/main.js';
