@@ -5,6 +5,7 @@ interface Job<W> {
   affinity: string | undefined;
   signal: AbortSignal | undefined;
   run: (worker: W) => Promise<void>;
+  resolve: () => void;
   reject: (error: unknown) => void;
   onAbort: () => void;
 }
@@ -50,7 +51,8 @@ export class FairScheduler<W> {
         room,
         affinity,
         signal,
-        run: (worker) => run(worker).then(resolve, reject),
+        run,
+        resolve,
         reject,
         onAbort: () => {
           if (this.dequeue(job)) reject(new LlmError('CANCELLED', 'cancelled while queued'));
@@ -93,10 +95,21 @@ export class FairScheduler<W> {
       const at = preferred === undefined ? -1 : this.idle.indexOf(preferred);
       const [worker] = this.idle.splice(at === -1 ? 0 : at, 1) as [W];
       if (job.affinity !== undefined) this.lastServed.set(job.affinity, worker);
-      void job.run(worker).finally(() => {
+      // The session is free again before the caller hears the outcome, so a follow-up job can reuse it.
+      const release = (): void => {
         this.idle.push(worker);
         if (!this.closed) this.dispatch();
-      });
+      };
+      job.run(worker).then(
+        () => {
+          release();
+          job.resolve();
+        },
+        (error: unknown) => {
+          release();
+          job.reject(error);
+        },
+      );
     }
   }
 
