@@ -50,28 +50,21 @@ export function parseYamlSource(
 
 /** Walks the document along the path; stops at the deepest node that exists. */
 function offsetOf(doc: Document, path: DataPath, key?: string): number {
+  const steps = key === undefined ? path : [...path, key];
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const step of [...path, ...(key === undefined ? [] : [key])]) {
+  for (const [i, step] of steps.entries()) {
+    const last = i === steps.length - 1;
     let next: unknown;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && scalarValue(p.key) === step);
       if (pair === undefined) break;
-      // A key named by `key` (an unknown or misspelt key) is reported at the key itself.
-      if (step === key && key !== undefined) {
-        offset = rangeStart(pair.key) ?? offset;
-        break;
-      }
+      const keyStart = rangeStart(pair.key);
+      // An unknown or misspelt key is reported at the key itself.
+      if (last && key !== undefined) return keyStart ?? offset;
       next = pair.value ?? pair.key;
       // A block list or map under a key starts on the next line; the key's line is where the author looks.
-      if ((isMap(next) || isSeq(next)) && !next.flow) {
-        const start = rangeStart(pair.key);
-        if (start !== undefined && step === path.at(-1)) {
-          node = next;
-          offset = start;
-          continue;
-        }
-      }
+      if (last && (isMap(next) || isSeq(next)) && !next.flow && keyStart !== undefined) return keyStart;
     } else if (isSeq(node) && typeof step === 'number') {
       next = node.items[step];
     } else {
