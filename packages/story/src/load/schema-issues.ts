@@ -1,11 +1,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DataPath, YamlSource } from './yaml-source.js';
-
-/** Formats a data path the way authors read it: `clues[3].pointsTo[0].weight`. */
-export function formatPath(path: DataPath): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
+import { formatPath } from '../diagnostics/data-path.js';
+import type { YamlSource } from './yaml-source.js';
 
 /**
  * Parses `source.data` with a zod schema and turns every issue into a SCHEMA diagnostic at the offending

@@ -1,8 +1,7 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
+import type { DataPath } from '../diagnostics/data-path.js';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.js';
-
-export type DataPath = readonly (string | number)[];
 
 /**
  * A parsed YAML text that remembers where every node came from. `firstLine` is the file line the text starts

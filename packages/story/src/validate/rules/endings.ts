@@ -38,7 +38,7 @@ export const checkEndings: Rule = ({ story, report }) => {
       report(
         'ENDING_UNREACHABLE',
         ['endings', i],
-        `no vote leads to the ending ${ending.id}: an earlier ending always wins`,
+        `no vote leads to the ending ${ending.id}: its conditions never hold where no earlier ending applies`,
         {
           severity: 'warning',
         },

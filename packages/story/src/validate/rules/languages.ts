@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatPath } from '../../diagnostics/data-path.js';
+import { actHeading } from '../../load/act-heading.js';
 import { LANGUAGES } from '../../schema/common.js';
 import { StorySchema } from '../../schema/story.js';
 import type { Rule, RuleContext } from '../context.js';
@@ -50,16 +52,10 @@ function checkPresent(value: Record<string, unknown>, path: Path, context: RuleC
       context.report(
         'SCRIPT_ACT_MISSING',
         [...path, language],
-        `${context.story.characters[Number(path[1])]?.id ?? '?'} has no ${language} script for act ${act}: add "## ${
-          language === 'en' ? `Act ${act}` : `第${act}幕`
-        }"`,
+        `${context.story.characters[Number(path[1])]?.id ?? '?'} has no ${language} script for act ${act}: add "## ${actHeading(act, language)}"`,
       );
     } else {
-      context.report('LANG_MISSING', path, `${formatTextPath(path)} has no ${language} text`);
+      context.report('LANG_MISSING', path, `${formatPath(path)} has no ${language} text`);
     }
   }
-}
-
-function formatTextPath(path: Path): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }

@@ -1,4 +1,5 @@
 import type { Language, LocalizedText } from '../../schema/common.js';
+import { formatPath } from '../../diagnostics/data-path.js';
 import type { Rule } from '../context.js';
 
 type Path = (string | number)[];
@@ -48,7 +49,7 @@ export const checkSecrets: Rule = ({ story, report }) => {
             report(
               'SECRET_LEAK',
               [...path, language],
-              `"${phrase}" (must not reveal: ${character.id}'s secret ${secret.id}) appears in text other seats see`,
+              `"${phrase}" (must not reveal: ${character.id}'s secret ${secret.id}) appears in ${describe(path)}, which other seats see before the reveal`,
               {
                 textOffset: offset,
               },
@@ -62,4 +63,10 @@ export const checkSecrets: Rule = ({ story, report }) => {
 
 function find(text: string, phrase: string, language: Language): number {
   return language === 'en' ? text.toLowerCase().indexOf(phrase.toLowerCase()) : text.indexOf(phrase);
+}
+
+function describe(path: Path): string {
+  if (path[0] === 'characters' && path[2] === 'script')
+    return `another character's act ${Number(path[3]) + 1} script`;
+  return formatPath(path);
 }
