@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { LlmError } from './errors.js';
+
+const count = (max: number) => z.coerce.number().int().min(1).max(max);
+
+const onnxSchema = z.object({
+  backend: z.literal('onnx'),
+  modelDir: z.string().min(1, 'JUBENSHA_MODEL_DIR is required for the onnx backend'),
+  onnxFile: z.string().min(1).optional(),
+  sessions: count(16).default(1),
+  threadsPerSession: count(64).default(2),
+  prefixCacheMb: z.coerce.number().int().min(0).max(65536).default(256),
+  defaultMaxTokens: count(8192).default(256),
+});
+
+const openAiSchema = z.object({
+  backend: z.literal('openai'),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'JUBENSHA_OPENAI_BASE_URL must be an http(s) URL' }),
+  model: z.string().min(1, 'JUBENSHA_OPENAI_MODEL is required for the openai backend'),
+  apiKey: z.string().min(1).optional(),
+  defaultMaxTokens: count(8192).default(256),
+});
+
+/** How to reach a model: local ONNX folder, an OpenAI-compatible server, or none (no AI voices). */
+export const llmConfigSchema = z.discriminatedUnion('backend', [
+  z.object({ backend: z.literal('none') }),
+  onnxSchema,
+  openAiSchema,
+]);
+
+export type LlmConfig = z.output<typeof llmConfigSchema>;
+/** What the server may pass; anything it leaves out comes from the environment, then defaults. */
+export interface LlmSettings {
+  backend?: 'none' | 'onnx' | 'openai';
+  modelDir?: string;
+  onnxFile?: string;
+  sessions?: number;
+  threadsPerSession?: number;
+  prefixCacheMb?: number;
+  defaultMaxTokens?: number;
+  baseUrl?: string;
+  model?: string;
+  apiKey?: string;
+}
+
+/** Environment variables read by `configFromEnv`, and the settings they fill. */
+export const LLM_ENV = {
+  JUBENSHA_LLM: 'backend',
+  JUBENSHA_MODEL_DIR: 'modelDir',
+  JUBENSHA_MODEL_FILE: 'onnxFile',
+  JUBENSHA_LLM_SESSIONS: 'sessions',
+  JUBENSHA_LLM_THREADS: 'threadsPerSession',
+  JUBENSHA_LLM_PREFIX_CACHE_MB: 'prefixCacheMb',
+  JUBENSHA_LLM_MAX_TOKENS: 'defaultMaxTokens',
+  JUBENSHA_OPENAI_BASE_URL: 'baseUrl',
+  JUBENSHA_OPENAI_MODEL: 'model',
+  JUBENSHA_OPENAI_API_KEY: 'apiKey',
+} as const;
+
+/**
+ * Validates settings from the environment, overridden by the server's own settings. Empty variables count
+ * as unset; without JUBENSHA_LLM the backend is `none`. Bad values throw CONFIG_INVALID naming each problem.
+ */
+export function resolveLlmConfig(
+  env: Record<string, string | undefined> = process.env,
+  settings: LlmSettings = {},
+): LlmConfig {
+  const fromEnv: Record<string, string> = {};
+  for (const [variable, key] of Object.entries(LLM_ENV)) {
+    const value = env[variable]?.trim();
+    if (value) fromEnv[key] = value;
+  }
+  const merged: Record<string, unknown> = { backend: 'none', ...fromEnv };
+  for (const [key, value] of Object.entries(settings)) if (value !== undefined) merged[key] = value;
+  const backend = merged['backend'];
+  // Keys of other backends are ignored rather than rejected: one environment may hold settings for both.
+  const schema = backend === 'onnx' ? onnxSchema : backend === 'openai' ? openAiSchema : llmConfigSchema;
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'backend'}: ${issue.message}`,
+    );
+    throw new LlmError('CONFIG_INVALID', problems.join('; '));
+  }
+  return parsed.data as LlmConfig;
+}
