@@ -6,6 +6,7 @@ import { newStoryFiles } from '../scaffold/new-story.js';
 import type { CliIo } from './io.js';
 
 const STORY_SCHEMA = fileURLToPath(new URL('../../schema/story.schema.json', import.meta.url));
+const CHARACTER_SCHEMA = fileURLToPath(new URL('../../schema/character.schema.json', import.meta.url));
 
 /** `jubensha story new <dir>`: a small complete story that validates clean, named after its folder. */
 export async function newCommand(dir: string, io: CliIo): Promise<number> {
@@ -21,8 +22,12 @@ export async function newCommand(dir: string, io: CliIo): Promise<number> {
     io.err(`${dir} is not empty; a new story needs a new folder`);
     return 1;
   }
-  const schemaUrl = path.relative(path.resolve(dir), STORY_SCHEMA).split(path.sep).join('/');
-  for (const [name, text] of Object.entries(newStoryFiles(id, schemaUrl))) {
+  const from = (folder: string, file: string) => path.relative(folder, file).split(path.sep).join('/');
+  const schemas = {
+    story: from(path.resolve(dir), STORY_SCHEMA),
+    character: from(path.resolve(dir, 'characters'), CHARACTER_SCHEMA),
+  };
+  for (const [name, text] of Object.entries(newStoryFiles(id, schemas))) {
     const file = path.join(dir, name);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);

@@ -2,12 +2,17 @@
  * The files of a new story: small but complete, so `jubensha story validate` passes on it from the first
  * minute and the author edits a working mystery rather than an empty form. Comments say what each part is for.
  */
-export function newStoryFiles(id: string, schemaUrl: string): Record<string, string> {
+export function newStoryFiles(
+  id: string,
+  schemas: { story: string; character: string },
+): Record<string, string> {
+  // Editors cannot map a schema onto front-matter inside Markdown, so the character files name theirs in a comment.
+  const schemaNote = `# schema (for your editor, copy the YAML into a .yaml file to use it): ${schemas.character}\n`;
   return {
-    'story.yaml': storyYaml(id, schemaUrl),
-    'characters/host.md': HOST,
-    'characters/guest.md': GUEST,
-    'characters/maid.md': MAID,
+    'story.yaml': storyYaml(id, schemas.story),
+    'characters/host.md': HOST.replace('---\n', `---\n${schemaNote}`),
+    'characters/guest.md': GUEST.replace('---\n', `---\n${schemaNote}`),
+    'characters/maid.md': MAID.replace('---\n', `---\n${schemaNote}`),
     'debrief.md': DEBRIEF,
   };
 }
