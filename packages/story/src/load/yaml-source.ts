@@ -40,7 +40,20 @@ export function parseYamlSource(
       });
     }
   }
-  const data = doc.errors.length > 0 ? undefined : (doc.toJS() as unknown);
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      // toJS refuses alias bombs ("excessive alias count") and the like: bad input, not a crash.
+      diagnostics.push({
+        severity: 'error',
+        code: 'YAML_SYNTAX',
+        message: error instanceof Error ? error.message : String(error),
+        ...position(0),
+      });
+    }
+  }
   return {
     source: { file, data, locate: (path, key) => position(offsetOf(doc, path, key)) },
     diagnostics,
