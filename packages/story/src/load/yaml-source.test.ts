@@ -17,7 +17,7 @@ describe('parseYamlSource', () => {
     expect(source.locate(['title', 'en'])).toEqual({ file: 'x.md', line: 2, col: 14 });
     expect(source.locate(['clues', 0], 'id')).toEqual({ file: 'x.md', line: 4, col: 5 });
     // A path that goes nowhere stops at its deepest existing node.
-    expect(source.locate(['clues', 5, 'id'])).toEqual({ file: 'x.md', line: 3, col: 1 });
+    expect(source.locate(['clues', 5, 'id'])).toEqual({ file: 'x.md', line: 4, col: 3 });
   });
 
   it('turns an alias bomb into a diagnostic instead of throwing', () => {
