@@ -126,6 +126,66 @@ def export(model, config, path):
     store_tied_once(path)
 
 
+def export_append(model, config, path):
+    """The append layout (see models.attend_appending): inputs past_key_values.N.* sequence-major
+    [batch, past, kv_heads, head_dim]; outputs present_new.N.* holding only the new positions."""
+    heads, hd, layers = kv_shape(config)
+    names_past = [f"past_key_values.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
+    names_new = [f"present_new.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
+    past = [torch.zeros(1, 3, heads, hd) for _ in range(2 * layers)]
+    args = (
+        torch.tensor([[1, 2]], dtype=torch.int64), torch.ones(1, 5, dtype=torch.int64),
+        torch.tensor([[3, 4]], dtype=torch.int64), torch.tensor(1, dtype=torch.int64), *past,
+    )
+    dynamic = {
+        "input_ids": {0: "batch_size", 1: "sequence_length"},
+        "attention_mask": {0: "batch_size", 1: "total_sequence_length"},
+        "position_ids": {0: "batch_size", 1: "sequence_length"},
+        "logits": {0: "batch_size", 1: "sequence_length"},
+    }
+    for name in names_past:
+        dynamic[name] = {0: "batch_size", 1: "past_sequence_length"}
+    for name in names_new:
+        dynamic[name] = {0: "batch_size", 1: "sequence_length"}
+    model.append = True
+    try:
+        torch.onnx.export(
+            Wrapper(model), args, path, opset_version=17, do_constant_folding=True,
+            input_names=["input_ids", "attention_mask", "position_ids", "num_logits_to_keep", *names_past],
+            output_names=["logits", *names_new], dynamic_axes=dynamic,
+        )
+    finally:
+        model.append = False
+    store_tied_once(path)
+
+
+def check_append_equivalence(model, config, prompt, steps=4):
+    """Prefill and a few decode steps in the append layout give the standard layout's logits."""
+    heads, hd, layers = kv_shape(config)
+    logits_std, past_std = run(model, config, prompt, empty_past(config))
+    model.append = True
+    try:
+        seq_major = [torch.zeros(1, 0, heads, hd) for _ in range(2 * layers)]
+        tokens = list(prompt)
+        ids = list(prompt)
+        for _ in range(steps):
+            past_len = seq_major[0].shape[1]
+            with torch.no_grad():
+                logits, new = model(
+                    torch.tensor([ids]), torch.ones(1, past_len + len(ids), dtype=torch.int64),
+                    torch.arange(past_len, past_len + len(ids)).unsqueeze(0), seq_major, torch.tensor(1),
+                )
+            seq_major = [torch.cat([p, n], dim=1) for p, n in zip(seq_major, new)]
+            model.append = False
+            reference, _ = run(model, config, tokens, empty_past(config))
+            model.append = True
+            assert torch.allclose(reference[0, -1], logits[0, -1], atol=1e-4), "append layout differs"
+            ids = [int(torch.argmax(logits[0, -1]))]
+            tokens.append(ids[0])
+    finally:
+        model.append = False
+
+
 def store_tied_once(path):
     """Constant folding turns the tied output matrix into a transposed copy of the embedding. Point that MatMul
     back at the embedding (Gemm with transB=1; its input is already 2-D) so the matrix is stored once."""
@@ -158,6 +218,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--merges", type=int, default=320)
     parser.add_argument("--vocab-size", type=int, default=0, help="model rows (≥ tokenizer size); 0 = tokenizer size")
+    parser.add_argument("--kv-append", action="store_true", help="also write onnx/model_kv_append.onnx")
     parser.add_argument("--steps", type=int, default=24, help="greedy reference tokens (0 = none)")
     args = parser.parse_args()
 
@@ -183,6 +244,9 @@ def main():
     write("tokenizer.json", tok)
     write("tokenizer_config.json", tokenizer_config(max_len))
     export(model, config, os.path.join(args.out, "onnx", "model.onnx"))
+    if args.kv_append:
+        check_append_equivalence(model, config, [5, 6, 7, 8, 9])
+        export_append(model, config, os.path.join(args.out, "onnx", "model_kv_append.onnx"))
 
     if args.steps > 0:
         # Ids straight from the vocabulary: English pieces, whole and partial CJK bytes, never special tokens.

@@ -21,6 +21,24 @@ def attend(q, k, v, mask):
     return torch.matmul(torch.softmax(scores + mask, dim=-1), v)
 
 
+def attend_appending(q, past_k, past_v, k, v, mask):
+    """Attention for the append layout: past keys/values arrive sequence-major [b, past, kv_heads, d] (so a
+    growing JS buffer's prefix is a valid tensor) and are never concatenated with the new ones: scores and
+    weighted sums are computed in two parts. Grouped query heads are folded into the query length instead
+    of copying keys/values per group."""
+    b, heads, s, d = q.shape
+    kv_heads = k.shape[1]
+    groups = heads // kv_heads
+    past_len = past_k.shape[1]
+    qg = q.reshape(b, kv_heads, groups * s, d)
+    scale = 1.0 / math.sqrt(d)
+    scores = torch.cat([torch.matmul(qg, past_k.permute(0, 2, 3, 1)), torch.matmul(qg, k.transpose(-1, -2))], dim=-1)
+    scores = scores.reshape(b, heads, s, -1) * scale + mask
+    probs = torch.softmax(scores, dim=-1).reshape(b, kv_heads, groups * s, -1)
+    out = torch.matmul(probs[..., :past_len], past_v.permute(0, 2, 1, 3)) + torch.matmul(probs[..., past_len:], v)
+    return out.reshape(b, heads, s, d), k.transpose(1, 2), v.transpose(1, 2)
+
+
 def lm_logits(hidden, weight, num_logits_to_keep):
     """Logits of the last n positions (all when n == 0). A 2-D F.linear exports as Gemm(transB=1), so a tied
     embedding matrix stays one initializer instead of being folded into a transposed copy."""
@@ -47,11 +65,14 @@ class Gpt2Block(nn.Module):
         b, s, d = x.shape
         return x.view(b, s, self.heads, d // self.heads).transpose(1, 2)
 
-    def forward(self, x, mask, past_k, past_v):
+    def forward(self, x, mask, past_k, past_v, append):
         q, k, v = self.c_attn(self.ln_1(x)).split(x.shape[-1], dim=2)
-        k = torch.cat([past_k, self.split(k)], dim=2)
-        v = torch.cat([past_v, self.split(v)], dim=2)
-        a = attend(self.split(q), k, v, mask)
+        if append:
+            a, k, v = attend_appending(self.split(q), past_k, past_v, self.split(k), self.split(v), mask)
+        else:
+            k = torch.cat([past_k, self.split(k)], dim=2)
+            v = torch.cat([past_v, self.split(v)], dim=2)
+            a = attend(self.split(q), k, v, mask)
         b, h, s, hd = a.shape
         x = x + self.c_proj(a.transpose(1, 2).reshape(b, s, h * hd))
         x = x + self.mlp_proj(F.gelu(self.c_fc(self.ln_2(x)), approximate="tanh"))
@@ -62,6 +83,8 @@ class Gpt2(nn.Module):
     def __init__(self, c):
         super().__init__()
         self.c = c
+        # Append layout: past is sequence-major and only the new keys/values are returned (see attend_appending).
+        self.append = False
         self.wte = nn.Embedding(c["vocab_size"], c["n_embd"])
         self.wpe = nn.Embedding(c["n_positions"], c["n_embd"])
         self.blocks = nn.ModuleList(Gpt2Block(c) for _ in range(c["n_layer"]))
@@ -69,10 +92,10 @@ class Gpt2(nn.Module):
 
     def forward(self, input_ids, attention_mask, position_ids, past, num_logits_to_keep):
         x = self.wte(input_ids) + self.wpe(position_ids)
-        mask = causal_mask(attention_mask, input_ids.shape[1], past[0].shape[2], x.dtype)
+        mask = causal_mask(attention_mask, input_ids.shape[1], past[0].shape[1 if self.append else 2], x.dtype)
         present = []
         for i, block in enumerate(self.blocks):
-            x, k, v = block(x, mask, past[2 * i], past[2 * i + 1])
+            x, k, v = block(x, mask, past[2 * i], past[2 * i + 1], self.append)
             present += [k, v]
         return lm_logits(self.ln_f(x), self.wte.weight, num_logits_to_keep), present
 
@@ -116,7 +139,7 @@ class LlamaLayer(nn.Module):
         self.up_proj = nn.Linear(d, c["intermediate_size"], bias=False)
         self.down_proj = nn.Linear(c["intermediate_size"], d, bias=False)
 
-    def forward(self, x, mask, cos, sin, past_k, past_v):
+    def forward(self, x, mask, cos, sin, past_k, past_v, append):
         b, s, _ = x.shape
         h = self.input_layernorm(x)
         q = self.q_proj(h).view(b, s, self.heads, self.hd).transpose(1, 2)
@@ -124,10 +147,13 @@ class LlamaLayer(nn.Module):
         v = self.v_proj(h).view(b, s, self.kv_heads, self.hd).transpose(1, 2)
         q = q * cos + rotate_half(q) * sin
         k = k * cos + rotate_half(k) * sin
-        k = torch.cat([past_k, k], dim=2)
-        v = torch.cat([past_v, v], dim=2)
-        groups = self.heads // self.kv_heads
-        a = attend(q, repeat_kv(k, groups), repeat_kv(v, groups), mask)
+        if append:
+            a, k, v = attend_appending(q, past_k, past_v, k, v, mask)
+        else:
+            k = torch.cat([past_k, k], dim=2)
+            v = torch.cat([past_v, v], dim=2)
+            groups = self.heads // self.kv_heads
+            a = attend(q, repeat_kv(k, groups), repeat_kv(v, groups), mask)
         x = x + self.o_proj(a.transpose(1, 2).reshape(b, s, self.heads * self.hd))
         h = self.post_attention_layernorm(x)
         x = x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h))
@@ -140,6 +166,7 @@ class Llama(nn.Module):
     def __init__(self, c, bias):
         super().__init__()
         self.c = c
+        self.append = False
         d = c["hidden_size"]
         self.embed_tokens = nn.Embedding(c["vocab_size"], d)
         self.layers = nn.ModuleList(LlamaLayer(c, bias) for _ in range(c["num_hidden_layers"]))
@@ -155,10 +182,10 @@ class Llama(nn.Module):
         freqs = position_ids.to(torch.float32).unsqueeze(-1) * self.inv_freq
         emb = torch.cat([freqs, freqs], dim=-1)
         cos, sin = emb.cos().unsqueeze(1), emb.sin().unsqueeze(1)
-        mask = causal_mask(attention_mask, input_ids.shape[1], past[0].shape[2], x.dtype)
+        mask = causal_mask(attention_mask, input_ids.shape[1], past[0].shape[1 if self.append else 2], x.dtype)
         present = []
         for i, layer in enumerate(self.layers):
-            x, k, v = layer(x, mask, cos, sin, past[2 * i], past[2 * i + 1])
+            x, k, v = layer(x, mask, cos, sin, past[2 * i], past[2 * i + 1], self.append)
             present += [k, v]
         weight = self.embed_tokens.weight if self.lm_head is None else self.lm_head
         return lm_logits(self.norm(x), weight, num_logits_to_keep), present

@@ -1,6 +1,6 @@
 import ort from 'onnxruntime-node';
 import { LlmError } from '../errors.js';
-import { emptyKv } from './kv-cache.js';
+import { appendKv, emptyKv } from './kv-cache.js';
 import type { KvState } from './kv-cache.js';
 import type { ModelSpec } from './model-folder.js';
 
@@ -18,6 +18,8 @@ export class CausalLm {
     private readonly session: ort.InferenceSession,
     private readonly hasLogitsToKeep: boolean,
     private readonly hasPositionIds: boolean,
+    /** Our own export's layout: sequence-major past, only new positions returned (see kv-cache.ts). */
+    readonly appendLayout: boolean,
   ) {}
 
   static async load(spec: ModelSpec, threads: number): Promise<CausalLm> {
@@ -35,6 +37,7 @@ export class CausalLm {
     const inputs = session.inputNames;
     const required = ['input_ids', 'attention_mask', 'past_key_values.0.key', 'past_key_values.0.value'];
     const missing = required.filter((name) => !inputs.includes(name));
+    const appendLayout = session.outputNames.includes('present_new.0.key');
     if (missing.length > 0 || !session.outputNames.includes('logits')) {
       await session.release();
       throw new LlmError(
@@ -47,11 +50,12 @@ export class CausalLm {
       session,
       inputs.includes('num_logits_to_keep'),
       inputs.includes('position_ids'),
+      appendLayout,
     );
   }
 
   emptyKv(): KvState {
-    return emptyKv(this.spec.layers, this.spec.kvHeads, this.spec.headDim);
+    return emptyKv(this.spec.layers, this.spec.kvHeads, this.spec.headDim, this.appendLayout);
   }
 
   /**
@@ -84,11 +88,16 @@ export class CausalLm {
       logits = logits.subarray((rows - keepLogits) * vocab);
       positions = keepLogits;
     }
+    const prefix = this.appendLayout ? 'present_new' : 'present';
     const tensors: ort.Tensor[] = [];
     for (let layer = 0; layer < this.spec.layers; layer++) {
-      tensors.push(out[`present.${layer}.key`] as ort.Tensor, out[`present.${layer}.value`] as ort.Tensor);
+      tensors.push(
+        out[`${prefix}.${layer}.key`] as ort.Tensor,
+        out[`${prefix}.${layer}.value`] as ort.Tensor,
+      );
     }
-    return { logits, positions, kv: { length: total, tensors } };
+    const kv = this.appendLayout ? appendKv(past, tensors) : { length: total, tensors };
+    return { logits, positions, kv };
   }
 
   /** Logits width (the model's vocabulary, which may exceed the tokenizer's). */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const FIXTURE_NAMES = ['tiny-gpt2', 'tiny-llama', 'tiny-qwen2'] as const;
@@ -16,4 +16,13 @@ export interface Reference {
 
 export function readReference(name: string): Reference {
   return JSON.parse(readFileSync(`${fixtureDir(name)}/reference.json`, 'utf8')) as Reference;
+}
+
+/** Every (fixture, ONNX file) pair: the standard export, plus the append-layout export where one exists. */
+export function fixtureModels(): [name: string, onnxFile: string][] {
+  return FIXTURE_NAMES.flatMap((name) =>
+    ['model.onnx', 'model_kv_append.onnx']
+      .filter((file) => existsSync(`${fixtureDir(name)}/onnx/${file}`))
+      .map((file): [string, string] => [name, file]),
+  );
 }

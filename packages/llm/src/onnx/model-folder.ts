@@ -52,7 +52,10 @@ function tokenIds(value: unknown): number[] {
   return [];
 }
 
-/** Picks `onnx/model.onnx`, else the only `onnx/model*.onnx` (quantized exports use suffixes). */
+/**
+ * Picks our append-layout export `onnx/model_kv_append.onnx` when present (faster decoding), else
+ * `onnx/model.onnx`, else the only `onnx/model*.onnx` (quantized exports use suffixes).
+ */
 async function findOnnx(dir: string, fileName: string | undefined): Promise<string> {
   const onnxDir = path.join(dir, 'onnx');
   if (fileName) return path.join(onnxDir, fileName);
@@ -62,7 +65,9 @@ async function findOnnx(dir: string, fileName: string | undefined): Promise<stri
   } catch {
     throw new LlmError('MODEL_MISSING', `no onnx/ folder in ${dir}`);
   }
-  if (names.includes('model.onnx')) return path.join(onnxDir, 'model.onnx');
+  for (const preferred of ['model_kv_append.onnx', 'model.onnx']) {
+    if (names.includes(preferred)) return path.join(onnxDir, preferred);
+  }
   const candidates = names.filter((n) => /^model.*\.onnx$/.test(n)).sort();
   if (candidates.length === 1) return path.join(onnxDir, candidates[0] as string);
   if (candidates.length === 0) throw new LlmError('MODEL_MISSING', `no onnx/model*.onnx in ${dir}`);

@@ -1,4 +1,4 @@
-import { kvBytes, truncateKv } from './kv-cache.js';
+import { compactKv, kvBytes, truncateKv } from './kv-cache.js';
 import type { KvState } from './kv-cache.js';
 
 interface Entry {
@@ -61,9 +61,10 @@ export class PrefixCache {
   /** Stores the computed prompt under `key`, replacing that key's previous prefix. */
   store(key: string, tokens: readonly number[], kv: KvState, lastLogits: Float32Array): void {
     this.remove(key);
-    const bytes = kvBytes(kv) + lastLogits.byteLength + tokens.length * 8;
+    const own = compactKv(kv);
+    const bytes = kvBytes(own) + lastLogits.byteLength + tokens.length * 8;
     if (bytes > this.maxBytes) return;
-    this.entries.push({ key, tokens: [...tokens], kv, lastLogits: lastLogits.slice(), bytes });
+    this.entries.push({ key, tokens: [...tokens], kv: own, lastLogits: lastLogits.slice(), bytes });
     this.used += bytes;
     while (this.used > this.maxBytes) {
       const oldest = this.entries.shift();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AutoModelForCausalLM, Tensor, env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CausalLm } from './causal-lm.js';
-import { FIXTURE_NAMES, fixtureDir, readReference } from './fixtures.test-support.js';
+import { fixtureDir, fixtureModels, readReference } from './fixtures.test-support.js';
 import { runGeneration } from './generation-loop.js';
 import { readModelFolder } from './model-folder.js';
 import { PrefixCache } from './prefix-cache.js';
@@ -34,13 +34,13 @@ async function ourGreedy(
   return { tokens, cached: result.cachedPromptTokens };
 }
 
-describe.each(FIXTURE_NAMES)('%s', (name) => {
+describe.each(fixtureModels())('%s %s', (name, onnxFile) => {
   const reference = readReference(name);
   let lm: CausalLm;
   let tokenizer: ModelTokenizer;
 
   beforeAll(async () => {
-    lm = await CausalLm.load(await readModelFolder(fixtureDir(name)), 1);
+    lm = await CausalLm.load(await readModelFolder(fixtureDir(name), onnxFile), 1);
     tokenizer = await ModelTokenizer.load(fixtureDir(name));
   });
   afterAll(async () => lm.release());
@@ -55,6 +55,7 @@ describe.each(FIXTURE_NAMES)('%s', (name) => {
     const steps = reference.greedy_ids.length;
     const ours = await ourGreedy(lm, tokenizer, reference.prompt_ids, steps);
     expect(ours.tokens).toEqual(reference.greedy_ids);
+    expect(lm.appendLayout).toBe(onnxFile === 'model_kv_append.onnx');
 
     env.allowRemoteModels = false;
     env.localModelPath = path.dirname(fixtureDir(name)) + path.sep;
