@@ -107,6 +107,20 @@ describe('SqliteMatchStore on disk', () => {
     expect(copy!.meta).toEqual(original!.meta);
   });
 
+  it('rolls the log entry back when the snapshot cannot be written: all or nothing', async () => {
+    const store = await open();
+    await store.createRoom(newRoom());
+    await store.append('room-1', appendRequest(0, 1));
+    const other = new Database(store.file);
+    other.exec(
+      "CREATE TRIGGER refuse_snapshot BEFORE UPDATE ON snapshots BEGIN SELECT RAISE(ABORT, 'disk says no'); END",
+    );
+    other.close();
+    await expect(store.append('room-1', appendRequest(1, 2))).rejects.toThrow(/disk says no/);
+    expect(await store.loadRoom('room-1')).toMatchObject({ version: 1, lastSeq: 1, snapshot: { said: 1 } });
+    expect((await store.readEntries('room-1', 1)).map((e) => e.seq)).toEqual([1]);
+  });
+
   it('refuses to back up onto its own file', async () => {
     const store = await open();
     const error = await store.backup(store.file).catch((e: unknown) => e);

@@ -8,6 +8,9 @@ import type { AppendRequest, LoadedRoom, LogEntry, MatchStore, NewRoom, RoomMeta
 import { checkAppend, checkCount, checkId, checkNewRoom } from '../room-input.js';
 import { migrate } from './schema.js';
 
+/** Where the server keeps its data unless configured otherwise (git-ignored). */
+export const DEFAULT_DATA_DIR = '.data';
+
 export interface SqliteMatchStoreOptions {
   /** Directory that holds the database file; created if missing. The server reads it from the environment. */
   dataDir: string;
