@@ -14,9 +14,9 @@ import type { Story } from '@jubensha/story';
 import { transition } from 'xstate';
 import type { GameContext } from './context.js';
 import { EngineError } from './errors.js';
-import { LOBBY, machineFor, phaseState } from './machine.js';
+import { judge, LOBBY, machineFor, phaseState, type GameEvent } from './machine.js';
 import { WHILE_PAUSED } from './phases.js';
-import { commandsIn, runRule } from './rules/index.js';
+import { commandsIn } from './rules/index.js';
 import { ENGINE_VERSION } from './version.js';
 
 /** A game at one moment: plain JSON; store it, send it through JSON, restore it, it behaves the same. */
@@ -94,13 +94,14 @@ export function applyCommand(story: Story, snapshot: GameSnapshot, envelope: Env
   const parsed = EnvelopeSchema.safeParse(envelope);
   if (!parsed.success) return { ok: false, error: gameError('BAD_PAYLOAD') };
   const env = parsed.data;
-  // The same rule the machine's guard runs, run here to name the refusal.
-  const verdict = runRule(story, snapshot.context, env);
+  // The same verdict the machine's guard reaches, taken here to name the refusal.
+  const event: GameEvent = { type: env.command.type, env };
+  const verdict = judge(story, snapshot.context, event);
   if (!verdict.ok) return { ok: false, error: gameError(verdict.code) };
 
   const machine = machineFor(story);
   const current = machine.resolveState({ value: snapshot.state, context: snapshot.context });
-  const [next] = transition(machine, current, { type: env.command.type, env });
+  const [next] = transition(machine, current, event);
   if (next.context.version !== snapshot.context.version + 1) {
     throw new Error(`engine: the machine did not take an accepted ${env.command.type} in ${snapshot.state}`);
   }

@@ -15,16 +15,21 @@ export const LOBBY = 'lobby';
 /** State names: `lobby`, then `phase-0` … `phase-(n-1)` for story.phases[i]. */
 export const phaseState = (index: number): string => `phase-${index}`;
 
+// The caller's check, the guard and the action that follows it see the same event and context;
+// the rule runs once for all three.
+const judged = new WeakMap<GameEvent, { ctx: GameContext; result: RuleResult }>();
+
+/** The verdict of the rules on this event in this context (memoised per event object). */
+export function judge(story: Story, ctx: GameContext, event: GameEvent): RuleResult {
+  const hit = judged.get(event);
+  if (hit?.ctx === ctx) return hit.result;
+  const result = runRule(story, ctx, event.env);
+  judged.set(event, { ctx, result });
+  return result;
+}
+
 function buildMachine(story: Story) {
-  // A guard and the action that follows it see the same event; the rule runs once for both.
-  const seen = new WeakMap<GameEvent, { ctx: GameContext; result: RuleResult }>();
-  const rule = (ctx: GameContext, event: GameEvent): RuleResult => {
-    const hit = seen.get(event);
-    if (hit?.ctx === ctx) return hit.result;
-    const result = runRule(story, ctx, event.env);
-    seen.set(event, { ctx, result });
-    return result;
-  };
+  const rule = (ctx: GameContext, event: GameEvent): RuleResult => judge(story, ctx, event);
 
   const m = setup({
     types: {

@@ -4,11 +4,15 @@ import type { GameContext } from '../context.js';
 import { clueCard } from './progress.js';
 import { phrases, text } from './text.js';
 
-/** A character's private file up to `act` (its own seat sees acts reached; the reveal sees all). */
+/**
+ * A character's private file up to `act` (its own seat sees acts reached; the reveal sees all).
+ * In the lobby (act 0) nothing private is handed out yet, not even the voice or the cover story.
+ */
 export function privateCharacter(c: Character, act: number): PrivateCharacter {
+  const reading = act >= 1;
   return {
     id: c.id,
-    voice: c.voice ? text(c.voice) : null,
+    voice: reading && c.voice ? text(c.voice) : null,
     script: c.script.slice(0, act).map(text),
     secrets: c.secrets
       .filter((s) => s.act <= act)
@@ -16,11 +20,12 @@ export function privateCharacter(c: Character, act: number): PrivateCharacter {
     goals: c.goals
       .filter((g) => g.act <= act)
       .map((g) => ({ id: g.id, act: g.act, points: g.points, text: text(g.text) })),
-    relationships: c.relationships.map((r) => ({ with: r.with, text: text(r.text) })),
-    cover: c.cover
-      ? c.cover.claims.map((k) => ({ id: k.id, protects: k.protects, text: text(k.text) }))
-      : null,
-    lines: c.lines.map((l) => ({
+    relationships: (reading ? c.relationships : []).map((r) => ({ with: r.with, text: text(r.text) })),
+    cover:
+      reading && c.cover
+        ? c.cover.claims.map((k) => ({ id: k.id, protects: k.protects, text: text(k.text) }))
+        : null,
+    lines: (reading ? c.lines : []).map((l) => ({
       intent: l.intent,
       prompt: l.prompt ? text(l.prompt) : null,
       text: text(l.text),
