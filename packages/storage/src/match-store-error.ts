@@ -11,6 +11,8 @@ export const MATCH_STORE_ERROR_CODES = [
   'VERSION_CONFLICT',
   /** An argument has the wrong shape: not plain JSON, not a safe integer, an empty id, ... */
   'INVALID_INPUT',
+  /** The storage stayed locked by another writer past the busy timeout; nothing was written. Retry later. */
+  'STORE_BUSY',
   /** The store was closed. */
   'STORE_CLOSED',
   /** The data file was written by a newer version of this package (its schema is unknown here). */

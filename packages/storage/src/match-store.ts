@@ -7,7 +7,9 @@
  * stale writer cannot overwrite a newer state.
  *
  * Every method is async so that a networked implementation fits the same interface. Every failure the
- * caller can cause rejects with a {@link MatchStoreError} and changes nothing.
+ * caller can cause rejects with a {@link MatchStoreError} and changes nothing. Besides the codes listed
+ * per method, any call may reject with `INVALID_INPUT`, `STORE_CLOSED`, or `STORE_BUSY` (the storage
+ * stayed locked by another writer too long: nothing was written, retry).
  */
 
 /** Plain JSON: what survives `JSON.stringify` → `JSON.parse` unchanged. What the store hands back. */

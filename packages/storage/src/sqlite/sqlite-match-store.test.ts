@@ -121,6 +121,41 @@ describe('SqliteMatchStore on disk', () => {
     expect((await store.readEntries('room-1', 1)).map((e) => e.seq)).toEqual([1]);
   });
 
+  it('waits for a lock held by another connection, then gives up with STORE_BUSY and writes nothing', async () => {
+    const store = await open({ busyTimeoutMs: 20 });
+    await store.createRoom(newRoom());
+    const other = new Database(store.file);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const error = await store.append('room-1', appendRequest(0, 1)).catch((e: unknown) => e);
+      expect(isMatchStoreError(error, 'STORE_BUSY')).toBe(true);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    expect(await store.loadRoom('room-1')).toMatchObject({ version: 0, lastSeq: 0 });
+    await store.append('room-1', appendRequest(0, 1));
+    expect((await store.readEntries('room-1', 1)).map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('deletes every row of a deleted room, in every table', async () => {
+    const store = await open();
+    await store.createRoom(newRoom());
+    await store.createRoom(newRoom({ roomId: 'keep', joinCode: 'KEEP' }));
+    for (const roomId of ['room-1', 'keep']) await store.append(roomId, appendRequest(0, 1));
+    await store.markFinished('room-1', 10);
+    expect(await store.deleteFinishedRooms(11)).toBe(1);
+    const db = new Database(store.file, { readonly: true });
+    try {
+      for (const table of ['rooms', 'snapshots', 'seat_tokens', 'entries']) {
+        const rows = db.prepare(`SELECT DISTINCT room_id FROM ${table}`).pluck().all();
+        expect(rows, table).toEqual(['keep']);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses to back up onto its own file', async () => {
     const store = await open();
     const error = await store.backup(store.file).catch((e: unknown) => e);

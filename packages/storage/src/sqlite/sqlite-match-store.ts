@@ -81,6 +81,7 @@ export class SqliteMatchStore implements MatchStore {
       // against power loss (the WAL is fsynced at checkpoints, so the file is never corrupted either).
       // A frame set without its commit frame is ignored on recovery: a torn append is simply absent.
       this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+      // better-sqlite3's build turns foreign keys on already; deleting a room relies on the cascade, so say so.
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
     } catch (error) {
@@ -153,68 +154,58 @@ export class SqliteMatchStore implements MatchStore {
   async createRoom(room: NewRoom): Promise<void> {
     this.assertOpen();
     const checked = checkNewRoom(room);
-    this.db
-      .transaction(() => {
-        if (this.stmt.roomExists.get(room.roomId)) {
-          throw new MatchStoreError('ROOM_EXISTS', `room ${room.roomId} exists already`);
-        }
-        if (this.stmt.joinCodeExists.get(room.joinCode)) {
-          throw new MatchStoreError('JOIN_CODE_TAKEN', 'another room has this join code');
-        }
-        this.stmt.insertRoom.run(
-          room.roomId,
-          room.joinCode,
-          room.storyId,
-          room.language,
-          checked.seatConfigJson,
-          room.createdAt,
-          room.hostTokenHash,
-          room.version,
-        );
-        this.stmt.insertSnapshot.run(room.roomId, checked.snapshotJson);
-        for (const [seatId, hash] of checked.seatTokenHashes)
-          this.stmt.upsertSeatToken.run(room.roomId, seatId, hash);
-      })
-      .immediate();
+    this.write(() => {
+      if (this.stmt.roomExists.get(room.roomId)) {
+        throw new MatchStoreError('ROOM_EXISTS', `room ${room.roomId} exists already`);
+      }
+      if (this.stmt.joinCodeExists.get(room.joinCode)) {
+        throw new MatchStoreError('JOIN_CODE_TAKEN', 'another room has this join code');
+      }
+      this.stmt.insertRoom.run(
+        room.roomId,
+        room.joinCode,
+        room.storyId,
+        room.language,
+        checked.seatConfigJson,
+        room.createdAt,
+        room.hostTokenHash,
+        room.version,
+      );
+      this.stmt.insertSnapshot.run(room.roomId, checked.snapshotJson);
+      for (const [seatId, hash] of checked.seatTokenHashes)
+        this.stmt.upsertSeatToken.run(room.roomId, seatId, hash);
+    });
   }
 
   async append(roomId: string, request: AppendRequest): Promise<LogEntry> {
     this.assertOpen();
     checkId(roomId, 'roomId');
     const checked = checkAppend(request);
-    // IMMEDIATE takes the write lock before reading the version, so the check and the write cannot be
-    // split by another connection (a deferred read-then-write would fail with SQLITE_BUSY instead of waiting).
-    return this.db
-      .transaction((): LogEntry => {
-        const state = this.writableState(roomId);
-        if (state.version !== request.expectedVersion) {
-          throw new MatchStoreError(
-            'VERSION_CONFLICT',
-            `room ${roomId} is at another version than expected`,
-            {
-              expected: request.expectedVersion,
-              actual: state.version,
-            },
-          );
-        }
-        const seq = state.last_seq + 1;
-        this.stmt.insertEntry.run(roomId, seq, request.entry.at, checked.actorJson, checked.commandJson);
-        this.stmt.advanceRoom.run(request.version, seq, roomId);
-        this.stmt.replaceSnapshot.run(checked.snapshotJson, roomId);
-        return {
-          seq,
-          at: request.entry.at,
-          actor: decodeJson(checked.actorJson),
-          command: decodeJson(checked.commandJson),
-        };
-      })
-      .immediate();
+    return this.write((): LogEntry => {
+      const state = this.writableState(roomId);
+      if (state.version !== request.expectedVersion) {
+        throw new MatchStoreError('VERSION_CONFLICT', `room ${roomId} is at another version than expected`, {
+          expected: request.expectedVersion,
+          actual: state.version,
+        });
+      }
+      const seq = state.last_seq + 1;
+      this.stmt.insertEntry.run(roomId, seq, request.entry.at, checked.actorJson, checked.commandJson);
+      this.stmt.advanceRoom.run(request.version, seq, roomId);
+      this.stmt.replaceSnapshot.run(checked.snapshotJson, roomId);
+      return {
+        seq,
+        at: request.entry.at,
+        actor: decodeJson(checked.actorJson),
+        command: decodeJson(checked.commandJson),
+      };
+    });
   }
 
   async loadRoom(roomId: string): Promise<LoadedRoom | null> {
     this.assertOpen();
     checkId(roomId, 'roomId');
-    return this.db.transaction((): LoadedRoom | null => {
+    return this.read((): LoadedRoom | null => {
       const row = this.stmt.roomById.get(roomId);
       if (!row) return null;
       return {
@@ -223,7 +214,7 @@ export class SqliteMatchStore implements MatchStore {
         version: row.version,
         lastSeq: row.last_seq,
       };
-    })();
+    });
   }
 
   async readEntries(roomId: string, fromSeq: number, limit?: number): Promise<LogEntry[]> {
@@ -231,7 +222,7 @@ export class SqliteMatchStore implements MatchStore {
     checkId(roomId, 'roomId');
     checkCount(fromSeq, 'fromSeq');
     if (limit !== undefined) checkCount(limit, 'limit');
-    return this.db.transaction((): LogEntry[] => {
+    return this.read((): LogEntry[] => {
       if (!this.stmt.roomExists.get(roomId)) throw new MatchStoreError('ROOM_NOT_FOUND', `no room ${roomId}`);
       // LIMIT -1 means no limit in SQLite.
       return this.stmt.entriesFrom.all(roomId, fromSeq, limit ?? -1).map((row) => ({
@@ -240,16 +231,16 @@ export class SqliteMatchStore implements MatchStore {
         actor: decodeJson(row.actor),
         command: decodeJson(row.command),
       }));
-    })();
+    });
   }
 
   async findRoomByJoinCode(joinCode: string): Promise<RoomMeta | null> {
     this.assertOpen();
     checkId(joinCode, 'joinCode');
-    return this.db.transaction((): RoomMeta | null => {
+    return this.read((): RoomMeta | null => {
       const row = this.stmt.roomByJoinCode.get(joinCode);
       return row ? this.toMeta(row) : null;
-    })();
+    });
   }
 
   async setSeatTokenHash(roomId: string, seatId: string, tokenHash: string | null): Promise<void> {
@@ -257,40 +248,33 @@ export class SqliteMatchStore implements MatchStore {
     checkId(roomId, 'roomId');
     checkId(seatId, 'seatId');
     if (tokenHash !== null) checkId(tokenHash, 'tokenHash');
-    this.db
-      .transaction(() => {
-        this.writableState(roomId);
-        if (tokenHash === null) this.stmt.deleteSeatToken.run(roomId, seatId);
-        else this.stmt.upsertSeatToken.run(roomId, seatId, tokenHash);
-      })
-      .immediate();
+    this.write(() => {
+      this.writableState(roomId);
+      if (tokenHash === null) this.stmt.deleteSeatToken.run(roomId, seatId);
+      else this.stmt.upsertSeatToken.run(roomId, seatId, tokenHash);
+    });
   }
 
   async listUnfinishedRooms(): Promise<RoomMeta[]> {
     this.assertOpen();
-    return this.db.transaction((): RoomMeta[] =>
-      this.stmt.unfinishedRooms.all().map((row) => this.toMeta(row)),
-    )();
+    return this.read((): RoomMeta[] => this.stmt.unfinishedRooms.all().map((row) => this.toMeta(row)));
   }
 
   async markFinished(roomId: string, at: number): Promise<void> {
     this.assertOpen();
     checkId(roomId, 'roomId');
     checkCount(at, 'at');
-    this.db
-      .transaction(() => {
-        if (!this.stmt.roomExists.get(roomId))
-          throw new MatchStoreError('ROOM_NOT_FOUND', `no room ${roomId}`);
-        this.stmt.markFinished.run(at, roomId);
-      })
-      .immediate();
+    this.write(() => {
+      if (!this.stmt.roomExists.get(roomId)) throw new MatchStoreError('ROOM_NOT_FOUND', `no room ${roomId}`);
+      this.stmt.markFinished.run(at, roomId);
+    });
   }
 
   async deleteFinishedRooms(finishedBefore: number): Promise<number> {
     this.assertOpen();
     checkCount(finishedBefore, 'finishedBefore');
     // Entries, snapshots and seat tokens go with their room (ON DELETE CASCADE).
-    return this.db.transaction(() => this.stmt.deleteFinished.run(finishedBefore).changes).immediate();
+    return this.write(() => this.stmt.deleteFinished.run(finishedBefore).changes);
   }
 
   /**
@@ -327,6 +311,33 @@ export class SqliteMatchStore implements MatchStore {
     this.closed = true;
     await Promise.allSettled([...this.backups]);
     this.db.close();
+  }
+
+  /**
+   * Runs `work` in an IMMEDIATE transaction: the write lock is taken before anything is read, so a
+   * check and the write it guards cannot be split by another connection, and a lock held elsewhere is
+   * waited for (busy timeout) instead of failing at once on the upgrade from read to write.
+   */
+  private write<T>(work: () => T): T {
+    return this.busyAsTyped(() => this.db.transaction(work).immediate());
+  }
+
+  /** Runs `work` in one read transaction, so that its statements see one state of the file. */
+  private read<T>(work: () => T): T {
+    return this.busyAsTyped(() => this.db.transaction(work)());
+  }
+
+  private busyAsTyped<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) {
+        throw new MatchStoreError('STORE_BUSY', 'another connection held the database lock too long', {
+          sqliteCode: error.code,
+        });
+      }
+      throw error;
+    }
   }
 
   /** The room's state inside a write transaction; throws if it is missing or finished. */
