@@ -22,6 +22,8 @@ interface Trial {
   killedInAppend: boolean;
   signal: NodeJS.Signals | null;
   stderr: string;
+  /** The writer stalled and was killed by the safety timer, not at the moment the trial picked. */
+  stalled: boolean;
 }
 
 /**
@@ -40,9 +42,21 @@ function runAndKill(dataDir: string): Promise<Trial> {
       cwd: here,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const trial: Trial = { acked: [], readyAt: null, killedInAppend: false, signal: null, stderr: '' };
+    const trial: Trial = {
+      acked: [],
+      readyAt: null,
+      killedInAppend: false,
+      signal: null,
+      stderr: '',
+      stalled: false,
+    };
     let pending = '';
     const kill = () => child.kill('SIGKILL');
+    // A stalled writer must fail the trial, not hang the suite or outlive it.
+    const safety = setTimeout(() => {
+      trial.stalled = true;
+      kill();
+    }, 20_000);
     if (mode < 0.15) setTimeout(kill, Math.random() * 400);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -66,6 +80,7 @@ function runAndKill(dataDir: string): Promise<Trial> {
     child.stderr.on('data', (chunk: string) => (trial.stderr += chunk));
     child.on('error', reject);
     child.on('close', (_code, signal) => {
+      clearTimeout(safety);
       trial.signal = signal;
       resolve(trial);
     });
@@ -147,6 +162,7 @@ describe('SqliteMatchStore under kill -9', () => {
         const trial = await runAndKill(dataDir);
         // Killed by us, not dead of an error of its own.
         expect(trial.signal, trial.stderr).toBe('SIGKILL');
+        expect(trial.stalled).toBe(false);
         const before = lastSeq;
         lastSeq = await verify(dataDir, before, trial);
         expectIntactFile(dataDir);

@@ -81,7 +81,7 @@ export class SqliteMatchStore implements MatchStore {
       // against power loss (the WAL is fsynced at checkpoints, so the file is never corrupted either).
       // A frame set without its commit frame is ignored on recovery: a torn append is simply absent.
       this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-      // better-sqlite3's build turns foreign keys on already; deleting a room relies on the cascade, so say so.
+      // better-sqlite3's build has foreign keys on by default; deleting rooms relies on the cascade, so be explicit.
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
     } catch (error) {
