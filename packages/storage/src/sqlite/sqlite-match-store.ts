@@ -74,7 +74,10 @@ export class SqliteMatchStore implements MatchStore {
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     this.db = new Database(file, { timeout: busyTimeoutMs });
     try {
-      this.db.pragma('journal_mode = WAL');
+      const journalMode = this.db.pragma('journal_mode = WAL', { simple: true });
+      // SQLite quietly keeps the old mode where WAL cannot work (e.g. some network file systems).
+      if (journalMode !== 'wal')
+        throw new Error(`${file}: SQLite refused WAL mode (got ${String(journalMode)})`);
       // In WAL mode a commit appends its pages and a commit frame to the -wal file with write(2) before
       // returning. Once written, the data is in the OS page cache, which a killed process cannot take
       // with it, so NORMAL is durable against process crashes; it skips only the fsync that protects
@@ -279,7 +282,7 @@ export class SqliteMatchStore implements MatchStore {
 
   /**
    * Copies the live database with SQLite's online backup API, a few pages per event-loop turn, so the
-   * store keeps serving meanwhile; writes made during the copy are included. The copy is written beside
+   * store keeps serving meanwhile; writes made during the copy are included. Creates missing directories. The copy is written beside
    * the target and hard-linked into place, so `toFile` is complete or absent, and never overwritten.
    */
   async backup(toFile: string): Promise<void> {
@@ -289,6 +292,7 @@ export class SqliteMatchStore implements MatchStore {
     }
     const target = path.resolve(toFile);
     if (existsSync(target)) throw new MatchStoreError('INVALID_INPUT', `${target} exists already`);
+    mkdirSync(path.dirname(target), { recursive: true });
     const partial = `${target}.partial-${randomUUID()}`;
     const copy = this.db.backup(partial);
     this.backups.add(copy);
