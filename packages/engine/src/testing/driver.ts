@@ -10,6 +10,10 @@ export const SYSTEM: Actor = { kind: 'system' };
 export class Driver {
   snapshot: GameSnapshot;
   readonly log: LogEntry[] = [];
+  /** Every phase index the game stood in after a command, in order, without repeats. */
+  readonly phasesVisited: number[] = [];
+  /** The snapshot after each accepted command (history[i] follows log[i]). */
+  readonly history: GameSnapshot[] = [];
   at: number;
 
   constructor(
@@ -27,6 +31,10 @@ export class Driver {
     if (r.ok) {
       this.snapshot = r.snapshot;
       this.log.push(r.entry);
+      this.history.push(r.snapshot);
+      const phase = r.snapshot.context.phase;
+      if (phase >= 0 && this.phasesVisited[this.phasesVisited.length - 1] !== phase)
+        this.phasesVisited.push(phase);
     }
     return r;
   }

@@ -82,7 +82,7 @@ export function decodeStep(story: Story, snap: GameSnapshot, s: Step, now: numbe
   const ctx = snap.context;
   const seats = ctx.seats.map((x) => x.id);
   const t = now + s.dt;
-  if (s.mode < 8) return { actor: HOST, command: { type: ctx.phase < 0 ? 'START' : 'ADVANCE' }, at: t };
+  if (s.mode < 10) return { actor: HOST, command: { type: ctx.phase < 0 ? 'START' : 'ADVANCE' }, at: t };
   if (s.mode < 14) return { actor: SYSTEM, command: { type: 'TICK' }, at: Math.max(t, ctx.deadline ?? 0) };
   if (s.mode < 24) {
     const actors: Actor[] = [...seats.map(seat), { kind: 'seat', seat: 'nobody' }, HOST, SYSTEM];
