@@ -34,7 +34,13 @@ function pools(story: Story, snap: GameSnapshot) {
   };
 }
 
-function commandOf(type: Command['type'], story: Story, snap: GameSnapshot, actor: Actor, s: Step): Command {
+export function commandOf(
+  type: Command['type'],
+  story: Story,
+  snap: GameSnapshot,
+  actor: Actor,
+  s: Step,
+): Command {
   const p = pools(story, snap);
   const me = actor.kind === 'seat' ? actor.seat : '';
   const mine = snap.context.found.filter((f) => f.seat === me).map((f) => f.clue);
