@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadStory, type Story } from '@jubensha/story';
 
 /** The stories shipped in scripts-stories/ that the engine's tests play. */
-export const BUNDLED = ['rain-tea-hills'] as const;
+export const BUNDLED = ['rain-tea-hills', 'last-curtain'] as const;
 
 /** Loads a bundled story through the real loader; a story with errors fails the test that asks. */
 export async function loadBundled(id: string): Promise<Story> {
