@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LocalizedText } from '../schema/common.js';
-import { LANGUAGES } from '../schema/common.js';
+import { IdSchema, LANGUAGES } from '../schema/common.js';
 import { StoryFileSchema } from '../schema/story-file.js';
 import type { Character, Story } from '../schema/story.js';
 import { validateStory } from '../validate/validate-story.js';
@@ -161,6 +161,6 @@ function characterIds(data: unknown): (string | undefined)[] {
   if (!Array.isArray(list)) return [];
   return list.map((c: unknown) => {
     const id = typeof c === 'object' && c !== null ? (c as { id?: unknown }).id : undefined;
-    return typeof id === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(id) ? id : undefined;
+    return IdSchema.safeParse(id).success ? (id as string) : undefined;
   });
 }

@@ -1,6 +1,8 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, Locate, Severity } from '../diagnostics/diagnostic.js';
 import type { Story } from '../schema/story.js';
+import { analyseFindability } from './findability.js';
+import type { Findability } from './findability.js';
 
 type Path = readonly (string | number)[];
 
@@ -9,6 +11,8 @@ export interface RuleContext {
   story: Story;
   /** The story folder's name, when the story came from a folder. */
   folder: string | undefined;
+  /** Which clues can be found and when; several rules need it, so it is worked out once. */
+  findability: Findability;
   report(
     code: DiagnosticCode,
     path: Path,
@@ -28,6 +32,7 @@ export function createContext(
   const context: RuleContext = {
     story,
     folder,
+    findability: analyseFindability(story),
     report(code, path, message, options = {}) {
       const at = locate(path, options);
       diagnostics.push({ severity: options.severity ?? 'error', code, message, ...at });

@@ -1,9 +1,8 @@
 import type { Rule } from '../context.js';
-import { analyseFindability } from '../findability.js';
 
 /** Every key clue can be found in some search round; hiddenUntil never waits in a circle. */
-export const checkFindability: Rule = ({ story, report }) => {
-  const { earliest, cyclic, noRound } = analyseFindability(story);
+export const checkFindability: Rule = ({ story, report, findability }) => {
+  const { earliest, cyclic, noRound } = findability;
   story.clues.forEach((clue, i) => {
     const at = ['clues', i];
     if (noRound.has(clue.id)) {

@@ -1,12 +1,11 @@
 import type { Rule } from '../context.js';
-import { analyseFindability } from '../findability.js';
 
 /**
  * Solvability: at least two evidence routes that share no key clue, each findable and each pointing to every
  * culprit more strongly (summed pointsTo weights) than to any non-culprit.
  */
-export const checkSolvability: Rule = ({ story, report }) => {
-  const { earliest } = analyseFindability(story);
+export const checkSolvability: Rule = ({ story, report, findability }) => {
+  const { earliest } = findability;
   const clues = new Map(story.clues.map((c) => [c.id, c]));
   const culprits = new Set(story.culprits);
   const sound: Set<string>[] = [];
