@@ -32,18 +32,14 @@ export const start: Rule<Cmd<'START'>> = ({ ctx }) => {
 };
 
 /** A controller switch and nothing else: the seat keeps its name, clues, votes and talks. */
-export const handToAi: Rule<Cmd<'HAND_TO_AI'>> = ({ ctx, cmd }) => {
-  const s = seatOf(ctx, cmd.seat);
-  if (!s) return 'UNKNOWN_SEAT';
-  if (s.controller === 'ai') return 'ALREADY_DONE';
-  s.controller = 'ai';
-  return undefined;
-};
-
-export const takeBack: Rule<Cmd<'TAKE_BACK'>> = ({ ctx, cmd }) => {
-  const s = seatOf(ctx, cmd.seat);
-  if (!s) return 'UNKNOWN_SEAT';
-  if (s.controller === 'human') return 'ALREADY_DONE';
-  s.controller = 'human';
-  return undefined;
-};
+function switchTo(controller: 'ai' | 'human'): Rule<Cmd<'HAND_TO_AI'> | Cmd<'TAKE_BACK'>> {
+  return ({ ctx, cmd }) => {
+    const s = seatOf(ctx, cmd.seat);
+    if (!s) return 'UNKNOWN_SEAT';
+    if (s.controller === controller) return 'ALREADY_DONE';
+    s.controller = controller;
+    return undefined;
+  };
+}
+export const handToAi = switchTo('ai');
+export const takeBack = switchTo('human');

@@ -26,24 +26,19 @@ export const requestTalk: Rule<Cmd<'REQUEST_TALK'>> = ({ ctx, cmd, seat }) => {
   return undefined;
 };
 
-/** Consent: only the invited seat accepts or declines. */
-export const acceptTalk: Rule<Cmd<'ACCEPT_TALK'>> = ({ ctx, cmd, seat }) => {
-  const t = talkOf(ctx, cmd.talk, seat);
-  if (!t) return 'UNKNOWN_TALK';
-  if (t.to !== seat) return 'NOT_YOUR_SEAT';
-  if (t.status !== 'requested') return 'TALK_CLOSED';
-  t.status = 'open';
-  return undefined;
-};
-
-export const declineTalk: Rule<Cmd<'DECLINE_TALK'>> = ({ ctx, cmd, seat }) => {
-  const t = talkOf(ctx, cmd.talk, seat);
-  if (!t) return 'UNKNOWN_TALK';
-  if (t.to !== seat) return 'NOT_YOUR_SEAT';
-  if (t.status !== 'requested') return 'TALK_CLOSED';
-  t.status = 'declined';
-  return undefined;
-};
+/** Consent: only the invited seat answers a pending request. */
+function answer(status: 'open' | 'declined'): Rule<Cmd<'ACCEPT_TALK'> | Cmd<'DECLINE_TALK'>> {
+  return ({ ctx, cmd, seat }) => {
+    const t = talkOf(ctx, cmd.talk, seat);
+    if (!t) return 'UNKNOWN_TALK';
+    if (t.to !== seat) return 'NOT_YOUR_SEAT';
+    if (t.status !== 'requested') return 'TALK_CLOSED';
+    t.status = status;
+    return undefined;
+  };
+}
+export const acceptTalk = answer('open');
+export const declineTalk = answer('declined');
 
 /** Either side ends an open talk; the requester may also withdraw a pending request. */
 export const endTalk: Rule<Cmd<'END_TALK'>> = ({ ctx, cmd, seat }) => {
