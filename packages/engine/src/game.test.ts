@@ -119,6 +119,23 @@ describe('search', () => {
     expect(refused(d, seat('ben'), { type: 'SEARCH', location: 'garden' })).toBe('LOCATION_EXHAUSTED');
   });
 
+  it('act 2 opens new clues, waits for published ones, and keeps unfound act 1 clues findable', () => {
+    const d = started(2);
+    d.must(seat('ben'), { type: 'SEARCH', location: 'garden' });
+    expect(d.ctx.found.map((f) => f.clue)).toEqual(['letter']);
+    while (d.ctx.phase < 5) d.must(HOST, { type: 'ADVANCE' });
+    expect([d.ctx.act, d.ctx.round, d.ctx.actionPoints.ann]).toEqual([2, 1, 3]);
+    d.must(seat('ann'), { type: 'SEARCH', location: 'cellar' });
+    expect(d.ctx.found[1]?.clue).toBe('glove');
+    // The boot stays hidden until the letter is published.
+    expect(refused(d, seat('ben'), { type: 'SEARCH', location: 'garden' })).toBe('LOCATION_EXHAUSTED');
+    d.must(seat('ben'), { type: 'PUBLISH_CLUE', clue: 'letter' });
+    d.must(seat('ben'), { type: 'SEARCH', location: 'garden' });
+    expect(d.ctx.found[2]?.clue).toBe('boot');
+    d.must(seat('dot'), { type: 'SEARCH', location: 'cellar' });
+    expect(d.ctx.found[3]).toMatchObject({ clue: 'diary', seat: 'dot' });
+  });
+
   it('publish and keep apply to your own clues only', () => {
     const d = started(2);
     d.must(seat('ann'), { type: 'SEARCH', location: 'study' });

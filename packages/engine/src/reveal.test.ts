@@ -37,6 +37,16 @@ describe('vote and reveal', () => {
     // ann: votedCulprit 10 + notMostVoted 5; cal: notMostVoted fails, knife published so goal two fails.
     expect(scores.ann).toBe(15);
     expect(scores.cal).toBe(0);
+    // dot's goals: found the diary (7, only dot can); ben most voted (3) did not happen.
+    expect(caught.ctx.found.find((f) => f.clue === 'diary')?.seat).toBe('dot');
+    expect(caught.ctx.outcome?.scores.find((s) => s.character === 'dot')).toEqual({
+      character: 'dot',
+      points: 7,
+      goals: [
+        { id: 'dot-g1', achieved: true },
+        { id: 'dot-g2', achieved: false },
+      ],
+    });
     expect(autoplay(story, { ann: 'cal', ben: 'ben', cal: 'ben', dot: 'cal' }).ctx.outcome?.ending).toBe(
       'deadlock',
     );
