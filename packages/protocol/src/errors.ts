@@ -49,6 +49,20 @@ export const ERROR_MESSAGES = {
     en: 'The saved game comes from an incompatible engine version.',
   },
   STORY_MISMATCH: { zh: '存档不属于这个剧本。', en: 'The saved game belongs to another story.' },
+  // Errors of the server around the game (authentication, rooms, limits), for the socket and REST.
+  UNAUTHORIZED: { zh: '身份凭证无效，请重新加入。', en: 'Your token is not valid; join again.' },
+  ROOM_NOT_FOUND: { zh: '没有这个房间。', en: 'There is no such room.' },
+  STORY_NOT_FOUND: { zh: '没有这个剧本。', en: 'There is no such story.' },
+  LANGUAGE_NOT_SUPPORTED: {
+    zh: '这个剧本没有这种语言。',
+    en: 'The story is not available in that language.',
+  },
+  RATE_LIMITED: { zh: '操作太频繁，请稍后再试。', en: 'Too many requests; try again shortly.' },
+  UNKNOWN_EVENT: { zh: '服务器不认识这个消息。', en: 'The server does not know that message.' },
+  UNAVAILABLE: {
+    zh: '服务器暂时无法处理，请稍后再试。',
+    en: 'The server cannot take that right now; try again shortly.',
+  },
 } as const satisfies Record<string, Required<LocalizedText>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
