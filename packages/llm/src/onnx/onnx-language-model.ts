@@ -19,6 +19,8 @@ export interface OnnxModelOptions {
   threadsPerSession?: number;
   /** Prefix-cache budget per session in bytes (default 256 MiB). */
   prefixCacheBytes?: number;
+  /** Linux nice value of the inference threads, so the event loop wins the CPU (default 10; 0 = off). */
+  niceness?: number;
   /** Default reply length when a request gives no maxTokens (default 256). */
   defaultMaxTokens?: number;
   clock?: Clock;
@@ -121,6 +123,7 @@ export class OnnxLanguageModel implements LanguageModel {
       modelDir: options.modelDir,
       threads,
       prefixCacheBytes: options.prefixCacheBytes ?? 256 * 1024 * 1024,
+      niceness: options.niceness ?? 10,
       ...(options.onnxFile !== undefined ? { onnxFile: options.onnxFile } : {}),
     };
     const workers = Array.from(

@@ -9,6 +9,8 @@ export interface WorkerInit {
   onnxFile?: string;
   threads: number;
   prefixCacheBytes: number;
+  /** Linux nice value for the inference threads (0 = same priority as the event loop). */
+  niceness: number;
 }
 
 export interface GenerateJob {

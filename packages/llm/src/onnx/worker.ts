@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LlmError, toErrorData } from '../errors.js';
 import { CausalLm } from './causal-lm.js';
@@ -14,6 +15,17 @@ if (!port) throw new Error('worker.ts must run in a worker thread');
 const post = (message: FromWorker): void => port.postMessage(message);
 
 const init = workerData as WorkerInit;
+
+// On Linux the nice value is per thread and inherited by the threads this one creates (onnxruntime's pool),
+// so inference yields the CPU to the game server's event loop whenever both want it. Elsewhere this changes
+// the whole process's priority or fails; either way correctness is unaffected.
+if (process.platform === 'linux' && init.niceness > 0) {
+  try {
+    setPriority(init.niceness);
+  } catch {
+    // Not permitted in some sandboxes: run at normal priority.
+  }
+}
 
 async function start(): Promise<{ lm: CausalLm; tokenizer: ModelTokenizer; cache: PrefixCache }> {
   const spec = await readModelFolder(init.modelDir, init.onnxFile);
