@@ -158,7 +158,8 @@ export function walkStory(name: string, story: () => Story, numRuns: number, max
           fc.array(stepArb, { minLength: Math.floor(maxSteps / 2), maxLength: maxSteps }),
           (start, steps) => walk(s, secrets, start, steps, stats),
         ),
-        { numRuns },
+        // Shrinking a failing long game can take minutes: give up (as a failure) well inside the timeout.
+        { numRuns, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: true },
       );
       console.log(`${name} walk`, stats);
       // The walk must get somewhere: a fair share of commands accepted, many games to the reveal.
