@@ -10,6 +10,7 @@ export default defineConfig({
       { test: { name: 'engine', root: 'packages/engine', include: ['src/**/*.test.ts'] } },
       { test: { name: 'llm', root: 'packages/llm', include: ['src/**/*.test.ts'] } },
       { test: { name: 'storage', root: 'packages/storage', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
     ],
   },
 });

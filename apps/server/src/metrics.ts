@@ -1,0 +1,36 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The server's Prometheus metrics, on a registry of its own (several servers can live in one test). */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly rooms = new Gauge({ name: 'jubensha_rooms', help: 'Rooms loaded in memory', registers: [] });
+  readonly sockets = new Gauge({ name: 'jubensha_sockets', help: 'Connected sockets', registers: [] });
+  readonly commandSeconds = new Histogram({
+    name: 'jubensha_command_seconds',
+    help: 'Time from a command arriving to its ack (queue wait, engine, store)',
+    labelNames: ['outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [],
+  });
+  readonly rejected = new Counter({
+    name: 'jubensha_commands_rejected_total',
+    help: 'Commands answered with an error, by error code',
+    labelNames: ['code'] as const,
+    registers: [],
+  });
+  readonly accepted = new Counter({
+    name: 'jubensha_commands_accepted_total',
+    help: 'Commands accepted and stored',
+    registers: [],
+  });
+
+  constructor() {
+    this.registry.registerMetric(this.rooms);
+    this.registry.registerMetric(this.sockets);
+    this.registry.registerMetric(this.commandSeconds);
+    this.registry.registerMetric(this.rejected);
+    this.registry.registerMetric(this.accepted);
+    // Includes nodejs_eventloop_lag_seconds and its percentiles.
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+  }
+}

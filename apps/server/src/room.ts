@@ -1,0 +1,351 @@
+import { performance } from 'node:perf_hooks';
+import { applyCommand, nextDeadline, projectView, type GameSnapshot } from '@jubensha/engine';
+import {
+  diffView,
+  SEAT_COMMANDS,
+  gameError,
+  type Actor,
+  type Command,
+  type CommandAck,
+  type ErrorCode,
+  type GameError,
+  type Presence,
+  type RoomInfo,
+  type ServerEvent,
+  type View,
+  type Viewer,
+} from '@jubensha/protocol';
+import { isMatchStoreError, type MatchStore, type RoomMeta } from '@jubensha/storage';
+import type { Story } from '@jubensha/story';
+import type { Logger } from 'pino';
+import type { AiSeats } from './ai-seats.js';
+import { authorize, type Principal } from './authorize.js';
+import type { Clock } from './clock.js';
+import type { Metrics } from './metrics.js';
+import { SerialQueue } from './serial-queue.js';
+import { hashToken, newToken } from './tokens.js';
+
+/** One live connection to a room, as the room sees it. */
+export interface Connection {
+  readonly principal: Principal;
+  readonly viewer: Viewer;
+  /** The last view this connection was sent: the base of its next update. */
+  lastView: View | null;
+  send(event: ServerEvent): void;
+  presence(presence: Presence): void;
+}
+
+export interface RoomDeps {
+  store: MatchStore;
+  clock: Clock;
+  metrics: Metrics;
+  log: Logger;
+  aiSeats: AiSeats;
+}
+
+const SYSTEM: Actor = { kind: 'system' };
+const SEAT_ONLY = new Set<string>(SEAT_COMMANDS.filter((t) => t !== 'TAKE_SEAT'));
+const TICK: Command = { type: 'TICK' };
+const fail = (code: ErrorCode): { ok: false; error: GameError } => ({ ok: false, error: gameError(code) });
+
+/**
+ * One game: its story, its engine state, its serial queue and its connections. Every change goes
+ * through the queue: the engine decides, the store makes it durable, and only then does the room
+ * hold the new state and send views. A refusal or a store failure leaves everything as it was.
+ */
+export class Room {
+  private readonly queue = new SerialQueue();
+  private readonly connections = new Set<Connection>();
+  private deadline: { at: number; cancel(): void } | null = null;
+  private closing = false;
+
+  constructor(
+    readonly meta: RoomMeta,
+    readonly story: Story,
+    private state: GameSnapshot,
+    private readonly deps: RoomDeps,
+  ) {}
+
+  get id(): string {
+    return this.meta.roomId;
+  }
+
+  get snapshot(): GameSnapshot {
+    return this.state;
+  }
+
+  get version(): number {
+    return this.state.context.version;
+  }
+
+  get finished(): boolean {
+    return this.meta.finishedAt !== null;
+  }
+
+  get language(): 'zh' | 'en' {
+    return this.meta.language === 'en' ? 'en' : 'zh';
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Called once the room is loaded: arms its deadline and lets AI seats look at the table. */
+  start(): void {
+    this.armDeadline();
+    this.notifyAiSeats();
+  }
+
+  /** Queues a command from the server itself or an AI seat; resolves with its ack once stored or refused. */
+  submit(actor: Actor, command: Command): Promise<CommandAck> {
+    return this.enqueue(command, () => this.apply(actor, command));
+  }
+
+  /**
+   * Queues a command from a connection. It is authorized inside the queue, against the state it
+   * will be applied to: a seat handed to an AI a moment ago, or a token just replaced, is refused.
+   */
+  submitFrom(principal: Principal, command: Command): Promise<CommandAck> {
+    return this.enqueue(command, async () => {
+      const allowed = authorize(principal, command, this.meta, this.state);
+      return allowed.ok ? this.apply(allowed.actor, command) : { ok: false, error: allowed.error };
+    });
+  }
+
+  private enqueue(command: Command, task: () => Promise<CommandAck>): Promise<CommandAck> {
+    if (this.closing) return Promise.resolve(fail('UNAVAILABLE'));
+    const started = performance.now();
+    return this.queue
+      .run(task)
+      .catch((err: unknown) => {
+        this.deps.log.error({ err, roomId: this.id, command: command.type }, 'command failed');
+        return fail('UNAVAILABLE');
+      })
+      .then((ack) => {
+        this.deps.metrics.commandSeconds.observe(
+          { outcome: ack.ok ? 'accepted' : 'rejected' },
+          (performance.now() - started) / 1000,
+        );
+        if (ack.ok) this.deps.metrics.accepted.inc();
+        else this.deps.metrics.rejected.inc({ code: ack.error.code });
+        return ack;
+      });
+  }
+
+  /**
+   * A human takes a free seat: the engine must accept TAKE_SEAT, the token's hash is stored, then the
+   * command is appended. Crashing between the two leaves a hash on a seat nobody took, which the next
+   * taker's hash replaces: the seat is never taken without a working token.
+   */
+  takeSeat(
+    seat: string,
+    name: string,
+  ): Promise<{ ok: true; token: string; version: number } | { ok: false; error: GameError }> {
+    if (this.closing) return Promise.resolve(fail('UNAVAILABLE'));
+    return this.queue
+      .run(async () => {
+        if (this.finished) return fail('GAME_OVER');
+        const at = this.deps.clock.now();
+        const command: Command = { type: 'TAKE_SEAT', name };
+        const actor: Actor = { kind: 'seat', seat };
+        const r = applyCommand(this.story, this.state, { actor, command, at });
+        if (!r.ok) return { ok: false as const, error: r.error };
+        const token = newToken();
+        const hash = hashToken(token);
+        await this.deps.store.setSeatTokenHash(this.id, seat, hash);
+        this.meta.seatTokenHashes[seat] = hash;
+        const stored = await this.commit(actor, command, at, r.snapshot);
+        if (!stored.ok) return stored;
+        return { ok: true as const, token, version: this.version };
+      })
+      .catch((err: unknown) => {
+        this.deps.log.error({ err, roomId: this.id }, 'take seat failed');
+        return fail('UNAVAILABLE');
+      });
+  }
+
+  private async apply(actor: Actor, command: Command): Promise<CommandAck> {
+    if (this.finished) return fail('GAME_OVER');
+    const at = this.deps.clock.now();
+    // The host moving on from the last phase ends the game for good: the room is frozen, views stay.
+    const last = this.story.phases.length - 1;
+    if (actor.kind === 'host' && command.type === 'ADVANCE' && this.state.context.phase === last) {
+      await this.deps.store.markFinished(this.id, at);
+      this.meta.finishedAt = at;
+      this.disarmDeadline();
+      this.deps.aiSeats.onRoomClosed(this.id);
+      this.deps.log.info({ roomId: this.id }, 'game finished');
+      return fail('GAME_OVER');
+    }
+    const r = applyCommand(this.story, this.state, { actor, command, at });
+    if (!r.ok) return { ok: false, error: r.error };
+    return this.commit(actor, command, at, r.snapshot);
+  }
+
+  private async commit(actor: Actor, command: Command, at: number, next: GameSnapshot): Promise<CommandAck> {
+    try {
+      await this.deps.store.append(this.id, {
+        expectedVersion: this.version,
+        entry: { at, actor, command },
+        snapshot: next,
+        version: next.context.version,
+      });
+    } catch (err) {
+      if (isMatchStoreError(err) && err.code === 'ROOM_FINISHED') return fail('GAME_OVER');
+      this.deps.log.error({ err, roomId: this.id, command: command.type }, 'append failed; nothing changed');
+      return fail('UNAVAILABLE');
+    }
+    this.state = next;
+    this.broadcast();
+    this.armDeadline();
+    this.notifyAiSeats();
+    return { ok: true, version: next.context.version };
+  }
+
+  /** Sends each connection its own view: an update from what it holds, or a full view if it holds none. */
+  private broadcast(): void {
+    const views = new Map<string, View>();
+    for (const c of this.connections) {
+      const key = JSON.stringify(c.viewer);
+      let view = views.get(key);
+      if (!view) {
+        view = projectView(this.story, this.state, c.viewer);
+        views.set(key, view);
+      }
+      const before = c.lastView;
+      c.lastView = view;
+      if (before)
+        c.send({
+          type: 'update',
+          from: before.version,
+          version: view.version,
+          changes: diffView(before, view),
+        });
+      else c.send({ type: 'view', view });
+    }
+  }
+
+  private notifyAiSeats(): void {
+    if (this.finished || this.closing) return;
+    for (const s of this.state.context.seats) {
+      if (s.controller !== 'ai') continue;
+      const actor: Actor = { kind: 'seat', seat: s.id };
+      this.deps.aiSeats.onView({
+        roomId: this.id,
+        story: this.story,
+        language: this.language,
+        seat: s.id,
+        view: projectView(this.story, this.state, actor),
+        // An agent acts only as its own seat, only while the AI holds it (checked in the queue), and
+        // only with seat commands: it never speaks for the host or the clock.
+        submit: (command) =>
+          this.enqueue(command, async () => {
+            if (!SEAT_ONLY.has(command.type)) return fail('NOT_HOST');
+            const still = this.state.context.seats.find((x) => x.id === s.id)?.controller === 'ai';
+            return still ? this.apply(actor, command) : fail('NOT_YOUR_SEAT');
+          }),
+        stream: (event) => this.stream(event),
+      });
+    }
+  }
+
+  /** Streamed speech goes where the finished line will: the table (not the host before the reveal) or one talk. */
+  private stream(event: Extract<ServerEvent, { type: 'chat_chunk' | 'chat_end' }>): void {
+    const channel = event.channel;
+    const talk =
+      channel.kind === 'talk' ? this.state.context.talks.find((t) => t.id === channel.talk) : undefined;
+    for (const c of this.connections) {
+      const v = c.viewer;
+      const sees =
+        channel.kind === 'public'
+          ? v.kind !== 'host' || this.state.context.outcome !== null
+          : v.kind === 'seat' && talk !== undefined && (talk.from === v.seat || talk.to === v.seat);
+      if (sees) c.send(event);
+    }
+  }
+
+  private disarmDeadline(): void {
+    this.deadline?.cancel();
+    this.deadline = null;
+  }
+
+  /** Deadlines live in the game state; the timer only delivers TICK through the same queue. */
+  private armDeadline(): void {
+    const due = this.finished || this.closing ? null : nextDeadline(this.state);
+    if (this.deadline && this.deadline.at === due) return;
+    this.disarmDeadline();
+    if (due === null) return;
+    const timer = this.deps.clock.setTimer(Math.max(0, due - this.deps.clock.now()), () => {
+      if (this.deadline?.at === due) this.deadline = null;
+      void this.submit(SYSTEM, TICK).then((ack) => {
+        // Early (clock drift) or refused: look again at what the state asks for.
+        if (!ack.ok) this.armDeadline();
+      });
+    });
+    this.deadline = { at: due, cancel: () => timer.cancel() };
+  }
+
+  /** A connection joins: it gets the current full view at once, and everyone learns who is here. */
+  attach(c: Connection): void {
+    this.connections.add(c);
+    c.lastView = projectView(this.story, this.state, c.viewer);
+    c.send({ type: 'view', view: c.lastView });
+    this.announcePresence();
+  }
+
+  detach(c: Connection): void {
+    if (this.connections.delete(c)) this.announcePresence();
+  }
+
+  /** A client lost track of its version: a fresh full view. */
+  resync(c: Connection): number {
+    c.lastView = projectView(this.story, this.state, c.viewer);
+    c.send({ type: 'view', view: c.lastView });
+    return c.lastView.version;
+  }
+
+  presence(): Presence {
+    const seats = new Set<string>();
+    let host = false;
+    for (const c of this.connections) {
+      if (c.principal.kind === 'host') host = true;
+      if (c.principal.kind === 'seat') seats.add(c.principal.seat);
+    }
+    return { host, seats: [...seats].sort() };
+  }
+
+  private announcePresence(): void {
+    const p = this.presence();
+    for (const c of this.connections) c.presence(p);
+  }
+
+  info(): RoomInfo {
+    const online = new Set(this.presence().seats);
+    const ctx = this.state.context;
+    return {
+      roomId: this.id,
+      code: this.meta.joinCode,
+      storyId: this.story.id,
+      title: { ...this.story.title },
+      language: this.language,
+      status: this.finished ? 'finished' : ctx.phase < 0 ? 'lobby' : 'playing',
+      hostOnline: this.presence().host,
+      seats: ctx.seats.map((s) => ({
+        seat: s.id,
+        character: { ...(this.story.characters.find((c) => c.id === s.id)?.name ?? {}) },
+        controller: s.controller,
+        taken: s.name !== null,
+        name: s.name,
+        online: online.has(s.id),
+      })),
+    };
+  }
+
+  /** Stops taking commands, lets queued ones reach the store, stops the timer. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.queue.idle();
+    this.disarmDeadline();
+    this.deps.aiSeats.onRoomClosed(this.id);
+  }
+}
