@@ -38,7 +38,8 @@ export class ChildServer {
         clearTimeout(failed);
         reject(new Error(`server exited with ${code} while starting:\n${output.join('')}`));
       });
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!child.stdout) return reject(new Error('no stdout'));
+      createInterface({ input: child.stdout }).on('line', (line) => {
         output.push(line);
         try {
           const msg = JSON.parse(line) as { msg?: string; port?: number };
