@@ -1,0 +1,98 @@
+import {
+  applyViewChanges,
+  type Channel,
+  type GameError,
+  type Presence,
+  type ServerEvent,
+  type View,
+  type Welcome,
+} from '@jubensha/protocol';
+
+/** An AI seat's line while it is being generated. Not part of the game until the view carries it. */
+export interface Stream {
+  id: string;
+  seat: string;
+  channel: Channel;
+  parts: string[];
+  done: boolean;
+}
+
+export interface GameState {
+  connected: boolean;
+  welcome: Welcome | null;
+  view: View | null;
+  presence: Presence | null;
+  streams: Stream[];
+  /** The last refusal or handshake failure, shown to the player. */
+  error: GameError | null;
+}
+
+export const initialGameState: GameState = {
+  connected: false,
+  welcome: null,
+  view: null,
+  presence: null,
+  streams: [],
+  error: null,
+};
+
+export interface Applied {
+  state: GameState;
+  /** The update did not fit the version held: ask the server for a full view. */
+  resync: boolean;
+}
+
+/**
+ * Folds one server event into the client's state. The view only ever changes through the server:
+ * a full `view`, or an `update` whose `from` is exactly the version held (anything else would
+ * build a view the server never sent, so the client asks for a fresh one instead).
+ */
+export function applyServerEvent(state: GameState, event: ServerEvent): Applied {
+  switch (event.type) {
+    case 'view':
+      return { state: { ...state, view: event.view, streams: settled(state.streams) }, resync: false };
+    case 'update': {
+      if (!state.view || event.from !== state.view.version) return { state, resync: true };
+      const view = { ...applyViewChanges(state.view, event.changes), version: event.version };
+      return { state: { ...state, view, streams: settled(state.streams) }, resync: false };
+    }
+    case 'chat_chunk': {
+      const existing = state.streams.find((s) => s.id === event.stream);
+      const base: Stream = existing ?? {
+        id: event.stream,
+        seat: event.seat,
+        channel: event.channel,
+        parts: [],
+        done: false,
+      };
+      const parts = [...base.parts];
+      parts[event.index] = event.text;
+      const next = { ...base, parts };
+      const streams = existing
+        ? state.streams.map((s) => (s.id === event.stream ? next : s))
+        : [...state.streams, next];
+      return { state: { ...state, streams }, resync: false };
+    }
+    case 'chat_end': {
+      const streams = event.completed
+        ? state.streams.map((s) => (s.id === event.stream ? { ...s, done: true } : s))
+        : state.streams.filter((s) => s.id !== event.stream);
+      return { state: { ...state, streams }, resync: false };
+    }
+    case 'chat':
+      // Lines reach the game through accepted commands, which arrive as view updates; a separate
+      // copy would show the line twice.
+      return { state, resync: false };
+    case 'error':
+      return { state: { ...state, error: event.error }, resync: false };
+  }
+}
+
+/** A finished stream stays on screen until the next view change, which carries the real line. */
+function settled(streams: Stream[]): Stream[] {
+  return streams.filter((s) => !s.done);
+}
+
+export function streamText(stream: Stream): string {
+  return stream.parts.join('');
+}

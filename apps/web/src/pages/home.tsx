@@ -1,0 +1,188 @@
+import {
+  RoomCodeSchema,
+  type Controller,
+  type GameError,
+  type Language,
+  type StorySummary,
+} from '@jubensha/protocol';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiFailure, createRoom, listStories } from '../api.js';
+import { navigate, roomPath } from '../router.js';
+import { saveSession } from '../session.js';
+import { ErrorBanner } from '../table/error-banner.js';
+import { pick, uiLanguage } from '../text.js';
+
+/** Pick a story, its language and who plays each seat, open the room; or join one by code. */
+export function Home() {
+  const { t, i18n } = useTranslation();
+  const [stories, setStories] = useState<StorySummary[] | null>(null);
+  const [error, setError] = useState<GameError | null>(null);
+  const [storyId, setStoryId] = useState<string | null>(null);
+  useEffect(() => {
+    listStories().then(
+      (list) => setStories(list),
+      (e: unknown) => setError(e instanceof ApiFailure ? e.error : null),
+    );
+  }, []);
+  const ui = uiLanguage(i18n.language);
+  const story = stories?.find((s) => s.id === storyId) ?? null;
+  return (
+    <main className="page" id="main">
+      <h1>{t('home.title')}</h1>
+      <p className="muted">{t('home.tagline')}</p>
+      <ErrorBanner error={error} />
+      <JoinByCode />
+      <section aria-labelledby="stories-title">
+        <h2 id="stories-title">{t('home.pickStory')}</h2>
+        {stories === null && !error && <p>{t('common.loading')}</p>}
+        <ul className="story-list">
+          {stories?.map((s) => (
+            <li key={s.id}>
+              <article className={s.id === storyId ? 'card story selected' : 'card story'}>
+                <h3>{pick(s.title, ui)}</h3>
+                <p>{pick(s.blurb, ui)}</p>
+                <p className="meta">
+                  {t('story.seats', { count: s.seats.length })} ·{' '}
+                  {t('story.duration', { count: s.durationMinutes })} · {t('story.genre')}:{' '}
+                  {t(`genre.${s.genre}`, { defaultValue: s.genre })} · {t('story.languages')}:{' '}
+                  {s.languages.map((l) => t(`language.${l}`)).join(' / ')}
+                </p>
+                {s.contentWarnings.length > 0 && (
+                  <p className="warning">
+                    {t('story.warnings')}: {s.contentWarnings.map((w) => pick(w, ui)).join(' · ')}
+                  </p>
+                )}
+                <button
+                  type="button"
+                  aria-pressed={s.id === storyId}
+                  onClick={() => setStoryId(s.id)}
+                  aria-label={t('home.chooseStory', { title: pick(s.title, ui) })}
+                >
+                  {t('home.choose')}
+                </button>
+              </article>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {story && <CreateRoom key={story.id} story={story} onError={setError} />}
+    </main>
+  );
+}
+
+function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: GameError | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const ui = uiLanguage(i18n.language);
+  const [language, setLanguage] = useState<Language>(
+    story.languages.includes(ui) ? ui : (story.languages[0] ?? 'zh'),
+  );
+  const [controllers, setControllers] = useState<Record<string, Controller>>(() =>
+    Object.fromEntries(story.seats.map((s) => [s.seat, 'human' as Controller])),
+  );
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const room = await createRoom({
+        storyId: story.id,
+        language,
+        seats: story.seats.map((s) => ({ seat: s.seat, controller: controllers[s.seat] ?? 'ai' })),
+      });
+      saveSession({ roomId: room.roomId, code: room.code, hostToken: room.hostToken });
+      navigate(roomPath(room.roomId));
+    } catch (err) {
+      onError(err instanceof ApiFailure ? err.error : null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card" aria-labelledby="create-title" onSubmit={(e) => void submit(e)}>
+      <h2 id="create-title">{t('home.createTitle', { title: pick(story.title, ui) })}</h2>
+      <fieldset>
+        <legend>{t('home.storyLanguage')}</legend>
+        {story.languages.map((l) => (
+          <label key={l} className="choice">
+            <input type="radio" name="language" checked={language === l} onChange={() => setLanguage(l)} />
+            {t(`language.${l}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('home.whoPlays')}</legend>
+        {story.seats.map((s) => (
+          <SeatChoice
+            key={s.seat}
+            name={pick(s.name, language)}
+            profile={pick(s.profile, language)}
+            value={controllers[s.seat] ?? 'human'}
+            onChange={(c) => setControllers((x) => ({ ...x, [s.seat]: c }))}
+          />
+        ))}
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {t('home.create')}
+      </button>
+    </form>
+  );
+}
+
+function SeatChoice({
+  name,
+  profile,
+  value,
+  onChange,
+}: {
+  name: string;
+  profile: string;
+  value: Controller;
+  onChange: (c: Controller) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="seat-choice">
+      <label htmlFor={id}>
+        <strong>{name}</strong>
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value === 'ai' ? 'ai' : 'human')}>
+        <option value="human">{t('seat.human')}</option>
+        <option value="ai">{t('seat.ai')}</option>
+      </select>
+      <p className="muted">{profile}</p>
+    </div>
+  );
+}
+
+function JoinByCode() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [code, setCode] = useState('');
+  const normalized = code.trim().toUpperCase();
+  const valid = RoomCodeSchema.safeParse(normalized).success;
+  return (
+    <form
+      className="card join-code"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) navigate(`/join/${normalized}`);
+      }}
+    >
+      <label htmlFor={id}>{t('home.joinWithCode')}</label>
+      <div className="row">
+        <input
+          id={id}
+          value={code}
+          maxLength={8}
+          autoComplete="off"
+          onChange={(e) => setCode(e.target.value)}
+        />
+        <button type="submit" disabled={!valid}>
+          {t('home.join')}
+        </button>
+      </div>
+    </form>
+  );
+}

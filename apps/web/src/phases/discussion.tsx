@@ -1,0 +1,49 @@
+import { LIMITS, type View } from '@jubensha/protocol';
+import { useTranslation } from 'react-i18next';
+import { useActions } from '../game/act.js';
+import type { Stream } from '../game/game-state.js';
+import { ChatLog } from '../table/chat-log.js';
+import { MessageForm } from '../table/message-form.js';
+import { PrivateTalks } from './private-talks.js';
+
+/** Public talk at the table; in a private round also one-to-one talks. Used for the intro as well. */
+export function Discussion({
+  view,
+  streams,
+  intro = false,
+}: {
+  view: View;
+  streams: Stream[];
+  intro?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { act } = useActions();
+  const step = view.progress.phase === null ? undefined : view.story.plan[view.progress.phase];
+  const privateRound = step?.mode === 'private';
+  return (
+    <section aria-labelledby="phase-title">
+      <h2 id="phase-title">
+        {intro ? t('phase.intro') : privateRound ? t('phase.discussPrivate') : t('phase.discussPublic')}
+      </h2>
+      <p className="muted">{intro ? t('discussion.introHint') : t('discussion.hint')}</p>
+      {view.table && (
+        <ChatLog
+          story={view.story}
+          messages={view.table.chat}
+          streams={streams}
+          channel={{ kind: 'public' }}
+          label={t('chat.public')}
+          me={view.me?.seat ?? null}
+        />
+      )}
+      {view.me && (
+        <MessageForm
+          label={t('chat.say')}
+          maxLength={LIMITS.publicMessage}
+          onSubmit={(text) => act({ type: 'PUBLIC_MESSAGE', text })}
+        />
+      )}
+      {privateRound && view.me && <PrivateTalks view={view} streams={streams} />}
+    </section>
+  );
+}

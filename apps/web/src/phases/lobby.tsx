@@ -1,0 +1,32 @@
+import type { Presence, View } from '@jubensha/protocol';
+import { useTranslation } from 'react-i18next';
+import { useActions } from '../game/act.js';
+import { SeatList } from '../table/online.js';
+import { useStoryText } from '../table/room-context.js';
+
+export function Lobby({ view, presence }: { view: View; presence: Presence | null }) {
+  const { t } = useTranslation();
+  const s = useStoryText();
+  const { act, busy } = useActions();
+  const mine = view.me ? view.progress.seats.find((x) => x.seat === view.me?.seat) : undefined;
+  const waiting = view.progress.seats.filter((x) => x.controller === 'human' && !x.ready).length;
+  return (
+    <section aria-labelledby="phase-title">
+      <h2 id="phase-title">{t('phase.lobby')}</h2>
+      <p className="premise">{s(view.story.premise)}</p>
+      {view.story.contentWarnings.length > 0 && (
+        <p className="warning">
+          {t('story.warnings')}: {view.story.contentWarnings.map((w) => s(w)).join(' · ')}
+        </p>
+      )}
+      <h3>{t('lobby.seats')}</h3>
+      <SeatList view={view} presence={presence} />
+      <p aria-live="polite">{waiting === 0 ? t('lobby.allReady') : t('lobby.waiting', { count: waiting })}</p>
+      {mine && (
+        <button type="button" disabled={busy} onClick={() => void act({ type: 'READY', ready: !mine.ready })}>
+          {mine.ready ? t('lobby.notReady') : t('lobby.imReady')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { View } from '@jubensha/protocol';
+import { useTranslation } from 'react-i18next';
+import { useActions } from '../game/act.js';
+import { ClueCard } from '../table/clue-card.js';
+import { useStoryText } from '../table/room-context.js';
+
+/** Locations are plain buttons, so a search works by Tab and Enter like everything else. */
+export function Search({ view }: { view: View }) {
+  const { t } = useTranslation();
+  const s = useStoryText();
+  const { act, busy } = useActions();
+  const me = view.me;
+  const found = me ? [...me.clues].sort((a, b) => b.foundAt - a.foundAt) : [];
+  return (
+    <section aria-labelledby="phase-title">
+      <h2 id="phase-title">{t('phase.search', { round: view.progress.round })}</h2>
+      {me && <p className="points">{t('search.points', { count: me.actionPoints })}</p>}
+      <ul className="locations">
+        {view.story.locations.map((l) => (
+          <li key={l.id}>
+            <button
+              type="button"
+              disabled={!me || busy || me.actionPoints < l.cost}
+              onClick={() => void act({ type: 'SEARCH', location: l.id })}
+            >
+              {t('search.searchAt', { place: s(l.name) })}
+              <span className="badge">{t('search.cost', { count: l.cost })}</span>
+            </button>
+            {l.description && <p className="muted">{s(l.description)}</p>}
+          </li>
+        ))}
+      </ul>
+      {me && (
+        <>
+          <h3>{t('search.found')}</h3>
+          <div aria-live="polite">
+            {found.length === 0 && <p className="muted">{t('notebook.noneFound')}</p>}
+            {found.map((c) => (
+              <ClueCard key={c.id} clue={c} story={view.story} mine />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { API_PATHS, type Presence, type View } from '@jubensha/protocol';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActions } from '../game/act.js';
+import { characterName } from '../text.js';
+import { useRoom } from './room-context.js';
+
+const EXTEND_MINUTES = 5;
+
+/** The host's panel: invite, start, advance, pause/resume, extend, seats to AI and back. Enabled by the host's view. */
+export function HostControls({ view, presence }: { view: View; presence: Presence | null }) {
+  const { t } = useTranslation();
+  const { lang, code } = useRoom();
+  const { act, busy } = useActions();
+  const { progress } = view;
+  const last = progress.phase !== null && progress.phase === view.story.plan.length - 1;
+  return (
+    <section className="card host" aria-labelledby="host-title">
+      <h2 id="host-title">{t('host.title')}</h2>
+      {code && <Invite code={code} />}
+      <div className="actions">
+        {!progress.started && (
+          <button type="button" disabled={busy} onClick={() => void act({ type: 'START' })}>
+            {t('host.start')}
+          </button>
+        )}
+        {progress.started && (
+          <button type="button" disabled={busy || last} onClick={() => void act({ type: 'ADVANCE' })}>
+            {t('host.advance')}
+          </button>
+        )}
+        {progress.started && progress.pausedAt === null && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void act({ type: 'PAUSE' })}
+          >
+            {t('host.pause')}
+          </button>
+        )}
+        {progress.pausedAt !== null && (
+          <button type="button" disabled={busy} onClick={() => void act({ type: 'RESUME' })}>
+            {t('host.resume')}
+          </button>
+        )}
+        {progress.deadline !== null && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void act({ type: 'EXTEND', minutes: EXTEND_MINUTES })}
+          >
+            {t('host.extend', { count: EXTEND_MINUTES })}
+          </button>
+        )}
+      </div>
+      <h3>{t('host.seats')}</h3>
+      <ul className="seat-list">
+        {progress.seats.map((seat) => {
+          const online = presence?.seats.includes(seat.seat) ?? false;
+          const name = characterName(view.story, seat.seat, lang);
+          return (
+            <li key={seat.seat}>
+              <strong>{name}</strong>{' '}
+              <span className="muted">
+                {seat.controller === 'ai' ? t('seat.ai') : (seat.name ?? t('seat.free'))}
+                {seat.controller === 'human' && ` · ${online ? t('online.on') : t('online.off')}`}
+              </span>{' '}
+              {seat.controller === 'human' ? (
+                <button
+                  type="button"
+                  className="small secondary"
+                  disabled={busy}
+                  onClick={() => void act({ type: 'HAND_TO_AI', seat: seat.seat })}
+                >
+                  {t('host.handToAi', { name })}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="small secondary"
+                  disabled={busy}
+                  onClick={() => void act({ type: 'TAKE_BACK', seat: seat.seat })}
+                >
+                  {t('host.takeBack', { name })}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function Invite({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const link = `${window.location.origin}${API_PATHS.invite(code)}`;
+  return (
+    <div className="invite">
+      <p>
+        {t('host.code')}: <strong className="code">{code}</strong>
+      </p>
+      <p>
+        {t('host.link')}: <a href={link}>{link}</a>{' '}
+        <button
+          type="button"
+          className="small secondary"
+          onClick={() => {
+            void navigator.clipboard?.writeText(link).then(() => setCopied(true));
+          }}
+        >
+          {copied ? t('host.copied') : t('host.copy')}
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ReactNode } from 'react';
+import type { Presence, View } from '@jubensha/protocol';
+import { useTranslation } from 'react-i18next';
+import type { Stream } from '../game/game-state.js';
+import { Discussion } from '../phases/discussion.js';
+import { Lobby } from '../phases/lobby.js';
+import { Reading } from '../phases/reading.js';
+import { Debrief, Reveal } from '../phases/reveal.js';
+import { Search } from '../phases/search.js';
+import { Statements } from '../phases/statements.js';
+import { Vote } from '../phases/vote.js';
+import { CharacterCard, Goals, Script } from './character-card.js';
+import { Notebook } from './notebook.js';
+import { SeatList } from './online.js';
+import { useStoryText } from './room-context.js';
+import { Timer } from './timer.js';
+
+/** The screen for the current phase; which one comes from the view alone. */
+export function PhaseScreen({
+  view,
+  presence,
+  streams,
+}: {
+  view: View;
+  presence: Presence | null;
+  streams: Stream[];
+}) {
+  const step = view.progress.phase === null ? null : view.story.plan[view.progress.phase];
+  switch (step?.kind) {
+    case undefined:
+      return <Lobby view={view} presence={presence} />;
+    case 'read':
+      return <Reading view={view} />;
+    case 'intro':
+      return <Discussion view={view} streams={streams} intro />;
+    case 'search':
+      return <Search view={view} />;
+    case 'discuss':
+      return <Discussion view={view} streams={streams} />;
+    case 'statement':
+      return <Statements view={view} />;
+    case 'vote':
+      return <Vote view={view} />;
+    case 'reveal':
+      return <Reveal view={view} />;
+    case 'debrief':
+      return <Debrief view={view} />;
+  }
+}
+
+export function phaseKey(view: View): string {
+  const step = view.progress.phase === null ? null : view.story.plan[view.progress.phase];
+  return step ? `phase.short.${step.kind}` : 'phase.lobby';
+}
+
+/** Header, the phase screen, and the seat's card, goals, script and notebook beside it. */
+export function Table({
+  view,
+  presence,
+  streams,
+  host,
+}: {
+  view: View;
+  presence: Presence | null;
+  streams: Stream[];
+  host?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const s = useStoryText();
+  const { progress } = view;
+  return (
+    <div className="table">
+      <header className="table-header">
+        <div>
+          <h1>{s(view.story.title)}</h1>
+          <p className="muted">
+            {t(phaseKey(view))}
+            {progress.started && ` · ${t('phase.actN', { act: progress.act })}`}
+            {progress.phase !== null &&
+              ` · ${t('phase.stepOf', { n: progress.phase + 1, total: view.story.plan.length })}`}
+          </p>
+        </div>
+        <Timer progress={progress} />
+      </header>
+      {progress.pausedAt !== null && (
+        <p className="notice" role="status">
+          {t('timer.pausedNotice')}
+        </p>
+      )}
+      <div className="table-body">
+        <main className="phase" id="main">
+          <PhaseScreen view={view} presence={presence} streams={streams} />
+        </main>
+        <aside className="sidebar" aria-label={t('sidebar.label')}>
+          {host}
+          <CharacterCard view={view} />
+          <Goals view={view} />
+          <Script view={view} />
+          <Notebook view={view} />
+          <section className="card" aria-labelledby="online-title">
+            <h2 id="online-title">{t('online.title')}</h2>
+            <SeatList view={view} presence={presence} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
