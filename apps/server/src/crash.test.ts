@@ -8,6 +8,7 @@ import { ChildServer } from './testing/child-server.js';
 import { api, bundledCatalog, seatedRoom, tempDir } from './testing/harness.js';
 import { play, type Table } from './testing/play.js';
 import { TableBot } from './testing/table-bot.js';
+import { rng } from './testing/rng.js';
 import { TestClient } from './testing/test-client.js';
 
 const KILLS_PER_STORY = 11;
@@ -21,15 +22,6 @@ afterAll(async () => {
   if (process.env.SERVER_CRASH_STATS) console.log('crash stats', stats);
   await dir.remove();
 });
-
-/** A small seeded generator, so a failing run can be repeated (the seed is in the test name). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
 
 /** Reads the store as the next server will find it: every acked command there, in place, nothing torn. */
 async function checkStore(dataDir: string, roomId: string, acked: Map<number, Command>): Promise<number> {
