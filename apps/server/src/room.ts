@@ -121,15 +121,17 @@ export class Room {
         this.deps.log.error({ err, roomId: this.id, command: command.type }, 'command failed');
         return fail('UNAVAILABLE');
       })
-      .then((ack) => {
-        this.deps.metrics.commandSeconds.observe(
-          { outcome: ack.ok ? 'accepted' : 'rejected' },
-          (performance.now() - started) / 1000,
-        );
-        if (ack.ok) this.deps.metrics.accepted.inc();
-        else this.deps.metrics.rejected.inc({ code: ack.error.code });
-        return ack;
-      });
+      .then((ack) => this.record(started, ack));
+  }
+
+  private record<T extends { ok: true } | { ok: false; error: GameError }>(started: number, ack: T): T {
+    this.deps.metrics.commandSeconds.observe(
+      { outcome: ack.ok ? 'accepted' : 'rejected' },
+      (performance.now() - started) / 1000,
+    );
+    if (ack.ok) this.deps.metrics.accepted.inc();
+    else this.deps.metrics.rejected.inc({ code: ack.error.code });
+    return ack;
   }
 
   /**
@@ -142,6 +144,7 @@ export class Room {
     name: string,
   ): Promise<{ ok: true; token: string; version: number } | { ok: false; error: GameError }> {
     if (this.closing) return Promise.resolve(fail('UNAVAILABLE'));
+    const started = performance.now();
     return this.queue
       .run(async () => {
         if (this.finished) return fail('GAME_OVER');
@@ -161,7 +164,8 @@ export class Room {
       .catch((err: unknown) => {
         this.deps.log.error({ err, roomId: this.id }, 'take seat failed');
         return fail('UNAVAILABLE');
-      });
+      })
+      .then((r) => this.record(started, r));
   }
 
   private async apply(actor: Actor, command: Command): Promise<CommandAck> {
