@@ -22,20 +22,25 @@ def attend(q, k, v, mask):
 
 
 def attend_appending(q, past_k, past_v, k, v, mask):
-    """Attention for the append layout: past keys/values arrive sequence-major [b, past, kv_heads, d] (so a
+    """Attention for the append layout: past keys/values arrive sequence-major [1, past, kv_heads, d] (so a
     growing JS buffer's prefix is a valid tensor) and are never concatenated with the new ones: scores and
-    weighted sums are computed in two parts. Grouped query heads are folded into the query length instead
-    of copying keys/values per group."""
+    weighted sums are computed in two parts. Grouped query heads are folded into the query length instead of
+    copying keys/values per group. Batch size is 1: with 3-D operands the permutes below have the forms
+    onnxruntime fuses into FusedMatMul (transBatchB, transB), so the cache is read in place, not transposed."""
     b, heads, s, d = q.shape
     kv_heads = k.shape[1]
     groups = heads // kv_heads
     past_len = past_k.shape[1]
-    qg = q.reshape(b, kv_heads, groups * s, d)
+    qg = q.reshape(kv_heads, groups * s, d)
+    pk = past_k.reshape(-1, kv_heads, d)  # [past, kv_heads, d]; squeeze() would export as an If node
+    pv = past_v.reshape(-1, kv_heads, d)
     scale = 1.0 / math.sqrt(d)
-    scores = torch.cat([torch.matmul(qg, past_k.permute(0, 2, 3, 1)), torch.matmul(qg, k.transpose(-1, -2))], dim=-1)
+    new_k = k.reshape(kv_heads, s, d)
+    new_v = v.reshape(kv_heads, s, d)
+    scores = torch.cat([torch.matmul(qg, pk.permute(1, 2, 0)), torch.matmul(qg, new_k.transpose(-1, -2))], dim=-1)
     scores = scores.reshape(b, heads, s, -1) * scale + mask
-    probs = torch.softmax(scores, dim=-1).reshape(b, kv_heads, groups * s, -1)
-    out = torch.matmul(probs[..., :past_len], past_v.permute(0, 2, 1, 3)) + torch.matmul(probs[..., past_len:], v)
+    probs = torch.softmax(scores, dim=-1).reshape(kv_heads, groups * s, -1)
+    out = torch.matmul(probs[..., :past_len], pv.permute(1, 0, 2)) + torch.matmul(probs[..., past_len:], new_v)
     return out.reshape(b, heads, s, d), k.transpose(1, 2), v.transpose(1, 2)
 
 

@@ -65,9 +65,11 @@ export class CausalLm {
   async forward(tokens: readonly number[], past: KvState, keepLogits = 1): Promise<ForwardResult> {
     const n = tokens.length;
     const total = past.length + n;
+    const masked = past.masked ?? 0;
+    const mask = new BigInt64Array(masked + total).fill(1n, masked);
     const feeds: Record<string, ort.Tensor> = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(tokens, BigInt), [1, n]),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
+      attention_mask: new ort.Tensor('int64', mask, [1, masked + total]),
     };
     if (this.hasPositionIds) {
       const positions = new BigInt64Array(n);

@@ -20,43 +20,56 @@ export interface KvState {
   length: number;
   tensors: ort.Tensor[];
   buffers?: GrowableBuffer[];
+  /**
+   * Append layout: leading rows the attention mask hides. onnxruntime 1.30's FusedMatMul (transBatchB) divides
+   * by zero on an empty past, so an append-layout state starts with one zeroed, masked-out row.
+   */
+  masked?: number;
 }
 
 export function emptyKv(layers: number, kvHeads: number, headDim: number, append: boolean): KvState {
-  const dims = append ? [1, 0, kvHeads, headDim] : [1, kvHeads, 0, headDim];
   const tensors: ort.Tensor[] = [];
-  for (let i = 0; i < 2 * layers; i++) tensors.push(new ort.Tensor('float32', new Float32Array(0), dims));
-  return append
-    ? { length: 0, tensors, buffers: tensors.map(() => ({ data: new Float32Array(0), filled: 0 })) }
-    : { length: 0, tensors };
+  if (!append) {
+    for (let i = 0; i < 2 * layers; i++) {
+      tensors.push(new ort.Tensor('float32', new Float32Array(0), [1, kvHeads, 0, headDim]));
+    }
+    return { length: 0, tensors };
+  }
+  const buffers: GrowableBuffer[] = [];
+  for (let i = 0; i < 2 * layers; i++) {
+    const data = new Float32Array(kvHeads * headDim);
+    buffers.push({ data, filled: 1 });
+    tensors.push(new ort.Tensor('float32', data, [1, 1, kvHeads, headDim]));
+  }
+  return { length: 0, tensors, buffers, masked: 1 };
 }
 
 /** Append layout: the state after `past` plus the model's new positions ([1, n, heads, headDim] each). */
 export function appendKv(past: KvState, added: ort.Tensor[]): KvState {
   const buffers = past.buffers ?? [];
-  let length = past.length;
+  const masked = past.masked ?? 0;
+  const offset = past.length + masked;
+  let rows = offset;
   const next: GrowableBuffer[] = [];
   const tensors = added.map((tensor, i) => {
     const [, n = 0, heads = 0, headDim = 0] = tensor.dims;
     const row = heads * headDim;
-    length = past.length + n;
+    rows = offset + n;
     let buffer = buffers[i] ?? { data: new Float32Array(0), filled: 0 };
-    if (buffer.filled !== past.length || buffer.data.length < length * row) {
+    if (buffer.filled !== offset || buffer.data.length < rows * row) {
       // Grow geometrically (few copies over a generation) or copy-on-write when another state wrote further.
-      const capacity = Math.max(
-        length,
-        buffer.filled === past.length ? 2 * (buffer.data.length / row || 64) : length + 64,
-      );
+      const doubled = buffer.filled === offset ? 2 * (buffer.data.length / row) : 0;
+      const capacity = Math.max(rows + 64, doubled);
       const data = new Float32Array(capacity * row);
-      data.set(buffer.data.subarray(0, past.length * row));
-      buffer = { data, filled: past.length };
+      data.set(buffer.data.subarray(0, offset * row));
+      buffer = { data, filled: offset };
     }
-    buffer.data.set(tensor.data as Float32Array, past.length * row);
-    buffer.filled = length;
+    buffer.data.set(tensor.data as Float32Array, offset * row);
+    buffer.filled = rows;
     next.push(buffer);
-    return new ort.Tensor('float32', buffer.data.subarray(0, length * row), [1, length, heads, headDim]);
+    return new ort.Tensor('float32', buffer.data.subarray(0, rows * row), [1, rows, heads, headDim]);
   });
-  return { length, tensors, buffers: next };
+  return { length: rows - masked, tensors, buffers: next, masked };
 }
 
 /** The first `length` positions of `kv`. */
@@ -64,16 +77,13 @@ export function truncateKv(kv: KvState, length: number): KvState {
   if (length >= kv.length) return kv;
   if (kv.buffers) {
     // A shorter view of the same buffers; copy-on-write in appendKv keeps the longer state intact.
+    const rows = length + (kv.masked ?? 0);
     const tensors = kv.tensors.map((tensor) => {
       const [, , heads = 0, headDim = 0] = tensor.dims;
-      return new ort.Tensor('float32', (tensor.data as Float32Array).subarray(0, length * heads * headDim), [
-        1,
-        length,
-        heads,
-        headDim,
-      ]);
+      const view = (tensor.data as Float32Array).subarray(0, rows * heads * headDim);
+      return new ort.Tensor('float32', view, [1, rows, heads, headDim]);
     });
-    return { length, tensors, buffers: kv.buffers };
+    return { length, tensors, buffers: kv.buffers, ...(kv.masked ? { masked: kv.masked } : {}) };
   }
   const tensors = kv.tensors.map((tensor) => {
     const [, heads = 0, total = 0, headDim = 0] = tensor.dims;
@@ -93,10 +103,12 @@ export function compactKv(kv: KvState): KvState {
   const tensors = kv.tensors.map(
     (tensor) => new ort.Tensor('float32', (tensor.data as Float32Array).slice(), tensor.dims),
   );
+  const rows = kv.length + (kv.masked ?? 0);
   return {
     length: kv.length,
     tensors,
-    buffers: tensors.map((tensor) => ({ data: tensor.data as Float32Array, filled: kv.length })),
+    buffers: tensors.map((tensor) => ({ data: tensor.data as Float32Array, filled: rows })),
+    ...(kv.masked ? { masked: kv.masked } : {}),
   };
 }
 

@@ -129,3 +129,16 @@ describe('OnnxLanguageModel (worker thread)', () => {
     expect(await failureCode(model.generate({ prompt: 'x', topP: 0 }))).toBe('BAD_REQUEST');
   });
 });
+
+describe('OnnxLanguageModel.close', () => {
+  it('fails running and queued generations with CANCELLED', async () => {
+    const closing = await OnnxLanguageModel.load({ modelDir: fixtureDir('tiny-gpt2'), threadsPerSession: 1 });
+    const running = closing.generate({ prompt: 'The butler', maxTokens: 100 });
+    const queued = closing.generate({ prompt: 'The maid', maxTokens: 100, roomKey: 'other' });
+    for await (const _chunk of running) break;
+    const again = closing.generate({ prompt: 'The heir', maxTokens: 100 });
+    await closing.close();
+    expect(await failureCode(queued)).toBe('CANCELLED');
+    expect(await failureCode(again)).toBe('CANCELLED');
+  });
+});

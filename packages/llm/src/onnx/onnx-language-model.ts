@@ -31,15 +31,18 @@ const WORKER_ENTRY = new URL('./worker-entry.js', import.meta.url);
 interface Running {
   sink: GenerationSink;
   finished: () => void;
+  cancel: Int32Array;
 }
 
 /** One worker thread holding one onnxruntime session, its tokenizer and its prefix cache. */
 class ModelWorker {
   private readonly running = new Map<number, Running>();
   readonly ready: Promise<{ modelType: string; maxContext: number }>;
+  private readonly exited: Promise<void>;
   private dead: LlmError | undefined;
 
   constructor(private readonly worker: Worker) {
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     this.ready = new Promise((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') resolve(message);
@@ -66,14 +69,20 @@ class ModelWorker {
       return Promise.resolve();
     }
     return new Promise((finished) => {
-      this.running.set(job.id, { sink, finished });
+      this.running.set(job.id, { sink, finished, cancel: new Int32Array(job.cancelFlag) });
       this.worker.postMessage({ type: 'generate', job } satisfies ToWorker);
     });
   }
 
+  /**
+   * Stops the running job at its next step, then lets the worker release its session and exit by itself:
+   * terminating a thread while onnxruntime runs aborts the whole process.
+   */
   async close(): Promise<void> {
+    for (const job of this.running.values()) Atomics.store(job.cancel, 0, 1);
+    this.fail(new LlmError('CANCELLED', 'the model was closed'));
     this.worker.postMessage({ type: 'close' } satisfies ToWorker);
-    await this.worker.terminate();
+    await this.exited;
   }
 
   private route(message: Exclude<FromWorker, { type: 'ready' } | { type: 'init-failed' }>): void {

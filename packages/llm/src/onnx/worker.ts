@@ -64,9 +64,14 @@ async function run(job: GenerateJob, loaded: Awaited<ReturnType<typeof start>>):
 start().then(
   (loaded) => {
     post({ type: 'ready', modelType: loaded.lm.spec.modelType, maxContext: loaded.lm.spec.maxContext });
+    let current: Promise<void> = Promise.resolve();
     port.on('message', (message: ToWorker) => {
-      if (message.type === 'generate') void run(message.job, loaded);
-      else void loaded.lm.release().finally(() => port.close());
+      if (message.type === 'generate') {
+        current = run(message.job, loaded);
+        return;
+      }
+      // Finish the (cancelled) step in flight, then release the session; the thread ends with its port.
+      void current.then(() => loaded.lm.release()).finally(() => port.close());
     });
   },
   (error: unknown) => {
