@@ -11,7 +11,7 @@ import { TableBot } from './testing/table-bot.js';
 import { rng } from './testing/rng.js';
 import { TestClient } from './testing/test-client.js';
 
-const KILLS_PER_STORY = 11;
+const KILLS_PER_STORY = 10;
 const stats = { kills: 0, storedUnacked: 0, games: 0, acked: 0 };
 
 let dir: Awaited<ReturnType<typeof tempDir>>;

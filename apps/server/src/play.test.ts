@@ -56,6 +56,8 @@ describe.each(BUNDLED)('%s played to the end by real socket.io clients', (storyI
     const bot = new TableBot(humans);
 
     expect(await play({ host, seats }, bot)).toBe('over');
+    // The spectator is no player: the game did not wait for it, so let it catch up.
+    await spectator.untilVersion(host.view!.version);
 
     const info = await api<RoomInfo>(server.url, `/api/rooms/${room.code}`);
     expect(info.body.status).toBe('finished');

@@ -96,8 +96,10 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
         state = 'stopping';
         const grace = new Promise<void>((r) => setTimeout(r, config.SHUTDOWN_GRACE_SECONDS * 1000).unref());
         await Promise.race([rooms.close(), grace]);
-        await new Promise<void>((r) => void io.close(() => r()));
+        const closed = new Promise<void>((r) => void io.close(() => r()));
+        // Idle keep-alive HTTP connections would hold the close open until they time out.
         http.closeAllConnections();
+        await closed;
         if (!options.store) await store.close();
         log.info('stopped');
       })();
