@@ -142,13 +142,14 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
         if (ack) ack(a);
         else if (!a.ok) socket.emit('event', { type: 'error', error: a.error });
       };
-      if (typeof event !== 'string' || !KNOWN.has(event)) {
-        deps.metrics.rejected.inc({ code: 'UNKNOWN_EVENT' });
-        return answer(fail('UNKNOWN_EVENT'));
-      }
+      // Every inbound event counts against the connection's rate, known or not.
       if (!(await take(deps.limits.commands, socket.id))) {
         deps.metrics.rejected.inc({ code: 'RATE_LIMITED' });
         return answer(fail('RATE_LIMITED'));
+      }
+      if (typeof event !== 'string' || !KNOWN.has(event)) {
+        deps.metrics.rejected.inc({ code: 'UNKNOWN_EVENT' });
+        return answer(fail('UNKNOWN_EVENT'));
       }
       if (event === SOCKET_EVENTS.resync) {
         if (!ack || args.length !== 1) return answer(fail('BAD_PAYLOAD'));
