@@ -11,6 +11,9 @@ export default defineConfig({
       { test: { name: 'llm', root: 'packages/llm', include: ['src/**/*.test.ts'] } },
       { test: { name: 'storage', root: 'packages/storage', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
+      // The web app's and the browser tests' own configs (jsdom + React; a server, a build and chromium).
+      'apps/web/vite.config.ts',
+      'tests/e2e/vitest.config.ts',
     ],
   },
 });

@@ -23,6 +23,8 @@ export function useActionsState(send: Send): Actions {
   const act = useCallback(
     async (command: Command) => {
       setBusy(true);
+      // A refusal belongs to the action that caused it: a new action starts with a clean slate.
+      setError(null);
       try {
         const ack = await send(command);
         setError(ack.ok ? null : ack.error);

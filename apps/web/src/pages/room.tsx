@@ -1,9 +1,9 @@
 import { API_PATHS } from '@jubensha/protocol';
 import { useTranslation } from 'react-i18next';
-import { ActionsProvider, useActions } from '../game/act.js';
+import { ActionsProvider } from '../game/act.js';
 import { useGame } from '../game/use-game.js';
 import { loadSession } from '../session.js';
-import { ErrorBanner } from '../table/error-banner.js';
+import { ActionErrors, ErrorBanner } from '../table/error-banner.js';
 import { HostControls } from '../table/host-controls.js';
 import { RoomContext } from '../table/room-context.js';
 import { Table } from '../table/table.js';
@@ -62,9 +62,4 @@ export function Room({ roomId }: { roomId: string }) {
       </div>
     </RoomContext.Provider>
   );
-}
-
-function ActionErrors() {
-  const { error, clearError } = useActions();
-  return <ErrorBanner error={error} onClose={clearError} />;
 }

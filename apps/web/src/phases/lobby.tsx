@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useActions } from '../game/act.js';
 import { SeatList } from '../table/online.js';
 import { useStoryText } from '../table/room-context.js';
+import { StoryText } from '../table/story-text.js';
 
 export function Lobby({ view, presence }: { view: View; presence: Presence | null }) {
   const { t } = useTranslation();
@@ -13,7 +14,9 @@ export function Lobby({ view, presence }: { view: View; presence: Presence | nul
   return (
     <section aria-labelledby="phase-title">
       <h2 id="phase-title">{t('phase.lobby')}</h2>
-      <p className="premise">{s(view.story.premise)}</p>
+      <div className="premise">
+        <StoryText text={s(view.story.premise)} />
+      </div>
       {view.story.contentWarnings.length > 0 && (
         <p className="warning">
           {t('story.warnings')}: {view.story.contentWarnings.map((w) => s(w)).join(' · ')}

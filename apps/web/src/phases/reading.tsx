@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useActions } from '../game/act.js';
 import { characterName } from '../text.js';
 import { useRoom, useStoryText } from '../table/room-context.js';
+import { StoryText } from '../table/story-text.js';
 
 export function Reading({ view }: { view: View }) {
   const { t } = useTranslation();
@@ -15,7 +16,12 @@ export function Reading({ view }: { view: View }) {
   return (
     <section aria-labelledby="phase-title">
       <h2 id="phase-title">{t('phase.readAct', { act: progress.act })}</h2>
-      {view.me && <div className="script-text reading">{text ? s(text) : t('script.none')}</div>}
+      {view.me && (
+        // Scrolls on its own: focusable so a keyboard can scroll it too.
+        <div className="script-text reading" role="region" aria-label={t('script.title')} tabIndex={0}>
+          {text ? <StoryText text={s(text)} /> : t('script.none')}
+        </div>
+      )}
       <p aria-live="polite">
         {t('reading.progress', { done: progress.finishedReading.length, total })}
         {progress.finishedReading.length > 0 &&

@@ -2,6 +2,7 @@ import type { View } from '@jubensha/protocol';
 import { useTranslation } from 'react-i18next';
 import { characterName } from '../text.js';
 import { useRoom, useStoryText } from '../table/room-context.js';
+import { StoryText } from '../table/story-text.js';
 
 /** The truth, the ending, the vote and every character's goals and score. */
 export function Reveal({ view }: { view: View }) {
@@ -19,7 +20,9 @@ export function Reveal({ view }: { view: View }) {
       <h3>{t('reveal.ending', { title: s(reveal.ending.title) })}</h3>
       <p>{s(reveal.ending.text)}</p>
       <h3>{t('reveal.truth')}</h3>
-      <div className="script-text">{s(reveal.truth)}</div>
+      <div className="script-text">
+        <StoryText text={s(reveal.truth)} />
+      </div>
       <h3>{t('reveal.votes')}</h3>
       <table>
         <thead>
@@ -68,7 +71,9 @@ export function Debrief({ view }: { view: View }) {
   return (
     <section aria-labelledby="phase-title">
       <h2 id="phase-title">{t('phase.debrief')}</h2>
-      <div className="script-text">{s(reveal.debrief)}</div>
+      <div className="script-text">
+        <StoryText text={s(reveal.debrief)} />
+      </div>
       <h3>{t('debrief.timeline')}</h3>
       <ol className="timeline">
         {reveal.timeline.map((e, i) => (

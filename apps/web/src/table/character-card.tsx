@@ -2,6 +2,7 @@ import type { View } from '@jubensha/protocol';
 import { useTranslation } from 'react-i18next';
 import { characterName } from '../text.js';
 import { useRoom, useStoryText } from './room-context.js';
+import { StoryText } from './story-text.js';
 
 /** The seat's own character: public profile, then what only this seat knows (secrets, relationships). */
 export function CharacterCard({ view }: { view: View }) {
@@ -85,7 +86,9 @@ export function Script({ view }: { view: View }) {
       {acts.map((text, i) => (
         <details key={i} open={i === acts.length - 1}>
           <summary>{t('script.act', { act: i + 1 })}</summary>
-          <div className="script-text">{s(text)}</div>
+          <div className="script-text">
+            <StoryText text={s(text)} />
+          </div>
         </details>
       ))}
     </section>

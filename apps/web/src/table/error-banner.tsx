@@ -1,4 +1,5 @@
 import type { GameError } from '@jubensha/protocol';
+import { useActions } from '../game/act.js';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../text.js';
 
@@ -18,4 +19,10 @@ export function ErrorBanner({ error, onClose }: { error: GameError | null; onClo
       )}
     </div>
   );
+}
+
+/** The refusal of the last command sent in this scope (seat or host), dismissable. */
+export function ActionErrors() {
+  const { error, clearError } = useActions();
+  return <ErrorBanner error={error} onClose={clearError} />;
 }

@@ -1,0 +1,324 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Controller, View } from '@jubensha/protocol';
+import { loadStory, type Story } from '@jubensha/story';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../apps/web/src/i18n/en.js';
+import { zh } from '../../apps/web/src/i18n/zh.js';
+import { launchChromium } from './browser.js';
+import { fetchView } from './game-client.js';
+import { forbiddenSentences, normalize, segments } from './leaks.js';
+import { REPO, startServer, type ServerProcess } from './server-process.js';
+
+/**
+ * Who fills the seats beyond the three human players. While AI characters do not exist, more human
+ * browsers play them; switching this to 'ai' hands those seats to the AI when the room is created.
+ */
+const FILL_WITH = 'human' as Controller;
+
+const STORY = 'last-curtain';
+const LANG = 'en' as const;
+const ARTIFACTS = join(REPO, 'test-artifacts/e2e');
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+type Ui = 'en' | 'zh';
+const UI = { en, zh };
+const fill = (s: string, vars: Record<string, string | number> = {}) =>
+  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+
+interface Player {
+  seat: string;
+  name: string;
+  ui: Ui;
+  context: BrowserContext;
+  page: Page;
+  token: string;
+}
+
+let server: ServerProcess;
+let chromium: { browser: Browser; close(): Promise<void> };
+let story: Story;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const loaded = await loadStory(join(REPO, 'scripts-stories', STORY));
+  if (!loaded.story) throw new Error(`${STORY} does not load`);
+  story = loaded.story;
+  [server, chromium] = await Promise.all([startServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function newPage(ui: Ui, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.browser.newContext({ viewport, locale: ui === 'en' ? 'en-US' : 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
+}
+
+const characterName = (seat: string) => story.characters.find((c) => c.id === seat)?.name[LANG] ?? seat;
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
+  ).toEqual([]);
+}
+
+describe('a whole game in the browser', () => {
+  it('hosts, joins, plays every phase to the debrief, leaks nothing, survives a reload', async () => {
+    const seats = story.characters.map((c) => c.id);
+    const humans = seats.slice(0, 3);
+    const fillers = seats.slice(3);
+
+    // The host opens a room from the home page.
+    const { page: host } = await newPage('en');
+    await host.goto(server.url);
+    await host
+      .getByRole('button', { name: fill(en.home.chooseStory, { title: story.title.en ?? '' }) })
+      .click();
+    await host.getByRole('radio', { name: en.language.en }).check();
+    if (FILL_WITH === 'ai') {
+      for (const seat of fillers) await host.getByLabel(characterName(seat)).selectOption('ai');
+    }
+    await expectAccessible(host, 'home');
+    await host.getByRole('button', { name: en.home.create }).click();
+    await host.waitForURL(/\/room\//);
+    const roomId = decodeURIComponent(new URL(host.url()).pathname.split('/')[2] ?? '');
+    const code = (await host.locator('.invite .code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[2-9A-Z]{8}$/);
+
+    // Three players (one on a phone, one in Chinese) and the fillers join by the invite link.
+    const players: Player[] = [];
+    const joining = [...humans, ...(FILL_WITH === 'human' ? fillers : [])];
+    for (const [i, seat] of joining.entries()) {
+      const ui: Ui = i === 2 ? 'zh' : 'en';
+      const { context, page } = await newPage(ui, i === 1 ? PHONE : DESKTOP);
+      const t = UI[ui];
+      const name = `Player ${i + 1}`;
+      await page.goto(`${server.url}/join/${code}`);
+      await page.getByLabel(t.join.name).fill(name);
+      await page
+        .getByRole('radio', { name: new RegExp(characterName(seat).replace(/[()]/g, '\\$&')) })
+        .check();
+      if (i === 0) await expectAccessible(page, 'join');
+      await page.getByRole('button', { name: t.join.take }).click();
+      await page.waitForURL(/\/room\//);
+      await page
+        .getByRole('heading', { name: fill(t.character.title, { name: characterName(seat) }) })
+        .waitFor();
+      const stored = await page.evaluate((k) => localStorage.getItem(k), `jubensha.room.${roomId}`);
+      const token = (JSON.parse(stored ?? '{}') as { seatToken?: string }).seatToken ?? '';
+      players.push({ seat, name, ui, context, page, token });
+    }
+    const [p0, p1, p2] = players as [Player, Player, Player];
+    const t = (p: Player) => UI[p.ui];
+
+    const shot = async (step: number, kind: string) => {
+      const tag = `${String(step).padStart(2, '0')}-${kind}`;
+      await p0.page.screenshot({ path: join(ARTIFACTS, `${tag}-desktop.png`), fullPage: true });
+      await p1.page.screenshot({ path: join(ARTIFACTS, `${tag}-phone.png`) });
+      await p2.page.screenshot({ path: join(ARTIFACTS, `${tag}-zh.png`), fullPage: true });
+    };
+
+    /** Every page shows only what its seat may know, by the server's own views of it. */
+    const checkNoLeaks = async (when: string) => {
+      const table = await fetchView(server.url, roomId);
+      for (const p of players) {
+        const view: View = await fetchView(server.url, roomId, p.token);
+        const text = normalize(await p.page.innerText('body'));
+        const leaked = forbiddenSentences(story, p.seat, LANG, view, table).filter((s) => text.includes(s));
+        expect(leaked, `${when}: ${p.seat} sees what it may not know`).toEqual([]);
+      }
+    };
+
+    const stepLabel = (p: Player, n: number) => fill(t(p).phase.stepOf, { n, total: story.phases.length });
+    const waitForStep = async (n: number) => {
+      for (const p of players) await p.page.locator('.table-header').getByText(stepLabel(p, n)).waitFor();
+    };
+    const advance = async () => {
+      await host.getByRole('button', { name: en.host.advance }).click();
+    };
+
+    // Lobby: everyone gets ready, the host starts.
+    for (const p of players) await p.page.getByRole('button', { name: t(p).lobby.imReady }).click();
+    await host.getByText(en.lobby.allReady).waitFor();
+    await p0.page.screenshot({ path: join(ARTIFACTS, '00-lobby-desktop.png'), fullPage: true });
+    await host.screenshot({ path: join(ARTIFACTS, '00-lobby-host.png'), fullPage: true });
+    await expectAccessible(p0.page, 'lobby');
+    await expectAccessible(host, 'host lobby');
+    await checkNoLeaks('lobby');
+    await host.getByRole('button', { name: en.host.start }).click();
+
+    let searches = 0;
+    let reloaded = false;
+    for (const [i, step] of story.phases.entries()) {
+      await waitForStep(i + 1);
+      const when = `step ${i + 1} (${step.kind})`;
+      const secretPhase = step.kind !== 'reveal' && step.kind !== 'debrief';
+      if (secretPhase) await checkNoLeaks(when);
+      await expectAccessible(p0.page, when);
+      await expectAccessible(p1.page, `${when} on a phone`);
+      await shot(i + 1, step.kind);
+
+      switch (step.kind) {
+        case 'read': {
+          // The act's own script is on the page (the leak check would be blind if it never matched).
+          const own = segments(
+            story.characters.find((c) => c.id === p0.seat)?.script[(step.act ?? 1) - 1]?.en,
+            LANG,
+          );
+          expect(normalize(await p0.page.innerText('main'))).toContain(own[0]);
+          for (const p of players) await p.page.getByRole('button', { name: t(p).reading.done }).click();
+          break;
+        }
+        case 'intro': {
+          await p0.page.getByLabel(t(p0).chat.say).fill(`Good evening, I am ${characterName(p0.seat)}.`);
+          await p0.page.getByRole('button', { name: t(p0).chat.send }).click();
+          await p2.page
+            .getByRole('log')
+            .getByText(`Good evening, I am ${characterName(p0.seat)}.`)
+            .waitFor();
+          await advance();
+          break;
+        }
+        case 'search': {
+          searches++;
+          for (const p of players) {
+            // Keyboard only: focus a location and press Enter; a place with nothing left costs
+            // nothing and says so, so try the next one.
+            const before = await p.page.locator('main .clue').count();
+            const count = await p.page.locator('main .locations button').count();
+            for (let k = 0; k < count; k++) {
+              const button = p.page.locator('main .locations button').nth((searches + k) % count);
+              if (!(await button.isEnabled())) continue;
+              await button.focus();
+              await p.page.keyboard.press('Enter');
+              await expect
+                .poll(
+                  async () =>
+                    (await p.page.locator('main .clue').count()) > before ||
+                    (await p.page.getByRole('alert').filter({ hasText: /\S/ }).count()) > 0,
+                )
+                .toBe(true);
+              if ((await p.page.locator('main .clue').count()) > before) break;
+            }
+            expect(await p.page.locator('main .clue').count(), `${p.seat} found a clue`).toBeGreaterThan(
+              before,
+            );
+          }
+          if (searches === 1) {
+            const clue = p0.page.locator('main .clue').first();
+            const title = (await clue.locator('h4').textContent()) ?? '';
+            await clue.getByRole('button', { name: t(p0).clue.publish }).click();
+            await p1.page.locator('.sidebar .clue h4', { hasText: title }).waitFor();
+            await p2.page
+              .getByRole('button', { name: t(p2).clue.keep })
+              .first()
+              .click();
+          }
+          await checkNoLeaks(`${when} after searching`);
+          await advance();
+          break;
+        }
+        case 'discuss': {
+          if (step.mode === 'private') {
+            const other = characterName(p1.seat);
+            await p0.page.getByRole('button', { name: fill(t(p0).talks.request, { name: other }) }).click();
+            await p1.page.getByRole('button', { name: t(p1).talks.accept }).click();
+            const secret = 'Meet me in the wings after this.';
+            const box = p0.page.getByLabel(fill(t(p0).talks.say, { name: other }));
+            await box.fill(secret);
+            await box.press('Enter');
+            await p1.page.getByText(secret).waitFor();
+            await shot(i + 1, 'private-talk');
+            expect(await p2.page.innerText('body')).not.toContain(secret);
+          } else {
+            const question = `Where was everyone at half past nine? (step ${i + 1})`;
+            await p1.page.getByLabel(t(p1).chat.say).fill(question);
+            await p1.page.getByLabel(t(p1).chat.say).press('Enter');
+            await p0.page.getByRole('log').getByText(question).waitFor();
+          }
+          if (!reloaded) {
+            // A reload puts the player back in the seat with the full view and their notes.
+            reloaded = true;
+            await p1.page.getByLabel(t(p1).notebook.notes).fill('Uncle De brewed the tea.');
+            await p1.page.reload();
+            await p1.page
+              .getByRole('heading', { name: fill(t(p1).character.title, { name: characterName(p1.seat) }) })
+              .waitFor();
+            await p1.page
+              .getByRole('log')
+              .getByText(`Where was everyone at half past nine? (step ${i + 1})`)
+              .waitFor();
+            expect(await p1.page.getByLabel(t(p1).notebook.notes).inputValue()).toBe(
+              'Uncle De brewed the tea.',
+            );
+            await p1.page
+              .locator('.table-header')
+              .getByText(stepLabel(p1, i + 1))
+              .waitFor();
+          }
+          await advance();
+          break;
+        }
+        case 'statement': {
+          for (let turn = 0; turn < players.length; turn++) {
+            const speaker = (await fetchView(server.url, roomId)).progress.speaker;
+            if (!speaker) break;
+            const p = players.find((x) => x.seat === speaker);
+            if (!p) throw new Error(`no page plays ${speaker}`);
+            const text = `${characterName(p.seat)} states: I was in the wings at half past nine.`;
+            await p.page.getByLabel(t(p).statements.yours).fill(text);
+            await p.page.getByRole('button', { name: t(p).statements.submit }).click();
+            // The floor passes on (or the phase ends after the last speaker): the form goes away.
+            await p.page.getByLabel(t(p).statements.yours).waitFor({ state: 'detached' });
+            if (turn === 0)
+              await p0.page
+                .getByRole('log', { name: t(p0).statements.given })
+                .getByText(text)
+                .waitFor();
+            if (turn === 0) await shot(i + 1, 'statement-given');
+          }
+          break;
+        }
+        case 'vote': {
+          // Keyboard only: the first radio, arrows to the choice, Tab to the button, Enter.
+          const target = seats.indexOf('he-xiaoyan');
+          for (const [k, p] of players.entries()) {
+            await p.page.getByRole('radio').first().focus();
+            await p.page.keyboard.press('Space');
+            for (let n = 0; n < target; n++) await p.page.keyboard.press('ArrowDown');
+            await p.page.keyboard.press('Tab');
+            await p.page.keyboard.press('Enter');
+            // The last vote ends the phase at once, so only the others see their ballot acknowledged.
+            if (k < players.length - 1) {
+              await p.page.getByText(fill(t(p).vote.cast, { name: characterName('he-xiaoyan') })).waitFor();
+            }
+          }
+          break;
+        }
+        case 'reveal': {
+          const truth = segments(story.truth.en, LANG)[0] ?? '';
+          for (const p of players) expect(normalize(await p.page.innerText('main'))).toContain(truth);
+          await advance();
+          break;
+        }
+        case 'debrief': {
+          const debrief = segments(story.debrief.en, LANG)[0] ?? '';
+          expect(normalize(await p0.page.innerText('main'))).toContain(debrief);
+          break;
+        }
+      }
+    }
+    expect(reloaded).toBe(true);
+    expect(searches).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const REPO = join(import.meta.dirname, '../..');
+
+/** The real game server (`tsx apps/server/src/main.ts`, as `npm start` runs it) on a free 127.0.0.1 port. */
+export interface ServerProcess {
+  url: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<ServerProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'jubensha-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'apps/server/src/main.ts')],
+    {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        STORIES_DIR: join(REPO, 'scripts-stories'),
+        WEB_DIR: join(REPO, 'apps/web/dist'),
+        LOG_LEVEL: 'info',
+        // Six browsers share one address here.
+        RATE_LOOKUPS_PER_MINUTE: '100000',
+        RATE_ROOMS_PER_MINUTE: '1000',
+        MAX_SOCKETS_PER_ADDRESS: '1000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const url = await new Promise<string>((resolve, reject) => {
+    const failed = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output.join('')}`));
+    }, 90_000);
+    child.once('exit', (code) => {
+      clearTimeout(failed);
+      reject(new Error(`server exited with ${code} while starting:\n${output.join('')}`));
+    });
+    if (!child.stdout) return reject(new Error('no stdout'));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      output.push(line);
+      try {
+        const msg = JSON.parse(line) as { msg?: string; port?: number };
+        if (msg.msg === 'listening' && msg.port) {
+          clearTimeout(failed);
+          child.removeAllListeners('exit');
+          resolve(`http://127.0.0.1:${msg.port}`);
+        }
+      } catch {
+        // not a log line
+      }
+    });
+  });
+  return { url, output, stop };
+}
