@@ -1,0 +1,125 @@
+import { screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { initI18n } from '../i18n/index.js';
+import { renderAtTable } from '../test/render.js';
+import { ANN_SCRIPT_1, PLAN, phaseIndex, reveal, seatView } from '../test/views.js';
+import { HostControls } from './host-controls.js';
+import { Table } from './table.js';
+import { Timer } from './timer.js';
+
+const headings = () => screen.getByRole('main').querySelector('h2')?.textContent;
+
+describe('Table', () => {
+  it('shows the screen of the phase the view is in, with the seat’s card, goals, script and notebook', () => {
+    const expected = [
+      'Reading: act 1',
+      'Introductions',
+      'Search, round 1',
+      'Discussion',
+      'Discussion and private talks',
+      'Final statements',
+      'The vote',
+      'The reveal',
+      'Debrief',
+    ];
+    PLAN.forEach((_, phase) => {
+      const r = renderAtTable(
+        <Table
+          view={seatView({ phase, reveal: phase >= phaseIndex('reveal') ? reveal() : null })}
+          presence={null}
+          streams={[]}
+        />,
+      );
+      expect(headings()).toBe(expected[phase]);
+      expect(screen.getByText(`step ${phase + 1} of ${PLAN.length}`, { exact: false })).toBeTruthy();
+      r.unmount();
+    });
+    renderAtTable(<Table view={seatView({ phase: null })} presence={null} streams={[]} />);
+    expect(headings()).toBe('Waiting room');
+    const sidebar = screen.getByRole('complementary', { name: 'Your character and notebook' });
+    expect(within(sidebar).getByRole('heading', { name: 'You are Ann' })).toBeTruthy();
+    expect(within(sidebar).getByText('You borrowed from the till.')).toBeTruthy();
+    expect(within(sidebar).getByText('Find the killer.')).toBeTruthy();
+    expect(within(sidebar).getByText(ANN_SCRIPT_1)).toBeTruthy();
+  });
+
+  it('keeps the player’s notes in this browser', async () => {
+    const r = renderAtTable(<Table view={seatView()} presence={null} streams={[]} />);
+    await userEvent.type(screen.getByLabelText('Your notes (kept in this browser)'), 'Bo hid a key');
+    r.unmount();
+    renderAtTable(<Table view={seatView()} presence={null} streams={[]} />);
+    expect((screen.getByLabelText('Your notes (kept in this browser)') as HTMLTextAreaElement).value).toBe(
+      'Bo hid a key',
+    );
+  });
+
+  it('says so when the host paused the game, in the UI language', async () => {
+    await initI18n('zh-CN').changeLanguage('zh-CN');
+    try {
+      renderAtTable(
+        <Table view={seatView({ progress: { pausedAt: 301_000 } })} presence={null} streams={[]} />,
+      );
+      expect(screen.getByRole('status').textContent).toBe('主持人暂停了游戏。');
+      expect(screen.getByRole('timer').textContent).toBe('已暂停（剩 5:00）');
+    } finally {
+      await initI18n('en').changeLanguage('en');
+    }
+  });
+});
+
+describe('Timer', () => {
+  it('counts down to the deadline and shows no timer when there is none', () => {
+    const view = seatView();
+    const r = renderAtTable(<Timer progress={view.progress} now={541_000} />);
+    expect(screen.getByRole('timer').textContent).toBe('1:00');
+    r.unmount();
+    renderAtTable(<Timer progress={{ ...view.progress, deadline: null }} now={541_000} />);
+    expect(screen.getByText('no time limit')).toBeTruthy();
+  });
+});
+
+describe('HostControls', () => {
+  it('offers start in the lobby and hands seats to the AI or back', async () => {
+    const view = seatView({ phase: null });
+    const r = renderAtTable(<HostControls view={view} presence={{ host: true, seats: ['ann'] }} />);
+    expect(screen.getByText('ABCDEFGH')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Next phase' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Start the game' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Hand Bo to the AI' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Give Cy back to a person' }));
+    expect(r.sent).toEqual([
+      { type: 'START' },
+      { type: 'HAND_TO_AI', seat: 'bo' },
+      { type: 'TAKE_BACK', seat: 'cy' },
+    ]);
+  });
+
+  it('advances, pauses, extends while running and resumes when paused', async () => {
+    const running = seatView({ phase: phaseIndex('search') });
+    const r = renderAtTable(<HostControls view={running} presence={null} />);
+    expect(screen.queryByRole('button', { name: 'Start the game' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Next phase' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await userEvent.click(screen.getByRole('button', { name: '+5 minutes' }));
+    r.unmount();
+    const paused = seatView({ phase: phaseIndex('search'), progress: { pausedAt: 5_000 } });
+    const r2 = renderAtTable(<HostControls view={paused} presence={null} />);
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect([...r.sent, ...r2.sent]).toEqual([
+      { type: 'ADVANCE' },
+      { type: 'PAUSE' },
+      { type: 'EXTEND', minutes: 5 },
+      { type: 'RESUME' },
+    ]);
+  });
+
+  it('cannot advance past the last phase', () => {
+    renderAtTable(
+      <HostControls view={seatView({ phase: PLAN.length - 1, reveal: reveal() })} presence={null} />,
+    );
+    expect((screen.getByRole('button', { name: 'Next phase' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
