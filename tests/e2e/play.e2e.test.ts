@@ -124,8 +124,10 @@ describe('a whole game in the browser', () => {
     const shot = async (step: number, kind: string) => {
       const tag = `${String(step).padStart(2, '0')}-${kind}`;
       await p0.page.screenshot({ path: join(ARTIFACTS, `${tag}-desktop.png`), fullPage: true });
+      await p1.page.evaluate(() => window.scrollTo(0, 0));
       await p1.page.screenshot({ path: join(ARTIFACTS, `${tag}-phone.png`) });
       await p2.page.screenshot({ path: join(ARTIFACTS, `${tag}-zh.png`), fullPage: true });
+      await host.screenshot({ path: join(ARTIFACTS, `${tag}-host.png`), fullPage: true });
     };
 
     /** Every page shows only what its seat may know, by the server's own views of it. */
@@ -247,6 +249,32 @@ describe('a whole game in the browser', () => {
             await p0.page.getByRole('log').getByText(question).waitFor();
           }
           if (!reloaded) {
+            // The host pauses (every seat is told, in its own UI language), extends while paused, resumes.
+            const seconds = async () => {
+              const [m, sec] = ((await p0.page.getByRole('timer').textContent()) ?? '')
+                .replace(/[^\d:]/g, '')
+                .split(':');
+              return Number(m) * 60 + Number(sec);
+            };
+            await host.getByRole('button', { name: en.host.pause }).click();
+            await p0.page.getByRole('status').getByText(en.timer.pausedNotice).waitFor();
+            await p2.page.getByRole('status').getByText(zh.timer.pausedNotice).waitFor();
+            const frozen = await seconds();
+            await host.getByRole('button', { name: fill(en.host.extend, { count: 5 }) }).click();
+            await expect.poll(seconds).toBe(frozen + 300);
+            await shot(i + 1, 'paused');
+            await host.getByRole('button', { name: en.host.resume }).click();
+            await p0.page.getByText(en.timer.pausedNotice).waitFor({ state: 'detached' });
+
+            // The host hands a seat to the AI and takes it back; the table sees both.
+            const handed = players[players.length - 1]!;
+            const handedName = characterName(handed.seat);
+            const seatRow = p0.page.locator('.sidebar .seat-list li', { hasText: handedName });
+            await host.getByRole('button', { name: fill(en.host.handToAi, { name: handedName }) }).click();
+            await seatRow.getByText(en.seat.ai).waitFor();
+            await host.getByRole('button', { name: fill(en.host.takeBack, { name: handedName }) }).click();
+            await seatRow.getByText(handed.name).waitFor();
+
             // A reload puts the player back in the seat with the full view and their notes.
             reloaded = true;
             await p1.page.getByLabel(t(p1).notebook.notes).fill('Uncle De brewed the tea.');

@@ -37,7 +37,12 @@ export const en = {
     comedy: 'comedy',
     horror: 'horror',
   },
-  seat: { human: 'A person', ai: 'AI character', free: 'free seat' },
+  seat: {
+    human: 'A person',
+    ai: 'AI character',
+    free: 'free seat',
+    handedToAi: 'The host handed your character to the AI for now; you can watch until it is given back.',
+  },
   join: {
     title: 'Join a game',
     titleOf: 'Join {{title}}',
@@ -91,6 +96,7 @@ export const en = {
     searchAt: 'Search {{place}}',
     cost: 'costs {{count}}',
     found: 'What you found',
+    tableProgress: 'Clues found so far: {{found}}; shown to the table: {{published}}',
   },
   clue: {
     foundBy: 'found by {{name}}',

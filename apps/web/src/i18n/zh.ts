@@ -38,7 +38,12 @@ export const zh: Messages = {
     comedy: '欢乐',
     horror: '恐怖',
   },
-  seat: { human: '真人玩家', ai: 'AI 角色', free: '空位' },
+  seat: {
+    human: '真人玩家',
+    ai: 'AI 角色',
+    free: '空位',
+    handedToAi: '主持人暂时把你的角色交给了 AI；交还之前你可以旁观。',
+  },
   join: {
     title: '加入游戏',
     titleOf: '加入《{{title}}》',
@@ -92,6 +97,7 @@ export const zh: Messages = {
     searchAt: '搜查{{place}}',
     cost: '消耗 {{count}}',
     found: '你搜到的线索',
+    tableProgress: '已搜到线索 {{found}} 条，已公开 {{published}} 条',
   },
   clue: {
     foundBy: '{{name}} 搜到',

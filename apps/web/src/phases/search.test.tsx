@@ -65,3 +65,16 @@ describe('Search', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Nothing more here.');
   });
 });
+
+describe('Search for the host', () => {
+  it('shows the table’s progress and no search buttons', () => {
+    const view = seatView({
+      phase: phaseIndex('search'),
+      progress: { counts: { cluesFound: 4, cluesPublished: 1, publicMessages: 0, statements: 0, votes: 0 } },
+    });
+    renderAtTable(<Search view={{ ...view, viewer: { kind: 'host' }, me: null, table: null }} />);
+    expect(screen.getByText('Clues found so far: 4; shown to the table: 1')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getByText('Kitchen')).toBeTruthy();
+  });
+});

@@ -14,22 +14,40 @@ export function Search({ view }: { view: View }) {
   return (
     <section aria-labelledby="phase-title">
       <h2 id="phase-title">{t('phase.search', { round: view.progress.round })}</h2>
-      {me && <p className="points">{t('search.points', { count: me.actionPoints })}</p>}
-      <ul className="locations">
-        {view.story.locations.map((l) => (
-          <li key={l.id}>
-            <button
-              type="button"
-              disabled={!me || busy || me.actionPoints < l.cost}
-              onClick={() => void act({ type: 'SEARCH', location: l.id })}
-            >
-              {t('search.searchAt', { place: s(l.name) })}
-              <span className="badge">{t('search.cost', { count: l.cost })}</span>
-            </button>
-            {l.description && <p className="muted">{s(l.description)}</p>}
-          </li>
-        ))}
-      </ul>
+      {me ? (
+        <p className="points">{t('search.points', { count: me.actionPoints })}</p>
+      ) : (
+        <p aria-live="polite">
+          {t('search.tableProgress', {
+            found: view.progress.counts.cluesFound,
+            published: view.progress.counts.cluesPublished,
+          })}
+        </p>
+      )}
+      {!me && (
+        <ul>
+          {view.story.locations.map((l) => (
+            <li key={l.id}>{s(l.name)}</li>
+          ))}
+        </ul>
+      )}
+      {me && (
+        <ul className="locations">
+          {view.story.locations.map((l) => (
+            <li key={l.id}>
+              <button
+                type="button"
+                disabled={busy || me.actionPoints < l.cost}
+                onClick={() => void act({ type: 'SEARCH', location: l.id })}
+              >
+                {t('search.searchAt', { place: s(l.name) })}
+                <span className="badge">{t('search.cost', { count: l.cost })}</span>
+              </button>
+              {l.description && <p className="muted">{s(l.description)}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
       {me && (
         <>
           <h3>{t('search.found')}</h3>

@@ -27,11 +27,16 @@ export function Notebook({ view }: { view: View }) {
           ))}
         </>
       )}
-      <h3>{t('notebook.published')}</h3>
-      {published.length === 0 && <p className="muted">{t('notebook.nonePublished')}</p>}
-      {published.map((c) => (
-        <ClueCard key={c.id} clue={c} story={view.story} mine={false} />
-      ))}
+      {/* The host's view has no table before the reveal: nothing to list, rather than "none yet". */}
+      {view.table && (
+        <>
+          <h3>{t('notebook.published')}</h3>
+          {published.length === 0 && <p className="muted">{t('notebook.nonePublished')}</p>}
+          {published.map((c) => (
+            <ClueCard key={c.id} clue={c} story={view.story} mine={false} />
+          ))}
+        </>
+      )}
       <label htmlFor={notesId}>
         <h3>{t('notebook.notes')}</h3>
       </label>

@@ -123,3 +123,18 @@ describe('HostControls', () => {
     expect((screen.getByRole('button', { name: 'Next phase' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('a seat handed to the AI', () => {
+  it('tells its player', () => {
+    const view = seatView({ phase: phaseIndex('discuss', 'public') });
+    const handed = {
+      ...view,
+      progress: {
+        ...view.progress,
+        seats: view.progress.seats.map((x) => (x.seat === 'ann' ? { ...x, controller: 'ai' as const } : x)),
+      },
+    };
+    renderAtTable(<Table view={handed} presence={null} streams={[]} />);
+    expect(screen.getByRole('status').textContent).toContain('handed your character to the AI');
+  });
+});

@@ -82,6 +82,11 @@ export function Table({
         </div>
         <Timer progress={progress} />
       </header>
+      {view.me && progress.seats.some((x) => x.seat === view.me?.seat && x.controller === 'ai') && (
+        <p className="notice" role="status">
+          {t('seat.handedToAi')}
+        </p>
+      )}
       {progress.pausedAt !== null && (
         <p className="notice" role="status">
           {t('timer.pausedNotice')}
