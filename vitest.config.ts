@@ -8,7 +8,16 @@ export default defineConfig({
       { test: { name: 'protocol', root: 'packages/protocol', include: ['src/**/*.test.ts'] } },
       { test: { name: 'story', root: 'packages/story', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { test: { name: 'engine', root: 'packages/engine', include: ['src/**/*.test.ts'] } },
-      { test: { name: 'llm', root: 'packages/llm', include: ['src/**/*.test.ts'] } },
+      {
+        // Worker-thread tests load onnxruntime and transformers.js per thread: slow on a busy 2-core machine.
+        test: {
+          name: 'llm',
+          root: 'packages/llm',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
       { test: { name: 'storage', root: 'packages/storage', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
       // The web app's and the browser tests' own configs (jsdom + React; a server, a build and chromium).

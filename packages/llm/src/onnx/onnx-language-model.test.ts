@@ -4,12 +4,16 @@ import type { GenerationStats, GenerationStream } from '../language-model.js';
 import { fixtureDir } from './fixtures.test-support.js';
 import { OnnxLanguageModel } from './onnx-language-model.js';
 
+// Inference threads run at normal priority here: the suite shares a busy machine with other test processes,
+// and the default niceness (10, so a game server's event loop wins the CPU) would only slow the tests down.
+
 let model: OnnxLanguageModel;
 beforeAll(async () => {
   model = await OnnxLanguageModel.load({
     modelDir: fixtureDir('tiny-qwen2'),
     sessions: 1,
     threadsPerSession: 1,
+    niceness: 0,
   });
 });
 afterAll(async () => model.close());
@@ -132,7 +136,11 @@ describe('OnnxLanguageModel (worker thread)', () => {
 
 describe('OnnxLanguageModel.close', () => {
   it('fails running and queued generations with CANCELLED', async () => {
-    const closing = await OnnxLanguageModel.load({ modelDir: fixtureDir('tiny-gpt2'), threadsPerSession: 1 });
+    const closing = await OnnxLanguageModel.load({
+      modelDir: fixtureDir('tiny-gpt2'),
+      threadsPerSession: 1,
+      niceness: 0,
+    });
     const running = closing.generate({ prompt: 'The butler', maxTokens: 100 });
     const queued = closing.generate({ prompt: 'The maid', maxTokens: 100, roomKey: 'other' });
     for await (const _chunk of running) break;
@@ -140,5 +148,32 @@ describe('OnnxLanguageModel.close', () => {
     await closing.close();
     expect(await failureCode(queued)).toBe('CANCELLED');
     expect(await failureCode(again)).toBe('CANCELLED');
+  });
+});
+
+describe('OnnxLanguageModel with several sessions', () => {
+  it('runs generations in parallel worker threads with the same results as one session', async () => {
+    const parallel = await OnnxLanguageModel.load({
+      modelDir: fixtureDir('tiny-llama'),
+      sessions: 2,
+      threadsPerSession: 1,
+      niceness: 0,
+    });
+    const single = await OnnxLanguageModel.load({
+      modelDir: fixtureDir('tiny-llama'),
+      threadsPerSession: 1,
+      niceness: 0,
+    });
+    const prompts = ['管家说', 'The maid', '继承人', 'The detective'];
+    const together = await Promise.all(
+      prompts.map((prompt, i) =>
+        collect(parallel.generate({ prompt, maxTokens: 24, roomKey: `room-${i % 2}` })),
+      ),
+    );
+    for (const [i, prompt] of prompts.entries()) {
+      expect(together[i]!.text).toBe((await collect(single.generate({ prompt, maxTokens: 24 }))).text);
+    }
+    expect(parallel.description).toBe('onnx:llama (2×1 threads)');
+    await Promise.all([parallel.close(), single.close()]);
   });
 });
