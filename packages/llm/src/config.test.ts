@@ -31,6 +31,7 @@ describe('resolveLlmConfig', () => {
       sessions: 2,
       threadsPerSession: 2,
       prefixCacheMb: 256,
+      niceness: 10,
       defaultMaxTokens: 256,
     });
   });

@@ -10,6 +10,7 @@ const onnxSchema = z.object({
   sessions: count(16).default(1),
   threadsPerSession: count(64).default(2),
   prefixCacheMb: z.coerce.number().int().min(0).max(65536).default(256),
+  niceness: z.coerce.number().int().min(0).max(19).default(10),
   defaultMaxTokens: count(8192).default(256),
 });
 
@@ -37,6 +38,7 @@ export interface LlmSettings {
   sessions?: number;
   threadsPerSession?: number;
   prefixCacheMb?: number;
+  niceness?: number;
   defaultMaxTokens?: number;
   baseUrl?: string;
   model?: string;
@@ -51,6 +53,7 @@ export const LLM_ENV = {
   JUBENSHA_LLM_SESSIONS: 'sessions',
   JUBENSHA_LLM_THREADS: 'threadsPerSession',
   JUBENSHA_LLM_PREFIX_CACHE_MB: 'prefixCacheMb',
+  JUBENSHA_LLM_NICENESS: 'niceness',
   JUBENSHA_LLM_MAX_TOKENS: 'defaultMaxTokens',
   JUBENSHA_OPENAI_BASE_URL: 'baseUrl',
   JUBENSHA_OPENAI_MODEL: 'model',

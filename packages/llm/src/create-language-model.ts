@@ -21,6 +21,7 @@ export async function createLanguageModel(
         sessions: config.sessions,
         threadsPerSession: config.threadsPerSession,
         prefixCacheBytes: config.prefixCacheMb * 1024 * 1024,
+        niceness: config.niceness,
         defaultMaxTokens: config.defaultMaxTokens,
         ...(config.onnxFile !== undefined ? { onnxFile: config.onnxFile } : {}),
         ...clock,
