@@ -89,6 +89,7 @@ describe('a whole game in the browser', () => {
       for (const seat of fillers) await host.getByLabel(characterName(seat)).selectOption('ai');
     }
     await expectAccessible(host, 'home');
+    await host.screenshot({ path: join(ARTIFACTS, '00-home-host.png'), fullPage: true });
     await host.getByRole('button', { name: en.home.create }).click();
     await host.waitForURL(/\/room\//);
     const roomId = decodeURIComponent(new URL(host.url()).pathname.split('/')[2] ?? '');
@@ -109,6 +110,7 @@ describe('a whole game in the browser', () => {
         .getByRole('radio', { name: new RegExp(characterName(seat).replace(/[()]/g, '\\$&')) })
         .check();
       if (i === 0) await expectAccessible(page, 'join');
+      if (i < 3) await page.screenshot({ path: join(ARTIFACTS, `00-join-${ui}-${i}.png`), fullPage: true });
       await page.getByRole('button', { name: t.join.take }).click();
       await page.waitForURL(/\/room\//);
       await page
@@ -208,6 +210,7 @@ describe('a whole game in the browser', () => {
                   async () =>
                     (await p.page.locator('main .clue').count()) > before ||
                     (await p.page.getByRole('alert').filter({ hasText: /\S/ }).count()) > 0,
+                  { timeout: 20_000 },
                 )
                 .toBe(true);
               if ((await p.page.locator('main .clue').count()) > before) break;
@@ -261,7 +264,7 @@ describe('a whole game in the browser', () => {
             await p2.page.getByRole('status').getByText(zh.timer.pausedNotice).waitFor();
             const frozen = await seconds();
             await host.getByRole('button', { name: fill(en.host.extend, { count: 5 }) }).click();
-            await expect.poll(seconds).toBe(frozen + 300);
+            await expect.poll(seconds, { timeout: 20_000 }).toBe(frozen + 300);
             await shot(i + 1, 'paused');
             await host.getByRole('button', { name: en.host.resume }).click();
             await p0.page.getByText(en.timer.pausedNotice).waitFor({ state: 'detached' });
