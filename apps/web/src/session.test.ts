@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findSessionByCode, loadNotes, loadSession, saveNotes, saveSession } from './session.js';
+import { allSessions, findSessionByCode, loadNotes, loadSession, saveNotes, saveSession } from './session.js';
 
 afterEach(() => localStorage.clear());
 
@@ -31,5 +31,14 @@ describe('room sessions in localStorage', () => {
     saveNotes('r1', 'ann', 'the cook lied');
     expect(loadNotes('r1', 'ann')).toBe('the cook lied');
     expect(loadNotes('r1', 'bo')).toBe('');
+  });
+});
+
+describe('allSessions', () => {
+  it('lists the rooms this browser holds tokens for, skipping other keys', () => {
+    saveSession({ roomId: 'r2', code: 'BBBBBBBB', seat: 'bo', seatToken: 't'.repeat(20) });
+    saveSession({ roomId: 'r1', code: 'AAAAAAAA', hostToken: 'h'.repeat(20) });
+    localStorage.setItem('jubensha.language', 'en');
+    expect(allSessions().map((s) => s.code)).toEqual(['AAAAAAAA', 'BBBBBBBB']);
   });
 });

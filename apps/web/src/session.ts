@@ -43,13 +43,18 @@ export function saveSession(update: RoomSession): RoomSession {
 
 /** The room this browser holds a seat in, by its invite code (for "back to your seat" on the join page). */
 export function findSessionByCode(code: string): RoomSession | null {
+  return allSessions().find((s) => s.code === code) ?? null;
+}
+
+/** Every room this browser holds a token for (for "your rooms" on the home page). */
+export function allSessions(): RoomSession[] {
+  const found: RoomSession[] = [];
   for (let i = 0; i < localStorage.length; i++) {
     const key = localStorage.key(i);
-    if (!key?.startsWith(PREFIX)) continue;
-    const s = loadSession(key.slice(PREFIX.length));
-    if (s?.code === code) return s;
+    const s = key?.startsWith(PREFIX) ? loadSession(key.slice(PREFIX.length)) : null;
+    if (s) found.push(s);
   }
-  return null;
+  return found.sort((a, b) => a.code.localeCompare(b.code));
 }
 
 const NOTES = 'jubensha.notes.';

@@ -20,6 +20,9 @@ export const en = {
     create: 'Open the room',
     joinWithCode: 'Have an invitation code?',
     join: 'Join',
+    yourRooms: 'Your rooms on this browser',
+    asHost: 'host',
+    asPlayer: 'player',
   },
   story: {
     seats: '{{count}} players',

@@ -21,6 +21,9 @@ export const zh: Messages = {
     create: '开房间',
     joinWithCode: '有邀请码？',
     join: '加入',
+    yourRooms: '本浏览器里的房间',
+    asHost: '主持人',
+    asPlayer: '玩家',
   },
   story: {
     seats: '{{count}} 人',

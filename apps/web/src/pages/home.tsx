@@ -9,7 +9,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, createRoom, listStories } from '../api.js';
 import { navigate, roomPath } from '../router.js';
-import { saveSession } from '../session.js';
+import { allSessions, saveSession } from '../session.js';
 import { ErrorBanner } from '../table/error-banner.js';
 import { pick, uiLanguage } from '../text.js';
 
@@ -33,6 +33,7 @@ export function Home() {
       <p className="muted">{t('home.tagline')}</p>
       <ErrorBanner error={error} />
       <JoinByCode />
+      <YourRooms />
       <section aria-labelledby="stories-title">
         <h2 id="stories-title">{t('home.pickStory')}</h2>
         {stories === null && !error && <p>{t('common.loading')}</p>}
@@ -184,5 +185,31 @@ function JoinByCode() {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Rooms this browser holds a token for: the way back after closing the tab. */
+function YourRooms() {
+  const { t } = useTranslation();
+  const rooms = allSessions();
+  if (rooms.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="your-rooms-title">
+      <h2 id="your-rooms-title">{t('home.yourRooms')}</h2>
+      <ul>
+        {rooms.map((r) => (
+          <li key={r.roomId}>
+            <a href={roomPath(r.roomId)}>
+              <span className="code">{r.code}</span>
+            </a>{' '}
+            <span className="muted">
+              {[r.hostToken ? t('home.asHost') : null, r.seat ? t('home.asPlayer') : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

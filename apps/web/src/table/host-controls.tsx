@@ -105,15 +105,18 @@ export function Invite({ code }: { code: string }) {
       </p>
       <p>
         {t('host.link')}: <a href={link}>{link}</a>{' '}
-        <button
-          type="button"
-          className="small secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(link).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t('host.copied') : t('host.copy')}
-        </button>
+        {/* The clipboard exists only in secure contexts (not on a plain-http LAN address). */}
+        {'clipboard' in navigator && (
+          <button
+            type="button"
+            className="small secondary"
+            onClick={() => {
+              void navigator.clipboard.writeText(link).then(() => setCopied(true));
+            }}
+          >
+            {copied ? t('host.copied') : t('host.copy')}
+          </button>
+        )}
       </p>
     </div>
   );
