@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { applyCommand, nextDeadline, projectView, type GameSnapshot } from '@jubensha/engine';
+import { applyCommand, nextDeadline, projectView, restoreGame, type GameSnapshot } from '@jubensha/engine';
 import {
   diffView,
   SEAT_COMMANDS,
@@ -197,6 +197,9 @@ export class Room {
     } catch (err) {
       if (isMatchStoreError(err) && err.code === 'ROOM_FINISHED') return fail('GAME_OVER');
       this.deps.log.error({ err, roomId: this.id, command: command.type }, 'append failed; nothing changed');
+      // Another writer moved the game on (a second process on the same data): take its state, so
+      // the next command applies to what is stored rather than failing forever.
+      if (isMatchStoreError(err) && err.code === 'VERSION_CONFLICT') await this.reload();
       return fail('UNAVAILABLE');
     }
     this.state = next;
@@ -204,6 +207,17 @@ export class Room {
     this.armDeadline();
     this.notifyAiSeats();
     return { ok: true, version: next.context.version };
+  }
+
+  private async reload(): Promise<void> {
+    const loaded = await this.deps.store.loadRoom(this.id);
+    const restored = loaded ? restoreGame(this.story, loaded.snapshot) : null;
+    if (!loaded || !restored?.ok) return;
+    this.meta.seatTokenHashes = { ...loaded.meta.seatTokenHashes };
+    this.meta.finishedAt = loaded.meta.finishedAt;
+    this.state = restored.snapshot;
+    this.broadcast();
+    this.armDeadline();
   }
 
   /** Sends each connection its own view: an update from what it holds, or a full view if it holds none. */
