@@ -1,0 +1,127 @@
+import {
+  ListStoriesResponseSchema,
+  RoomInfoSchema,
+  TakeSeatResponseSchema,
+  gameError,
+  type ErrorCode,
+} from '@jubensha/protocol';
+import { render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadSession } from '../session.js';
+import { STORY } from '../test/views.js';
+import { Join } from './join.js';
+
+const room = RoomInfoSchema.parse({
+  roomId: 'room-9',
+  code: 'ABCDEFGH',
+  storyId: STORY.id,
+  title: STORY.title,
+  language: 'en',
+  status: 'lobby',
+  hostOnline: true,
+  seats: [
+    {
+      seat: 'ann',
+      character: { en: 'Ann', zh: '安' },
+      controller: 'human',
+      taken: false,
+      name: null,
+      online: false,
+    },
+    {
+      seat: 'bo',
+      character: { en: 'Bo', zh: '波' },
+      controller: 'human',
+      taken: true,
+      name: 'Bob',
+      online: true,
+    },
+    {
+      seat: 'cy',
+      character: { en: 'Cy', zh: '茜' },
+      controller: 'ai',
+      taken: false,
+      name: null,
+      online: false,
+    },
+  ],
+});
+const stories = ListStoriesResponseSchema.parse({
+  stories: [
+    {
+      id: STORY.id,
+      title: STORY.title,
+      blurb: STORY.blurb,
+      languages: ['zh', 'en'],
+      genre: 'honkaku',
+      durationMinutes: 90,
+      contentWarnings: [],
+      seats: STORY.characters.map((c) => ({ seat: c.id, name: c.name, profile: c.profile })),
+    },
+  ],
+});
+
+/** The server's REST answers for this room; taking a seat answers `seatAnswer`. */
+function serve(seatAnswer: { status: number; body: unknown }) {
+  const calls: { url: string; body: unknown }[] = [];
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+    calls.push({ url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    const json = (status: number, body: unknown) =>
+      Promise.resolve(
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+      );
+    if (url === '/api/stories') return json(200, stories);
+    if (url === '/api/rooms/ABCDEFGH') return json(200, room);
+    if (url === '/api/rooms/ABCDEFGH/seats/ann') return json(seatAnswer.status, seatAnswer.body);
+    return json(404, { error: gameError('ROOM_NOT_FOUND') });
+  });
+  return calls;
+}
+
+const refusal = (code: ErrorCode) => ({ status: 409, body: { error: gameError(code) } });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.history.pushState(null, '', '/');
+});
+
+describe('Join', () => {
+  it('offers only free human seats, with public profiles, and keeps the seat token for this room', async () => {
+    const token = 'k'.repeat(43);
+    const calls = serve({
+      status: 201,
+      body: TakeSeatResponseSchema.parse({ roomId: 'room-9', seat: 'ann', seatToken: token, version: 3 }),
+    });
+    render(<Join code="ABCDEFGH" />);
+    const ann = (await screen.findByRole('radio', { name: /Ann/ })) as HTMLInputElement;
+    expect(ann.disabled).toBe(false);
+    expect((screen.getByRole('radio', { name: /Bo/ }) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('radio', { name: /Cy/ }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText('The cashier.')).toBeTruthy();
+    expect(screen.getByText('taken by Bob')).toBeTruthy();
+
+    await userEvent.type(screen.getByLabelText('Your name'), '  Alice ');
+    await userEvent.click(ann);
+    await userEvent.click(screen.getByRole('button', { name: 'Take this seat' }));
+    await vi.waitFor(() => expect(window.location.pathname).toBe('/room/room-9'));
+    expect(calls.at(-1)).toEqual({ url: '/api/rooms/ABCDEFGH/seats/ann', body: { name: 'Alice' } });
+    expect(loadSession('room-9')).toEqual({
+      roomId: 'room-9',
+      code: 'ABCDEFGH',
+      seat: 'ann',
+      seatToken: token,
+    });
+  });
+
+  it('shows a refusal in the UI language and stays on the page', async () => {
+    serve(refusal('SEAT_TAKEN'));
+    render(<Join code="ABCDEFGH" />);
+    await userEvent.click(await screen.findByRole('radio', { name: /Ann/ }));
+    await userEvent.type(screen.getByLabelText('Your name'), 'Alice');
+    await userEvent.click(screen.getByRole('button', { name: 'Take this seat' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That seat is already taken.');
+    expect(window.location.pathname).toBe('/');
+    expect(loadSession('room-9')).toBeNull();
+  });
+});
