@@ -12,6 +12,7 @@ import {
 } from '@jubensha/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, bundledCatalog, startTestServer, tempDir, type TestServer } from './testing/harness.js';
+import { TestClient } from './testing/test-client.js';
 import { hashToken } from './tokens.js';
 
 let server: TestServer;
@@ -162,6 +163,45 @@ describe('REST', () => {
       for (let i = 0; i < 8; i++) lookups.push((await api(s.url, '/api/rooms/ABCDEFGH')).status);
       expect(lookups).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
       expect(errorCode((await api(s.url, '/api/rooms/ABCDEFGH')).body)).toBe('RATE_LIMITED');
+      // The same address cannot go on guessing through socket handshakes either.
+      const refused = await TestClient.connect(s.url, { roomId: 'r-guess' }).catch(
+        (e: { data?: { code?: string } }) => e.data?.code,
+      );
+      expect(refused).toBe('RATE_LIMITED');
+    } finally {
+      await s.close();
+      await d.remove();
+    }
+  });
+});
+
+describe('connections per address', () => {
+  it('are capped, and a closed one frees its place', async () => {
+    const d = await tempDir();
+    const s = await startTestServer(d.dir, { env: { MAX_SOCKETS_PER_ADDRESS: 2 } });
+    try {
+      const created = await api<CreateRoomResponse>(s.url, '/api/rooms', {
+        storyId: STORY,
+        language: 'zh',
+        seats: [],
+      });
+      const auth = { roomId: created.body.roomId };
+      const one = await TestClient.connect(s.url, auth);
+      const two = await TestClient.connect(s.url, auth);
+      const third = await TestClient.connect(s.url, auth).catch(
+        (e: { data?: { code?: string } }) => e.data?.code,
+      );
+      expect(third).toBe('RATE_LIMITED');
+      one.close();
+      // The server learns of the close a moment later: try again until it has.
+      let again: TestClient | null = null;
+      for (let i = 0; i < 50 && !again; i++)
+        again = await TestClient.connect(s.url, auth).catch(
+          () => new Promise<null>((r) => setTimeout(() => r(null), 20)),
+        );
+      expect(again?.view).not.toBeNull();
+      two.close();
+      again?.close();
     } finally {
       await s.close();
       await d.remove();
