@@ -1,0 +1,90 @@
+import { CreateRoomResponseSchema, ListStoriesResponseSchema, gameError } from '@jubensha/protocol';
+import { render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadSession } from '../session.js';
+import { STORY } from '../test/views.js';
+import { Home } from './home.js';
+
+const stories = ListStoriesResponseSchema.parse({
+  stories: [
+    {
+      id: STORY.id,
+      title: STORY.title,
+      blurb: STORY.blurb,
+      languages: ['zh', 'en'],
+      genre: 'honkaku',
+      durationMinutes: 90,
+      contentWarnings: [{ en: 'Death', zh: '死亡' }],
+      seats: STORY.characters.map((c) => ({ seat: c.id, name: c.name, profile: c.profile })),
+    },
+  ],
+});
+
+function serve(create: { status: number; body: unknown }) {
+  const calls: { url: string; body: unknown }[] = [];
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+    calls.push({ url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    const json = (status: number, body: unknown) =>
+      Promise.resolve(new Response(JSON.stringify(body), { status }));
+    if (url === '/api/stories') return json(200, stories);
+    if (url === '/api/rooms') return json(create.status, create.body);
+    return json(404, { error: gameError('ROOM_NOT_FOUND') });
+  });
+  return calls;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.history.pushState(null, '', '/');
+});
+
+describe('Home', () => {
+  it('shows each story’s box text and opens a room with the chosen language and seats', async () => {
+    const hostToken = 'h'.repeat(43);
+    const calls = serve({
+      status: 201,
+      body: CreateRoomResponseSchema.parse({
+        roomId: 'room-1',
+        code: 'ABCDEFGH',
+        hostToken,
+        invitePath: '/join/ABCDEFGH',
+      }),
+    });
+    render(<Home />);
+    const card = (await screen.findByRole('heading', { name: 'The Tea House' })).closest('article');
+    if (!card) throw new Error('no story card');
+    expect(within(card).getByText(/3 players · about 90 minutes · Genre: classic deduction/)).toBeTruthy();
+    expect(within(card).getByText('Content warnings: Death')).toBeTruthy();
+    await userEvent.click(within(card).getByRole('button', { name: 'Host The Tea House' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Chinese' }));
+    // Character names follow the chosen story language.
+    await userEvent.selectOptions(screen.getByLabelText('茜'), 'ai');
+    await userEvent.click(screen.getByRole('button', { name: 'Open the room' }));
+    await vi.waitFor(() => expect(window.location.pathname).toBe('/room/room-1'));
+    expect(calls.at(-1)).toEqual({
+      url: '/api/rooms',
+      body: {
+        storyId: 'tea-house',
+        language: 'zh',
+        seats: [
+          { seat: 'ann', controller: 'human' },
+          { seat: 'bo', controller: 'human' },
+          { seat: 'cy', controller: 'ai' },
+        ],
+      },
+    });
+    expect(loadSession('room-1')).toEqual({ roomId: 'room-1', code: 'ABCDEFGH', hostToken });
+  });
+
+  it('joins by a code only when it is a valid room code', async () => {
+    serve({ status: 503, body: { error: gameError('UNAVAILABLE') } });
+    render(<Home />);
+    const join = screen.getByRole('button', { name: 'Join' }) as HTMLButtonElement;
+    await userEvent.type(screen.getByLabelText('Have an invitation code?'), 'abc0');
+    expect(join.disabled).toBe(true);
+    await userEvent.clear(screen.getByLabelText('Have an invitation code?'));
+    await userEvent.type(screen.getByLabelText('Have an invitation code?'), 'abcdefgh{Enter}');
+    expect(window.location.pathname).toBe('/join/ABCDEFGH');
+  });
+});
