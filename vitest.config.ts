@@ -19,7 +19,16 @@ export default defineConfig({
         },
       },
       { test: { name: 'storage', root: 'packages/storage', include: ['src/**/*.test.ts'] } },
-      { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
+      {
+        // Server tests start real server processes and play whole games: generous limits on a loaded CI box.
+        test: {
+          name: 'server',
+          root: 'apps/server',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       // The web app's and the browser tests' own configs (jsdom + React; a server, a build and chromium).
       'apps/web/vite.config.ts',
       'tests/e2e/vitest.config.ts',
