@@ -58,7 +58,7 @@ afterAll(async () => {
 async function newPage(ui: Ui, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.browser.newContext({ viewport, locale: ui === 'en' ? 'en-US' : 'zh-CN' });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   return { context, page };
 }
 
@@ -179,7 +179,14 @@ describe('a whole game in the browser', () => {
             story.characters.find((c) => c.id === p0.seat)?.script[(step.act ?? 1) - 1]?.en,
             LANG,
           );
-          expect(normalize(await p0.page.innerText('main'))).toContain(own[0]);
+          const p0Text = normalize(await p0.page.innerText('main'));
+          expect(p0Text).toContain(own[0]);
+          // The leak check would catch this very text on another seat's page.
+          const table = await fetchView(server.url, roomId);
+          const p1View = await fetchView(server.url, roomId, p1.token);
+          expect(
+            forbiddenSentences(story, p1.seat, LANG, p1View, table).filter((x) => p0Text.includes(x)),
+          ).not.toEqual([]);
           for (const p of players) await p.page.getByRole('button', { name: t(p).reading.done }).click();
           break;
         }
