@@ -182,6 +182,10 @@ async function main(): Promise<void> {
       into.tjs.push(await transformersJs(ids));
       into.std.push(await ourLoop(standard, tokenizer, ids));
       into.app.push(await ourLoop(append, tokenizer, ids));
+      const last = (t: Timing[]): string => (t.at(-1) as Timing).decodeTps.toFixed(1);
+      console.error(
+        `run ${repeat + 1} prompt ${length}: tok/s tjs ${last(into.tjs)} std ${last(into.std)} append ${last(into.app)}`,
+      );
     }
   }
   const rows = PROMPTS.map((prompt) => {
@@ -206,6 +210,7 @@ async function main(): Promise<void> {
   const weightBytes = statSync(path.join(modelDir, 'onnx/model_kv_append.onnx')).size;
   const kvBytesShort = 12 * 2 * (64 + NEW_TOKENS / 2) * 768 * 4;
   const boundTps = (bandwidth * 1e9) / (weightBytes + kvBytesShort);
+  console.error('measuring event-loop lag…');
   const lag = await eventLoopLagP99();
 
   const f = (n: number, digits = 1): string => n.toFixed(digits);
