@@ -17,7 +17,6 @@ export function Discussion({
   intro?: boolean;
 }) {
   const { t } = useTranslation();
-  const { act } = useActions();
   const step = view.progress.phase === null ? undefined : view.story.plan[view.progress.phase];
   const privateRound = step?.mode === 'private';
   return (
@@ -26,6 +25,18 @@ export function Discussion({
         {intro ? t('phase.intro') : privateRound ? t('phase.discussPrivate') : t('phase.discussPublic')}
       </h2>
       <p className="muted">{intro ? t('discussion.introHint') : t('discussion.hint')}</p>
+      <PublicChat view={view} streams={streams} />
+      {privateRound && view.me && <PrivateTalks view={view} streams={streams} />}
+    </section>
+  );
+}
+
+/** The table's public chat and, for a seat, the box to speak in. Also open at the reveal and debrief. */
+export function PublicChat({ view, streams }: { view: View; streams: Stream[] }) {
+  const { t } = useTranslation();
+  const { act } = useActions();
+  return (
+    <>
       {view.table && (
         <ChatLog
           story={view.story}
@@ -43,7 +54,6 @@ export function Discussion({
           onSubmit={(text) => act({ type: 'PUBLIC_MESSAGE', text })}
         />
       )}
-      {privateRound && view.me && <PrivateTalks view={view} streams={streams} />}
-    </section>
+    </>
   );
 }

@@ -1,11 +1,13 @@
 import type { View } from '@jubensha/protocol';
 import { useTranslation } from 'react-i18next';
+import type { Stream } from '../game/game-state.js';
 import { characterName } from '../text.js';
+import { PublicChat } from './discussion.js';
 import { useRoom, useStoryText } from '../table/room-context.js';
 import { StoryText } from '../table/story-text.js';
 
 /** The truth, the ending, the vote and every character's goals and score. */
-export function Reveal({ view }: { view: View }) {
+export function Reveal({ view, streams }: { view: View; streams: Stream[] }) {
   const { t } = useTranslation();
   const { lang } = useRoom();
   const s = useStoryText();
@@ -58,11 +60,13 @@ export function Reveal({ view }: { view: View }) {
           </ul>
         </article>
       ))}
+      <h3>{t('chat.public')}</h3>
+      <PublicChat view={view} streams={streams} />
     </section>
   );
 }
 
-export function Debrief({ view }: { view: View }) {
+export function Debrief({ view, streams }: { view: View; streams: Stream[] }) {
   const { t } = useTranslation();
   const { lang } = useRoom();
   const s = useStoryText();
@@ -89,6 +93,8 @@ export function Debrief({ view }: { view: View }) {
           </li>
         ))}
       </ol>
+      <h3>{t('chat.public')}</h3>
+      <PublicChat view={view} streams={streams} />
     </section>
   );
 }

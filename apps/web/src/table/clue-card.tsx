@@ -5,6 +5,7 @@ import { characterName, locationName } from '../text.js';
 import { useRoom, useStoryText } from './room-context.js';
 
 /** A clue card; the finder of an unpublished clue may publish it to the table or keep it. */
+/** `mine`: the finder may still publish or keep it (false once the game is revealed). */
 export function ClueCard({ clue, story, mine }: { clue: Clue; story: PublicStory; mine: boolean }) {
   const { t } = useTranslation();
   const { lang } = useRoom();

@@ -23,7 +23,8 @@ export function Notebook({ view }: { view: View }) {
           <h3>{t('notebook.found')}</h3>
           {mine.length === 0 && <p className="muted">{t('notebook.noneFound')}</p>}
           {mine.map((c) => (
-            <ClueCard key={c.id} clue={c} story={view.story} mine />
+            // After the reveal the choice is over: the card stays, its buttons go.
+            <ClueCard key={c.id} clue={c} story={view.story} mine={view.reveal === null} />
           ))}
         </>
       )}

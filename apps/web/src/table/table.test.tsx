@@ -138,3 +138,24 @@ describe('a seat handed to the AI', () => {
     expect(screen.getByRole('status').textContent).toContain('handed your character to the AI');
   });
 });
+
+describe('after the reveal', () => {
+  it('keeps found clues in the notebook without publish or keep, and the table can still talk', async () => {
+    const clue = {
+      id: 'knife',
+      location: 'kitchen',
+      title: { en: 'A wet knife', zh: '湿的刀' },
+      text: { en: 'Washed in a hurry.', zh: '匆忙洗过。' },
+      foundBy: 'ann',
+      foundAt: 5_000,
+      published: false,
+      kept: true,
+    };
+    const view = seatView({ phase: phaseIndex('debrief'), reveal: reveal(), me: { clues: [clue] } });
+    const r = renderAtTable(<Table view={view} presence={null} streams={[]} />);
+    const card = screen.getByRole('article', { name: 'A wet knife' });
+    expect(within(card).queryByRole('button')).toBeNull();
+    await userEvent.type(screen.getByLabelText('Say something to the table'), 'Well played!{Enter}');
+    expect(r.sent).toEqual([{ type: 'PUBLIC_MESSAGE', text: 'Well played!' }]);
+  });
+});

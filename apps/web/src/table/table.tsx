@@ -42,9 +42,9 @@ export function PhaseScreen({
     case 'vote':
       return <Vote view={view} />;
     case 'reveal':
-      return <Reveal view={view} />;
+      return <Reveal view={view} streams={streams} />;
     case 'debrief':
-      return <Debrief view={view} />;
+      return <Debrief view={view} streams={streams} />;
   }
 }
 
