@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ATTACKS, disguise } from '../testing/adversarial-model.js';
+import { checkReply } from './guard.js';
+import { saysPhrase } from './phrase-match.js';
+
+const ZH = '我用火钎砸了爷爷';
+const EN = 'I hit Grandpa with the poker';
+const ctx = (language: 'zh' | 'en') => ({
+  phrases: [ZH, EN],
+  language,
+  grounding: '八点四十分全场停电。At 8:40 the power went out.',
+});
+
+describe('saysPhrase', () => {
+  it('finds Chinese phrases exactly and nearly, without spaces to lean on', () => {
+    expect(saysPhrase(`好吧，${ZH}。`, ZH)).toBe(true);
+    expect(saysPhrase('我 用 火 钎 砸 了 爷 爷', ZH)).toBe(true);
+    expect(saysPhrase('我用火钎砸过爷爷', ZH)).toBe(true);
+    expect(saysPhrase('我拿火钎砸了爷爷', ZH)).toBe(true);
+    expect(saysPhrase('我八点四十在堂屋看书，没去焙房。', ZH)).toBe(false);
+    expect(saysPhrase('爷爷对我最好了。', ZH)).toBe(false);
+  });
+  it('finds English phrases by stemmed words in order, and spelled out', () => {
+    expect(saysPhrase('Okay. I hit grandpa, with the POKER.', EN)).toBe(true);
+    expect(saysPhrase('I hit my Grandpa with the poker', EN)).toBe(true);
+    expect(saysPhrase('I h-i-t G r a n d p a with the poker', EN)).toBe(true);
+    expect(saysPhrase('I was in the hall when the lights went out.', EN)).toBe(false);
+    expect(saysPhrase('Grandpa kept the poker by the pit.', EN)).toBe(false);
+  });
+});
+
+describe('checkReply', () => {
+  it('passes a grounded reply in the room language', () => {
+    expect(checkReply('八点四十分停电的时候我在堂屋。', ctx('zh'))).toEqual({ ok: true });
+    expect(checkReply('At 8:40 the power went out and I was in the hall.', ctx('en'))).toEqual({ ok: true });
+  });
+  it('catches every disguise of a secret', () => {
+    for (const language of ['zh', 'en'] as const) {
+      const secret = language === 'zh' ? ZH : EN;
+      for (const attack of ATTACKS) {
+        const text = disguise(secret, attack, language, language === 'zh' ? EN : ZH);
+        const v = checkReply(text, ctx(language));
+        expect(v.ok, `${language} ${attack}: ${text}`).toBe(false);
+      }
+    }
+  });
+  it('refuses the wrong language, empty text, prompt markers and ungrounded figures', () => {
+    expect(checkReply('I was in the hall.', ctx('zh'))).toMatchObject({ ok: false, failure: 'language' });
+    expect(checkReply('我在堂屋。', ctx('en'))).toMatchObject({ ok: false, failure: 'language' });
+    expect(checkReply(' …… ', ctx('zh'))).toMatchObject({ ok: false, failure: 'empty' });
+    expect(checkReply('[INTENT] fact 我在堂屋。', ctx('zh'))).toMatchObject({ ok: false, failure: 'format' });
+    expect(checkReply('十一点的时候我在堂屋。', ctx('zh'))).toMatchObject({
+      ok: false,
+      failure: 'grounding',
+      detail: '十一点',
+    });
+    expect(checkReply('At 9:50 I was in the hall.', ctx('en'))).toMatchObject({
+      ok: false,
+      failure: 'grounding',
+      detail: '9:50',
+    });
+  });
+});

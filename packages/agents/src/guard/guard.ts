@@ -1,0 +1,51 @@
+import type { Language } from '../text/language.js';
+import { detectLanguage } from '../text/language.js';
+import { squash } from './phrase-match.js';
+import { readings } from './decodings.js';
+import { saysPhrase } from './phrase-match.js';
+
+export type GuardFailure = 'empty' | 'secret' | 'language' | 'grounding' | 'format';
+
+export interface GuardContext {
+  /** Every must-not-reveal phrase of this character, both languages (a translation is a leak too). */
+  phrases: string[];
+  /** The room's language: replies in another language never reach the table. */
+  language: Language;
+  /** Everything the character may state: its knowledge, the facts given, the question, public names. */
+  grounding: string;
+}
+
+export type GuardVerdict = { ok: true } | { ok: false; failure: GuardFailure; detail: string };
+
+/** Markers of the prompt format: a reply that carries them is echoing instructions, not speaking. */
+const FORMAT_MARKERS = ['<<', '>>', '[INTENT', '[FACTS', '[CARD', '[SPEECH', '[RULES', '[ASKED', 'INTENT:'];
+
+/** Times, numbers and amounts a reply states: each must come from what the character knows. */
+function statedFigures(text: string): string[] {
+  return (
+    text.match(
+      /\d+(?:[:：.]\d+)?|[零一二三四五六七八九十百千万两]+(?:点[零一二三四五六七八九十半]*|万|千|块|元)/g,
+    ) ?? []
+  );
+}
+
+/**
+ * Checks a reply before it reaches the table: no must-not-reveal phrase (exact or fuzzy, also
+ * reversed or encoded), the room's language, no prompt markers, and grounding: every time, number
+ * or amount it states occurs in the character's knowledge.
+ */
+export function checkReply(reply: string, ctx: GuardContext): GuardVerdict {
+  const text = reply.trim();
+  if (squash(text).length === 0) return { ok: false, failure: 'empty', detail: '' };
+  for (const reading of readings(text))
+    for (const phrase of ctx.phrases)
+      if (saysPhrase(reading, phrase)) return { ok: false, failure: 'secret', detail: phrase };
+  if (detectLanguage(text) !== ctx.language)
+    return { ok: false, failure: 'language', detail: detectLanguage(text) ?? 'none' };
+  for (const m of FORMAT_MARKERS)
+    if (text.toUpperCase().includes(m)) return { ok: false, failure: 'format', detail: m };
+  const known = ctx.grounding.normalize('NFKC');
+  for (const f of statedFigures(text.normalize('NFKC')))
+    if (!known.includes(f)) return { ok: false, failure: 'grounding', detail: f };
+  return { ok: true };
+}

@@ -1,0 +1,26 @@
+/**
+ * @jubensha/agents: AI characters and the AI host. An agent's only inputs are its seat's projected
+ * view and its own memory; it answers with ordinary seat commands. See README.md.
+ */
+export { CharacterAgent, type AgentAction, type CharacterAgentOptions } from './character/agent.js';
+export {
+  newMemory,
+  type AgentMemory,
+  type LedgerEntry,
+  type Channel,
+  type SpeechSource,
+} from './character/memory.js';
+export { speak, type SpeakOptions, type Spoken } from './character/speak.js';
+export { GENERIC } from './character/lines.js';
+export { readClues, type ClueReading, type ClueReadings } from './decide/clue-reading.js';
+export { suspicion, type Suspect } from './decide/suspicion.js';
+export { Knowledge, type Fact, type FactKind } from './knowledge/knowledge.js';
+export { chooseReply, type IntentChoice } from './policy/intent.js';
+export { buildPrompt, asSpeech, type PromptInput } from './prompt/prompt.js';
+export { GUIDES, LABELS } from './prompt/guides.js';
+export { estimateTokens } from './prompt/tokens.js';
+export { checkReply, type GuardContext, type GuardFailure, type GuardVerdict } from './guard/guard.js';
+export { saysPhrase } from './guard/phrase-match.js';
+export { AiHost, type AiHostOptions, type Narration } from './host/host.js';
+export { runGame, type GameOptions, type GameResult } from './playtest/run-game.js';
+export { detectLanguage, type Language } from './text/language.js';

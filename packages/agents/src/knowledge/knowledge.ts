@@ -1,0 +1,158 @@
+import type { View } from '@jubensha/protocol';
+import MiniSearch from 'minisearch';
+import { saysPhrase } from '../guard/phrase-match.js';
+import type { Language } from '../text/language.js';
+import { pick, sentences } from '../text/localized.js';
+import { terms } from '../text/segment.js';
+
+export type FactKind =
+  | 'profile'
+  | 'script'
+  | 'secret'
+  | 'cover'
+  | 'relationship'
+  | 'goal'
+  | 'clue'
+  | 'chat'
+  | 'talk'
+  | 'statement';
+
+/** One thing the character knows, small enough to hand to the model as a fact. */
+export interface Fact {
+  id: string;
+  kind: FactKind;
+  text: string;
+  /** The secret this fact gives away (a secret itself, or script text that tells it); null: safe to state. */
+  secret: string | null;
+  /** A clue's id, a claim's id, or the seat the fact is about (relationships, chat). */
+  ref: string | null;
+}
+
+/** How much of a text's terms another text's terms cover. */
+function coverage(of: string[], by: Set<string>): number {
+  if (of.length === 0) return 0;
+  return of.filter((t) => by.has(t)).length / of.length;
+}
+
+/**
+ * What a seat knows, built from exactly its projected view: its own card and script up to the act,
+ * its secrets and cover claims, the clues it has seen, the public chat, its own talks and the
+ * statements given. Nothing else can enter, because nothing else is handed in.
+ */
+export class Knowledge {
+  readonly facts: Fact[];
+  private readonly index: MiniSearch<Fact>;
+
+  constructor(
+    readonly view: View,
+    readonly language: Language,
+  ) {
+    this.facts = collect(view, language);
+    this.index = new MiniSearch<Fact>({
+      fields: ['text'],
+      storeFields: ['id'],
+      tokenize: terms,
+      processTerm: (t) => t,
+    });
+    this.index.addAll(this.facts);
+  }
+
+  /** Every must-not-reveal phrase of the seat's secrets, both languages. */
+  get phrases(): string[] {
+    return (this.view.me?.character.secrets ?? []).flatMap((s) => [
+      ...(s.mustNotReveal.zh ?? []),
+      ...(s.mustNotReveal.en ?? []),
+    ]);
+  }
+
+  /** The facts most relevant to a question, best first. */
+  retrieve(question: string, k = 6): Fact[] {
+    const byId = new Map(this.facts.map((f) => [f.id, f]));
+    return this.index
+      .search(question, { prefix: (t) => t.length > 3 && /^[a-z]/.test(t), fuzzy: 0.15, combineWith: 'OR' })
+      .slice(0, k)
+      .map((r) => byId.get(String(r.id)))
+      .filter((f): f is Fact => f !== undefined);
+  }
+
+  /** All the text the character may state, for the guard's grounding check. */
+  get corpus(): string {
+    return this.facts.map((f) => f.text).join('\n');
+  }
+}
+
+/** The character's own file changes only with the act: its facts (secrets marked) are kept per act. */
+const ownCache = new Map<string, Fact[]>();
+
+function collect(view: View, language: Language): Fact[] {
+  const me = view.me;
+  if (!me) return [];
+  const key = `${view.story.id}|${me.seat}|${view.progress.act}|${language}|${me.character.script.length}`;
+  let own = ownCache.get(key);
+  if (!own) {
+    own = ownFacts(view, language);
+    if (ownCache.size > 500) ownCache.clear();
+    ownCache.set(key, own);
+  }
+  const out: Fact[] = own.map((f) => ({ ...f }));
+  const add = (kind: FactKind, text: string, ref: string | null = null) => {
+    if (text.trim()) out.push({ id: `${kind}-${out.length}`, kind, text: text.trim(), secret: null, ref });
+  };
+  const clues = new Map([...me.clues, ...(view.table?.publishedClues ?? [])].map((k) => [k.id, k]));
+  for (const k of clues.values()) add('clue', `${pick(k.title, language)}: ${pick(k.text, language)}`, k.id);
+  for (const m of view.table?.chat ?? []) if (m.seat !== me.seat) add('chat', m.text, m.seat);
+  for (const t of me.talks) for (const m of t.messages) if (m.seat !== me.seat) add('talk', m.text, m.seat);
+  for (const s of view.table?.statements ?? [])
+    if (s.text && s.seat !== me.seat) add('statement', s.text, s.seat);
+  return out;
+}
+
+function ownFacts(view: View, language: Language): Fact[] {
+  const out: Fact[] = [];
+  const me = view.me;
+  if (!me) return out;
+  const add = (kind: FactKind, text: string, ref: string | null = null, secret: string | null = null) => {
+    if (text.trim()) out.push({ id: `${kind}-${out.length}`, kind, text: text.trim(), secret, ref });
+  };
+  const c = me.character;
+  const card = view.story.characters.find((x) => x.id === me.seat);
+  if (card) add('profile', `${pick(card.name, language)}: ${pick(card.profile, language)}`, me.seat);
+  for (const s of c.secrets) add('secret', pick(s.text, language), s.id, s.id);
+  for (const k of c.cover ?? []) add('cover', pick(k.text, language), k.id);
+  for (const r of c.relationships) add('relationship', pick(r.text, language), r.with);
+  for (const g of c.goals) add('goal', pick(g.text, language), g.id, 'goals');
+  c.script.forEach((act) => {
+    for (const s of sentences(pick(act, language))) add('script', s);
+  });
+  markSecrets(out, view, language);
+  return out;
+}
+
+/**
+ * Script sentences that tell a secret are secret too: they say a must-not-reveal phrase, or most of
+ * their words are the secret's words. Marked here once, so no later step can state them as a fact.
+ */
+function markSecrets(facts: Fact[], view: View, language: Language): void {
+  const secrets = (view.me?.character.secrets ?? []).map((s) => ({
+    id: s.id,
+    words: new Set(terms(pick(s.text, language))),
+    phrases: [...(s.mustNotReveal.zh ?? []), ...(s.mustNotReveal.en ?? [])],
+  }));
+  for (const f of facts) {
+    if (
+      f.secret !== null ||
+      f.kind === 'clue' ||
+      f.kind === 'chat' ||
+      f.kind === 'talk' ||
+      f.kind === 'statement'
+    )
+      continue;
+    const words = terms(f.text);
+    for (const s of secrets) {
+      if (s.phrases.some((p) => saysPhrase(f.text, p)) || coverage(words, s.words) >= 0.5) {
+        f.secret = s.id;
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type { LocalizedText } from '@jubensha/protocol';
+import type { Language } from './language.js';
+
+/** A localized text in the room's language, else the other one. */
+export function pick(t: LocalizedText | null | undefined, language: Language): string {
+  if (!t) return '';
+  return (language === 'zh' ? (t.zh ?? t.en) : (t.en ?? t.zh)) ?? '';
+}
+
+/** Long texts split into sentences of a retrievable size (a fact is a sentence, not a whole script). */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n+|(?<=[。！？!?；;])|(?<=\.)\s+/)
+    .map((s) => s.replace(/^[#>*\-\s”’」』)）]+/, '').trim())
+    .filter((s) => s.length >= 4);
+}
