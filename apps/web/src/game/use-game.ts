@@ -22,7 +22,13 @@ export type Send = (command: Command) => Promise<CommandAck>;
  * One socket.io connection acting for one principal (a seat token, the host token, or none for a
  * spectator). socket.io reconnects by itself; every (re)connect gets a full view from the server.
  */
-export function useGame(roomId: string, token: string | undefined, enabled = true): [GameState, Send] {
+export function useGame(
+  roomId: string,
+  token: string | undefined,
+  enabled = true,
+  // The server serves this app, so the socket is on the page's own origin.
+  url: string = window.location.origin,
+): [GameState, Send] {
   const [state, setRendered] = useState<GameState>(initialGameState);
   // The events fold into a ref synchronously, so whether an update fits is decided on the state
   // the previous event left, never on a render that has not happened yet.
@@ -31,7 +37,7 @@ export function useGame(roomId: string, token: string | undefined, enabled = tru
 
   useEffect(() => {
     if (!enabled) return;
-    const socket: GameSocket = io(window.location.origin, {
+    const socket: GameSocket = io(url, {
       auth: token ? { roomId, token } : { roomId },
       transports: ['websocket', 'polling'],
     });
@@ -72,7 +78,7 @@ export function useGame(roomId: string, token: string | undefined, enabled = tru
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [roomId, token, enabled]);
+  }, [roomId, token, enabled, url]);
 
   const send = useCallback<Send>((command) => {
     const socket = socketRef.current;
