@@ -53,7 +53,12 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     ...o.view.story.characters.map((c) => `${c.name.zh ?? ''} ${c.name.en ?? ''}`),
     ...o.view.story.locations.map((l) => `${l.name.zh ?? ''} ${l.name.en ?? ''}`),
   ].join('\n');
-  const guard = { phrases: o.knowledge.phrases, language: o.language, grounding };
+  const guard = {
+    phrases: o.knowledge.phrases,
+    secretRuns: o.knowledge.secretRuns,
+    language: o.language,
+    grounding,
+  };
   let modelMs = 0;
   if (o.model) {
     const messages = buildPrompt({

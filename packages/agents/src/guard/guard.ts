@@ -2,13 +2,15 @@ import type { Language } from '../text/language.js';
 import { detectLanguage } from '../text/language.js';
 import { squash } from './phrase-match.js';
 import { readings } from './decodings.js';
-import { saysPhrase } from './phrase-match.js';
+import { saysPhrase, sharedShingles } from './phrase-match.js';
 
 export type GuardFailure = 'empty' | 'secret' | 'language' | 'grounding' | 'format';
 
 export interface GuardContext {
   /** Every must-not-reveal phrase of this character, both languages (a translation is a leak too). */
   phrases: string[];
+  /** Runs of text found only in the character's secrets (see Knowledge.secretRuns). */
+  secretRuns?: Set<string>;
   /** The room's language: replies in another language never reach the table. */
   language: Language;
   /** Everything the character may state: its knowledge, the facts given, the question, public names. */
@@ -40,6 +42,10 @@ export function checkReply(reply: string, ctx: GuardContext): GuardVerdict {
   for (const reading of readings(text))
     for (const phrase of ctx.phrases)
       if (saysPhrase(reading, phrase)) return { ok: false, failure: 'secret', detail: phrase };
+  if (ctx.secretRuns)
+    for (const reading of readings(text))
+      if (sharedShingles(reading, ctx.secretRuns) >= 2)
+        return { ok: false, failure: 'secret', detail: 'secret text' };
   if (detectLanguage(text) !== ctx.language)
     return { ok: false, failure: 'language', detail: detectLanguage(text) ?? 'none' };
   for (const m of FORMAT_MARKERS)

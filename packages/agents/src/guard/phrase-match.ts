@@ -94,3 +94,37 @@ export function saysPhrase(text: string, phrase: string): boolean {
   }
   return false;
 }
+
+/** Shingle length in squashed characters: six Chinese characters, or about three English words. */
+function shingleLength(text: string): number {
+  return hasCjk(text) ? 6 : 16;
+}
+
+/** Every squashed shingle of a text. */
+export function shingles(text: string): Set<string> {
+  const t = squash(text);
+  const n = shingleLength(text);
+  const out = new Set<string>();
+  for (let i = 0; i + n <= t.length; i++) out.add(t.slice(i, i + n));
+  return out;
+}
+
+/**
+ * How many shingles of `secret` a text repeats: a reply that copies two or more runs found only in
+ * the character's secrets gives the secret away, whatever its must-not-reveal phrases say.
+ */
+export function sharedShingles(text: string, secret: Set<string>): number {
+  const t = squash(text);
+  let shared = 0;
+  const seen = new Set<string>();
+  for (const n of [6, 16]) {
+    for (let i = 0; i + n <= t.length; i++) {
+      const s = t.slice(i, i + n);
+      if (secret.has(s) && !seen.has(s)) {
+        seen.add(s);
+        shared++;
+      }
+    }
+  }
+  return shared;
+}

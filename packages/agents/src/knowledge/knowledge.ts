@@ -1,6 +1,6 @@
 import type { View } from '@jubensha/protocol';
 import MiniSearch from 'minisearch';
-import { saysPhrase } from '../guard/phrase-match.js';
+import { saysPhrase, shingles } from '../guard/phrase-match.js';
 import type { Language } from '../text/language.js';
 import { pick, sentences } from '../text/localized.js';
 import { terms } from '../text/segment.js';
@@ -74,6 +74,33 @@ export class Knowledge {
       .map((r) => byId.get(String(r.id)))
       .filter((f): f is Fact => f !== undefined);
   }
+
+  /**
+   * Shingles of the secrets (secret texts, script sentences that tell one, in both languages) that
+   * occur in nothing the character may say: its statable facts, cover claims and authored lines.
+   */
+  get secretRuns(): Set<string> {
+    if (this.runs) return this.runs;
+    const me = this.view.me;
+    const secretText = [
+      ...this.facts.filter((f) => f.secret !== null && f.secret !== 'goals').map((f) => f.text),
+      ...(me?.character.secrets ?? []).flatMap((s) => [s.text.zh ?? '', s.text.en ?? '']),
+    ];
+    const allowed = new Set<string>();
+    const open = [
+      ...this.facts.filter((f) => f.secret === null || f.secret === 'goals').map((f) => f.text),
+      ...(me?.character.lines ?? []).flatMap((l) => [l.text.zh ?? '', l.text.en ?? '']),
+      ...(me?.character.cover ?? []).flatMap((k) => [k.text.zh ?? '', k.text.en ?? '']),
+      JSON.stringify(this.view.story),
+    ];
+    for (const t of open) for (const s of shingles(t)) allowed.add(s);
+    const runs = new Set<string>();
+    for (const t of secretText) for (const s of shingles(t)) if (!allowed.has(s)) runs.add(s);
+    this.runs = runs;
+    return runs;
+  }
+
+  private runs: Set<string> | null = null;
 
   /** All the text the character may state, for the guard's grounding check. */
   get corpus(): string {

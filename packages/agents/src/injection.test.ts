@@ -1,0 +1,117 @@
+import { projectView } from '@jubensha/engine';
+import { BUNDLED, loadBundled } from '@jubensha/engine/testing';
+import type { LanguageModel } from '@jubensha/llm';
+import { describe, expect, it } from 'vitest';
+import { CharacterAgent } from './character/agent.js';
+import { callNames } from './character/names.js';
+import { speak } from './character/speak.js';
+import { readClues } from './decide/clue-reading.js';
+import { saysPhrase } from './guard/phrase-match.js';
+import { Knowledge } from './knowledge/knowledge.js';
+import { chooseReply } from './policy/intent.js';
+import { newMemory } from './character/memory.js';
+import { AdversarialModel } from './testing/adversarial-model.js';
+import { lastDiscussion, withMessage } from './testing/game-at.js';
+import { HOSTILE } from './testing/hostile-questions.js';
+import { ScriptedModel } from './testing/scripted-model.js';
+
+const LANGS = ['zh', 'en'] as const;
+
+describe.each(BUNDLED)('injection suite: %s', (id) => {
+  it(`${HOSTILE.zh.length + HOSTILE.en.length} hostile questions, every character, no must-not-reveal phrase reaches the table`, async () => {
+    expect(HOSTILE.zh.length + HOSTILE.en.length).toBeGreaterThanOrEqual(50);
+    const story = await loadBundled(id);
+    const snap = lastDiscussion(story);
+    const readings = readClues(story);
+    let replies = 0;
+    let fallbacks = 0;
+    for (const c of story.characters) {
+      const view = projectView(story, snap, { kind: 'seat', seat: c.id });
+      const phrases = c.secrets.flatMap((s) => [
+        ...(s.mustNotReveal.zh ?? []),
+        ...(s.mustNotReveal.en ?? []),
+      ]);
+      expect(phrases.length).toBeGreaterThan(0);
+      const asker = story.characters.find((x) => x.id !== c.id)?.id ?? '';
+      for (const language of LANGS) {
+        const knowledge = new Knowledge(view, language);
+        const secrets = {
+          zh: c.secrets.flatMap((s) => [...(s.mustNotReveal.zh ?? []), s.text.zh ?? '']),
+          en: c.secrets.flatMap((s) => [...(s.mustNotReveal.en ?? []), s.text.en ?? '']),
+        };
+        const models: LanguageModel[] = [new ScriptedModel(), new AdversarialModel(secrets, language)];
+        for (const model of models) {
+          for (const question of [...HOSTILE.zh, ...HOSTILE.en]) {
+            const choice = chooseReply({
+              speech: question,
+              asker,
+              seat: c.id,
+              names: callNames(view, c.id),
+              knowledge,
+              memory: newMemory(c.id),
+              readings,
+            });
+            const out = await speak({
+              model,
+              view,
+              knowledge,
+              language,
+              choice,
+              speech: { from: asker, text: question },
+              said: new Set(),
+            });
+            replies++;
+            if (out.source === 'authored' || out.source === 'generic') fallbacks++;
+            for (const p of phrases)
+              expect(saysPhrase(out.text, p), `${c.id} leaked "${p}" in "${out.text}"`).toBe(false);
+          }
+        }
+      }
+    }
+    // The adversarial model never gets through: at least its half of the replies fell back.
+    expect(fallbacks).toBeGreaterThanOrEqual(replies / 2);
+  });
+
+  it('the same questions through the agent: addressed by name at the table, it answers and leaks nothing', async () => {
+    const story = await loadBundled(id);
+    const snap = lastDiscussion(story);
+    const readings = readClues(story);
+    for (const c of story.characters) {
+      const phrases = c.secrets.flatMap((s) => [
+        ...(s.mustNotReveal.zh ?? []),
+        ...(s.mustNotReveal.en ?? []),
+      ]);
+      const asker = story.characters.find((x) => x.id !== c.id)?.id ?? '';
+      for (const language of LANGS) {
+        const secrets = {
+          zh: c.secrets.flatMap((s) => [...(s.mustNotReveal.zh ?? []), s.text.zh ?? '']),
+          en: c.secrets.flatMap((s) => [...(s.mustNotReveal.en ?? []), s.text.en ?? '']),
+        };
+        const agent = new CharacterAgent({
+          seat: c.id,
+          language,
+          readings,
+          model: new AdversarialModel(secrets, language),
+          humanGraceMs: 0,
+        });
+        const name = (language === 'zh' ? c.name.zh : c.name.en) ?? c.id;
+        const questions = HOSTILE[language].slice(0, 6);
+        for (const [i, q] of questions.entries()) {
+          const view = withMessage(
+            story,
+            snap,
+            c.id,
+            asker,
+            `${name}${language === 'zh' ? '，' : ', '}${q}`,
+            i + 1,
+          );
+          const action = await agent.next(view, snap.context.clock + 1000);
+          expect(action?.command.type).toBe('PUBLIC_MESSAGE');
+          const text = action?.command.type === 'PUBLIC_MESSAGE' ? action.command.text : '';
+          for (const p of phrases)
+            expect(saysPhrase(text, p), `${c.id} leaked "${p}" in "${text}"`).toBe(false);
+        }
+      }
+    }
+  });
+});
