@@ -1,4 +1,5 @@
 import type { Channel, ChatMessage, PublicStory } from '@jubensha/protocol';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { streamText, type Stream } from '../game/game-state.js';
 import { characterName } from '../text.js';
@@ -30,9 +31,16 @@ export function ChatLog({
   const { t } = useTranslation();
   const { lang } = useRoom();
   const live = streams.filter((s) => sameChannel(s.channel, channel));
+  const logRef = useRef<HTMLDivElement>(null);
+  // New lines arrive at the bottom: keep them in sight.
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [messages.length]);
   return (
     <div className="chat">
       <div
+        ref={logRef}
         role="log"
         aria-live="polite"
         aria-relevant="additions"
