@@ -24,3 +24,6 @@ export { saysPhrase } from './guard/phrase-match.js';
 export { AiHost, type AiHostOptions, type Narration } from './host/host.js';
 export { runGame, type GameOptions, type GameResult } from './playtest/run-game.js';
 export { detectLanguage, type Language } from './text/language.js';
+export { runPlaytest, type PlaytestOptions, type PlaytestReport } from './playtest/playtest.js';
+export { markdownReport, htmlReport, summaryLines } from './playtest/report.js';
+export { playtestCommand, PLAYTEST_USAGE, progressBar, type PlaytestIo } from './playtest/cli.js';

@@ -35,6 +35,8 @@ export interface GameResult {
   narration: Narration[];
   /** The public chat and statements, in order. */
   transcript: { seat: string; text: string }[];
+  /** The game's last snapshot (in the debrief). */
+  final: GameSnapshot;
 }
 
 /** Simulated seconds a command takes at the table: reading speed for speech, a walk for a search. */
@@ -182,6 +184,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
     ),
     lines,
     narration,
+    final: snap,
     transcript: [
       ...ctx.chat.map((m) => ({ seat: m.seat, text: m.text })),
       ...ctx.statements.flatMap((s) => (s.text ? [{ seat: s.seat, text: s.text }] : [])),

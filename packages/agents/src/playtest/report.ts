@@ -1,0 +1,103 @@
+import type { PlaytestReport } from './playtest.js';
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const num = (x: number) => String(Math.round(x * 10) / 10);
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The summary lines both the Markdown and the HTML start with. */
+export function summaryLines(r: PlaytestReport): string[] {
+  const failures =
+    Object.entries(r.guard.failures)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
+  return [
+    `story: ${r.story.id} (${r.story.title}), language ${r.language}, ${r.runs} run(s) from seed ${r.seed}`,
+    `model: ${r.model}`,
+    `endings: ${Object.entries(r.endings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `innocent votes for the culprit: ${pct(r.voteAccuracy)}; culprit self-votes: ${r.culpritSelfVotes}`,
+    `evidence routes completed: ${Object.entries(r.routes)
+      .map(([k, v]) => `${k} ${v}/${r.runs}`)
+      .join(', ')}`,
+    `clues found per search round (mean): ${r.cluesPerRound.map((c) => `act ${c.act} round ${c.round}: ${num(c.mean)}`).join('; ')}`,
+    `AI lines: ${r.guard.lines}; guard failures: ${failures}; fallbacks to authored lines: ${r.guard.fallbacks}`,
+    `tokens: prompt ${r.tokens.prompt}, completion ${r.tokens.completion}; ${num(r.msPerLine)} ms per AI line (wall clock)`,
+  ];
+}
+
+export function markdownReport(r: PlaytestReport): string {
+  const rows = (head: string[], body: (string | number)[][]) =>
+    [
+      `| ${head.join(' | ')} |`,
+      `| ${head.map(() => '---').join(' | ')} |`,
+      ...body.map((b) => `| ${b.join(' | ')} |`),
+    ].join('\n');
+  return [
+    `# Playtest: ${r.story.title}`,
+    '',
+    ...summaryLines(r).map((l) => `- ${l}`),
+    '',
+    '## Votes',
+    rows(['character', 'votes'], Object.entries(r.votes)),
+    '',
+    '## Phases (simulated minutes, mean)',
+    rows(
+      ['#', 'phase', 'minutes'],
+      r.phaseMinutes.map((p) => [p.phase, p.kind, num(p.minutes)]),
+    ),
+    '',
+    '## First game, table talk',
+    ...r.sample.transcript.map((l) => `- **${l.seat}**: ${l.text}`),
+    '',
+    '## First game, host',
+    ...r.sample.narration.map((n) => `- _${n.kind}_: ${n.text}`),
+    '',
+  ].join('\n');
+}
+
+/** A horizontal bar chart as inline SVG. */
+function bars(title: string, data: [string, number][], format: (x: number) => string = num): string {
+  const max = Math.max(1e-9, ...data.map(([, v]) => v));
+  const h = 22;
+  const body = data
+    .map(
+      ([k, v], i) =>
+        `<text x="0" y="${i * h + 15}" font-size="12">${esc(k)}</text>` +
+        `<rect x="180" y="${i * h + 4}" width="${Math.round((v / max) * 300)}" height="14" fill="#8a5a44"/>` +
+        `<text x="${186 + Math.round((v / max) * 300)}" y="${i * h + 15}" font-size="12">${esc(format(v))}</text>`,
+    )
+    .join('');
+  return `<h2>${esc(title)}</h2><svg role="img" aria-label="${esc(title)}" width="560" height="${data.length * h + 8}">${body}</svg>`;
+}
+
+export function htmlReport(r: PlaytestReport): string {
+  return `<!doctype html><html lang="${r.language === 'zh' ? 'zh-CN' : 'en'}"><meta charset="utf-8"><title>Playtest: ${esc(r.story.title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222}li{margin:.2em 0}</style>
+<h1>Playtest: ${esc(r.story.title)}</h1><ul>${summaryLines(r)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join('')}</ul>
+${bars('Vote distribution', Object.entries(r.votes))}
+${bars(
+  'Clues found per search round (mean)',
+  r.cluesPerRound.map((c) => [`act ${c.act} round ${c.round}`, c.mean]),
+)}
+${bars('Evidence routes completed (runs)', Object.entries(r.routes))}
+${bars('Endings (runs)', Object.entries(r.endings))}
+${bars(
+  'Guard failures',
+  Object.entries(r.guard.failures).map(([k, v]) => [k, v ?? 0]),
+)}
+${bars(
+  'Phase durations (simulated minutes, mean)',
+  r.phaseMinutes.map((p) => [`${p.phase} ${p.kind}`, p.minutes]),
+)}
+${bars('Tokens', [
+  ['prompt', r.tokens.prompt],
+  ['completion', r.tokens.completion],
+])}
+<h2>First game</h2><ul>${r.sample.transcript.map((l) => `<li><b>${esc(l.seat)}</b>: ${esc(l.text)}</li>`).join('')}</ul>
+</html>
+`;
+}
