@@ -23,6 +23,7 @@ export default defineConfig({
         // Agents play whole all-AI games in-process; jieba loads its dictionary once per worker.
         test: { name: 'agents', root: 'packages/agents', include: ['src/**/*.test.ts'], testTimeout: 60_000 },
       },
+      { test: { name: 'cli', root: 'apps/cli', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
       {
         // Server tests start real server processes and play whole games: generous limits on a loaded CI box.
         test: {

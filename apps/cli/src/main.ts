@@ -1,0 +1,11 @@
+import { playtestCommand } from '@jubensha/agents';
+import { main as storyMain } from '@jubensha/story/cli';
+
+/**
+ * `jubensha <group> …`: `story …` goes to the story package's CLI, `playtest …` to the agents'
+ * playtest. Here and not in story, because story may not depend on agents.
+ */
+export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'playtest') return playtestCommand(argv.slice(1));
+  return storyMain(argv);
+}
