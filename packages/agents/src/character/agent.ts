@@ -32,6 +32,8 @@ export interface CharacterAgentOptions {
   /** Least time between two lines of its own initiative. */
   cooldownMs?: number;
   roomKey?: string;
+  /** Token budget of one prompt (default 1200); keep it under the model's context. */
+  promptBudget?: number;
   memory?: AgentMemory;
   onPrompt?: (messages: ChatMessage[]) => void;
 }
@@ -168,6 +170,7 @@ export class CharacterAgent {
       speech,
       said: new Set(this.memory.ledger.map((e) => e.text)),
       seed: (this.options.seed ?? 0) + view.version,
+      ...(this.options.promptBudget ? { budget: this.options.promptBudget } : {}),
       ...(this.options.roomKey ? { roomKey: this.options.roomKey } : {}),
       ...(this.options.onPrompt ? { onPrompt: this.options.onPrompt } : {}),
     });

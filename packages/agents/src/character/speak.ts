@@ -70,22 +70,29 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     });
     o.onPrompt?.(messages);
     for (let attempt = 0; attempt < 2; attempt++) {
-      const stream = o.model.generate({
-        messages,
-        maxTokens: o.maxTokens ?? 120,
-        temperature: attempt === 0 ? 0 : 0.7,
-        seed: (o.seed ?? 0) + attempt,
-        stop: ['\n[', '<<'],
-        prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
-        ...(o.roomKey ? { roomKey: o.roomKey } : {}),
-        ...(o.signal ? { signal: o.signal } : {}),
-      });
       let text = '';
-      for await (const chunk of stream) text += chunk;
-      const stats = await stream.stats;
-      tokens.prompt += stats.promptTokens;
-      tokens.completion += stats.completionTokens;
-      modelMs += stats.totalMs;
+      try {
+        const stream = o.model.generate({
+          messages,
+          maxTokens: o.maxTokens ?? 120,
+          temperature: attempt === 0 ? 0 : 0.7,
+          seed: (o.seed ?? 0) + attempt,
+          stop: ['\n[', '<<'],
+          prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
+          ...(o.roomKey ? { roomKey: o.roomKey } : {}),
+          ...(o.signal ? { signal: o.signal } : {}),
+        });
+        for await (const chunk of stream) text += chunk;
+        const stats = await stream.stats;
+        tokens.prompt += stats.promptTokens;
+        tokens.completion += stats.completionTokens;
+        modelMs += stats.totalMs;
+      } catch (error) {
+        // A model that fails (too long a prompt, a dead server, a cancelled run) costs the line, never the game.
+        if (o.signal?.aborted) throw error;
+        failures.push('error');
+        break;
+      }
       const verdict = checkReply(text, guard);
       if (verdict.ok)
         return {

@@ -4,7 +4,8 @@ import { squash } from './phrase-match.js';
 import { readings } from './decodings.js';
 import { saysPhrase, sharedShingles } from './phrase-match.js';
 
-export type GuardFailure = 'empty' | 'secret' | 'language' | 'grounding' | 'format';
+/** Why a reply did not reach the table; `error`: the model itself failed (e.g. CONTEXT_TOO_LONG). */
+export type GuardFailure = 'empty' | 'secret' | 'language' | 'grounding' | 'format' | 'error';
 
 export interface GuardContext {
   /** Every must-not-reveal phrase of this character, both languages (a translation is a leak too). */

@@ -1,0 +1,69 @@
+import { projectView } from '@jubensha/engine';
+import { loadBundled } from '@jubensha/engine/testing';
+import { LlmError, type GenerationStream, type LanguageModel } from '@jubensha/llm';
+import { describe, expect, it } from 'vitest';
+import { Knowledge } from '../knowledge/knowledge.js';
+import { lastDiscussion } from '../testing/game-at.js';
+import { ScriptedModel } from '../testing/scripted-model.js';
+import { speak } from './speak.js';
+
+/** A backend that fails every request, as a model does with too long a prompt. */
+class FailingModel implements LanguageModel {
+  readonly description = 'failing';
+  generate(): GenerationStream {
+    const stats = Promise.reject(new LlmError('CONTEXT_TOO_LONG', 'prompt too long'));
+    stats.catch(() => undefined);
+    return {
+      stats,
+      [Symbol.asyncIterator]: async function* () {
+        yield* [];
+        throw new LlmError('CONTEXT_TOO_LONG', 'prompt too long');
+      },
+    };
+  }
+  close() {
+    return Promise.resolve();
+  }
+}
+
+describe('speak', async () => {
+  const story = await loadBundled('rain-tea-hills');
+  const view = projectView(story, lastDiscussion(story), { kind: 'seat', seat: 'lin-xiaozhou' });
+  const knowledge = new Knowledge(view, 'zh');
+  const claim = view.me?.character.cover?.[0];
+  const choice = {
+    intent: 'cover' as const,
+    facts: [],
+    claim: claim ? { id: claim.id, text: claim.text.zh ?? '' } : null,
+    target: null,
+  };
+
+  it('a failing model costs the line, not the game: the authored line is spoken', async () => {
+    const out = await speak({
+      model: new FailingModel(),
+      view,
+      knowledge,
+      language: 'zh',
+      choice,
+      speech: null,
+      said: new Set(),
+    });
+    expect(out.failures).toEqual(['error']);
+    expect(out.source).toBe('authored');
+    expect(out.text).toBe(claim?.text.zh);
+  });
+
+  it('a model reply that passes the guard is spoken as generated', async () => {
+    const out = await speak({
+      model: new ScriptedModel(),
+      view,
+      knowledge,
+      language: 'zh',
+      choice,
+      speech: null,
+      said: new Set(),
+    });
+    expect(out).toMatchObject({ source: 'model', failures: [], text: claim?.text.zh });
+    expect(out.tokens.prompt).toBeGreaterThan(0);
+  });
+});
