@@ -27,3 +27,4 @@ export { detectLanguage, type Language } from './text/language.js';
 export { runPlaytest, type PlaytestOptions, type PlaytestReport } from './playtest/playtest.js';
 export { markdownReport, htmlReport, summaryLines } from './playtest/report.js';
 export { playtestCommand, PLAYTEST_USAGE, progressBar, type PlaytestIo } from './playtest/cli.js';
+export { SeatDriver, type AiSeatPort, type SeatDriverOptions } from './table/seat-driver.js';

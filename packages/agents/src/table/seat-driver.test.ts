@@ -1,0 +1,84 @@
+import { applyCommand, createGame, projectView, type GameSnapshot } from '@jubensha/engine';
+import { loadBundled } from '@jubensha/engine/testing';
+import type { Actor, Command, CommandAck, ServerEvent } from '@jubensha/protocol';
+import { describe, expect, it } from 'vitest';
+import { ScriptedModel } from '../testing/scripted-model.js';
+import { SeatDriver } from './seat-driver.js';
+
+type Streamed = Extract<ServerEvent, { type: 'chat_chunk' | 'chat_end' }>;
+
+describe('SeatDriver', () => {
+  it('plays every AI seat of a room through submit and stream, as the server seam calls it, to the reveal', async () => {
+    const story = await loadBundled('last-curtain');
+    let at = 1_700_000_000_000;
+    let snap: GameSnapshot = createGame(story, { seed: 9, seats: {}, at });
+    const events: Streamed[] = [];
+    const driver = new SeatDriver({
+      model: new ScriptedModel(),
+      now: () => at,
+      humanGraceMs: 0,
+      cooldownMs: 0,
+      recheckMs: 1,
+    });
+    const apply = (actor: Actor, command: Command): CommandAck => {
+      at += 2000;
+      const r = applyCommand(story, snap, { actor, command, at });
+      if (!r.ok) return { ok: false, error: r.error };
+      snap = r.snapshot;
+      notify();
+      return { ok: true, version: snap.context.version };
+    };
+    const notify = () => {
+      for (const s of snap.context.seats)
+        driver.onView({
+          roomId: 'room-1',
+          story,
+          language: 'zh',
+          seat: s.id,
+          view: projectView(story, snap, { kind: 'seat', seat: s.id }),
+          submit: (command) => Promise.resolve(apply({ kind: 'seat', seat: s.id }, command)),
+          stream: (e) => events.push(e),
+        });
+    };
+    const settle = async () => {
+      for (let i = 0; i < 10_000 && driver.busy; i++) await new Promise((r) => setTimeout(r, 0));
+    };
+    apply({ kind: 'host' }, { type: 'START' });
+    for (let guard = 0; guard < 200 && !snap.context.outcome; guard++) {
+      await settle();
+      const before = snap.context.version;
+      await new Promise((r) => setTimeout(r, 5));
+      await settle();
+      if (snap.context.version !== before) continue;
+      const deadline = snap.context.deadline;
+      const r = apply({ kind: 'host' }, { type: 'ADVANCE' });
+      if (!r.ok && deadline !== null) {
+        at = deadline;
+        apply({ kind: 'system' }, { type: 'TICK' });
+      }
+    }
+    driver.onRoomClosed('room-1');
+    expect(snap.context.outcome).not.toBeNull();
+    expect(Object.keys(snap.context.votes).length).toBe(story.characters.length);
+    // Every accepted public line was streamed first, chunk by chunk, and closed as completed.
+    const ends = events.filter((e) => e.type === 'chat_end');
+    expect(ends.length).toBeGreaterThan(10);
+    for (const line of snap.context.chat.slice(0, 10)) {
+      const end = ends.find(
+        (e) => e.seat === line.seat && e.completed && streamedText(events, e.stream) === line.text,
+      );
+      expect(end, line.text).toBeDefined();
+    }
+    expect(driver.memories('room-1')).toEqual([]);
+  });
+});
+
+function streamedText(events: Streamed[], stream: string): string {
+  return events
+    .filter(
+      (e): e is Extract<Streamed, { type: 'chat_chunk' }> => e.type === 'chat_chunk' && e.stream === stream,
+    )
+    .sort((a, b) => a.index - b.index)
+    .map((e) => e.text)
+    .join('');
+}

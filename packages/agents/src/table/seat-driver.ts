@@ -1,0 +1,171 @@
+import type { LanguageModel } from '@jubensha/llm';
+import type { Command, CommandAck, ServerEvent, View } from '@jubensha/protocol';
+import type { Story } from '@jubensha/story';
+import { CharacterAgent, type AgentAction } from '../character/agent.js';
+import type { AgentMemory } from '../character/memory.js';
+import { readClues, type ClueReadings } from '../decide/clue-reading.js';
+import type { Language } from '../text/language.js';
+
+/** What a game server hands an AI seat after each accepted command (apps/server's AiSeatContext). */
+export interface AiSeatPort {
+  roomId: string;
+  story: Story;
+  language: Language;
+  seat: string;
+  view: View;
+  submit(command: Command): Promise<CommandAck>;
+  stream(event: Extract<ServerEvent, { type: 'chat_chunk' | 'chat_end' }>): void;
+}
+
+export interface SeatDriverOptions {
+  model: LanguageModel | null;
+  /** Milliseconds clock (default Date.now). */
+  now?: () => number;
+  /** How soon an agent that chose to wait (humans first, cooldown) looks again without a new view. */
+  recheckMs?: number;
+  /** Characters per streamed chunk. */
+  chunk?: number;
+  talkativeness?: number;
+  humanGraceMs?: number;
+  cooldownMs?: number;
+}
+
+interface SeatRun {
+  agent: CharacterAgent;
+  latest: AiSeatPort | null;
+  running: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * Runs agents for a server's AI seats: one CharacterAgent per (room, seat), fed only the seat's view
+ * the server projects. One command at a time per seat; a newer view while it thinks is taken next.
+ * Speech streams as chat_chunk events once the guard passed, then chat_end once the command is
+ * answered (completed: false when refused). A seat handed back to a human stops getting views (and its
+ * submits are refused), and its memory waits for the next hand-over.
+ */
+export class SeatDriver {
+  private readonly rooms = new Map<string, Map<string, SeatRun>>();
+  private readonly readings = new Map<string, ClueReadings>();
+  private streams = 0;
+  private closed = false;
+
+  constructor(readonly options: SeatDriverOptions) {}
+
+  onView(port: AiSeatPort): void {
+    if (this.closed) return;
+    const run = this.run(port);
+    run.latest = port;
+    void this.pump(run);
+  }
+
+  onRoomClosed(roomId: string): void {
+    for (const run of this.rooms.get(roomId)?.values() ?? []) {
+      if (run.timer) clearTimeout(run.timer);
+      run.latest = null;
+    }
+    this.rooms.delete(roomId);
+  }
+
+  /** The memories of a room's AI seats (the host's debrief reads them). */
+  memories(roomId: string): AgentMemory[] {
+    return [...(this.rooms.get(roomId)?.values() ?? [])].map((r) => r.agent.memory);
+  }
+
+  /** Whether any seat is thinking or acting right now. */
+  get busy(): boolean {
+    for (const room of this.rooms.values())
+      for (const r of room.values()) if (r.running || r.latest) return true;
+    return false;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const id of [...this.rooms.keys()]) this.onRoomClosed(id);
+  }
+
+  private run(port: AiSeatPort): SeatRun {
+    let room = this.rooms.get(port.roomId);
+    if (!room) this.rooms.set(port.roomId, (room = new Map()));
+    let run = room.get(port.seat);
+    if (!run) {
+      let readings = this.readings.get(port.story.id);
+      if (!readings) this.readings.set(port.story.id, (readings = readClues(port.story)));
+      const o = this.options;
+      run = {
+        agent: new CharacterAgent({
+          seat: port.seat,
+          language: port.language,
+          readings,
+          model: o.model,
+          roomKey: port.roomId,
+          ...(o.talkativeness !== undefined ? { talkativeness: o.talkativeness } : {}),
+          ...(o.humanGraceMs !== undefined ? { humanGraceMs: o.humanGraceMs } : {}),
+          ...(o.cooldownMs !== undefined ? { cooldownMs: o.cooldownMs } : {}),
+        }),
+        latest: null,
+        running: false,
+        timer: null,
+      };
+      room.set(port.seat, run);
+    }
+    return run;
+  }
+
+  private async pump(run: SeatRun): Promise<void> {
+    if (run.running) return;
+    run.running = true;
+    try {
+      for (;;) {
+        const port = run.latest;
+        if (!port || this.closed) return;
+        run.latest = null;
+        if (run.timer) clearTimeout(run.timer);
+        run.timer = null;
+        const action = await run.agent.next(port.view, (this.options.now ?? Date.now)());
+        if (!action) {
+          // Nothing now (humans first, a cooldown): look again later unless a new view comes first.
+          if (!run.latest && port.view.reveal === null) {
+            run.timer = setTimeout(() => {
+              run.timer = null;
+              if (!run.latest) run.latest = port;
+              void this.pump(run);
+            }, this.options.recheckMs ?? 5_000);
+            run.timer.unref?.();
+          }
+          continue;
+        }
+        await this.perform(run, port, action);
+      }
+    } catch {
+      // An agent failure costs this turn only; the next view starts it again.
+    } finally {
+      run.running = false;
+    }
+  }
+
+  private async perform(run: SeatRun, port: AiSeatPort, action: AgentAction): Promise<void> {
+    const speech = action.speech;
+    const channel =
+      action.command.type === 'PRIVATE_MESSAGE'
+        ? { kind: 'talk' as const, talk: action.command.talk }
+        : { kind: 'public' as const };
+    const stream = `ai-${port.seat}-${++this.streams}`.slice(0, 64);
+    if (speech) {
+      const size = this.options.chunk ?? 12;
+      for (let i = 0, index = 0; i < speech.text.length; i += size, index++)
+        port.stream({
+          type: 'chat_chunk',
+          stream,
+          seat: port.seat,
+          channel,
+          index,
+          text: speech.text.slice(i, i + size),
+        });
+    }
+    const ack = await port.submit(action.command);
+    if (speech) port.stream({ type: 'chat_end', stream, seat: port.seat, channel, completed: ack.ok });
+    if (ack.ok) run.agent.accepted(port.view, action, (this.options.now ?? Date.now)());
+    else run.agent.refused(port.view, action);
+  }
+}
