@@ -10,44 +10,62 @@ export const REPO = join(import.meta.dirname, '../..');
 export interface ServerProcess {
   url: string;
   output: string[];
+  /** Stops the process (SIGTERM) and starts it again on the same port and data: every connection drops. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startServer(): Promise<ServerProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'jubensha-e2e-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(REPO, 'apps/server/src/main.ts')],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: dataDir,
-        STORIES_DIR: join(REPO, 'scripts-stories'),
-        WEB_DIR: join(REPO, 'apps/web/dist'),
-        LOG_LEVEL: 'info',
-        // Six browsers share one address here.
-        RATE_LOOKUPS_PER_MINUTE: '100000',
-        RATE_ROOMS_PER_MINUTE: '1000',
-        MAX_SOCKETS_PER_ADDRESS: '1000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
   const output: string[] = [];
-  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
-    await rm(dataDir, { recursive: true, force: true });
+  let running = await spawnServer(dataDir, 0, output);
+  const url = `http://127.0.0.1:${running.port}`;
+  return {
+    url,
+    output,
+    restart: async () => {
+      await terminate(running.child);
+      running = await spawnServer(dataDir, running.port, output);
+    },
+    stop: async () => {
+      await terminate(running.child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
-  const url = await new Promise<string>((resolve, reject) => {
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function spawnServer(
+  dataDir: string,
+  port: number,
+  output: string[],
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'apps/server/src/main.ts')], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      STORIES_DIR: join(REPO, 'scripts-stories'),
+      WEB_DIR: join(REPO, 'apps/web/dist'),
+      LOG_LEVEL: 'info',
+      // Six browsers share one address here.
+      RATE_LOOKUPS_PER_MINUTE: '100000',
+      RATE_ROOMS_PER_MINUTE: '1000',
+      MAX_SOCKETS_PER_ADDRESS: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  return new Promise((resolve, reject) => {
     const failed = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start:\n${output.join('')}`));
@@ -64,12 +82,11 @@ export async function startServer(): Promise<ServerProcess> {
         if (msg.msg === 'listening' && msg.port) {
           clearTimeout(failed);
           child.removeAllListeners('exit');
-          resolve(`http://127.0.0.1:${msg.port}`);
+          resolve({ child, port: msg.port });
         }
       } catch {
         // not a log line
       }
     });
   });
-  return { url, output, stop };
 }
