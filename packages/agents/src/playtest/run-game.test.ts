@@ -45,7 +45,7 @@ describe.each(BUNDLED)('all-AI games of %s', (id) => {
     let forCulprit = 0;
     let games = 0;
     for (const language of ['zh', 'en'] as const) {
-      for (const seed of [1, 2, 3]) {
+      for (const seed of [1, 2]) {
         const r = await runGame(story, { seed, language, modelFor: () => model });
         expect(r.ending).not.toBeNull();
         for (const c of story.culprits) if (r.votes[c] !== undefined) expect(r.votes[c]).not.toBe(c);

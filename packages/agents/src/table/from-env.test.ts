@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { agentSeatsFromEnv } from './from-env.js';
+
+describe('agentSeatsFromEnv', () => {
+  it('without JUBENSHA_LLM, AI seats speak authored lines only and say so', async () => {
+    const seats = await agentSeatsFromEnv({});
+    expect(seats.voices).toBe('authored-lines');
+    expect(seats.description).toMatch(/authored lines only/);
+    expect(seats.driver.options.model).toBeNull();
+    await seats.close();
+  });
+  it('a bad configuration is refused with the llm package’s typed error', async () => {
+    await expect(agentSeatsFromEnv({ JUBENSHA_LLM: 'onnx' })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+    });
+  });
+});
