@@ -391,3 +391,48 @@ describe('a whole game in the browser', () => {
     }
   });
 });
+
+describe('a room opened in Chinese', () => {
+  it('shows the story in Chinese to an English UI, and only what the seat may know', async () => {
+    const seat = story.characters[1]?.id ?? '';
+    const zhName = story.characters[1]?.name.zh ?? '';
+    const { page: host } = await newPage('en');
+    await host.goto(server.url);
+    await host
+      .getByRole('button', { name: fill(en.home.chooseStory, { title: story.title.en ?? '' }) })
+      .click();
+    await host.getByRole('radio', { name: en.language.zh }).check();
+    // One person; AI seats are always ready, so the host can start with one player.
+    for (const c of story.characters) {
+      if (c.id !== seat) await host.getByLabel(c.name.zh ?? '', { exact: true }).selectOption('ai');
+    }
+    await host.getByRole('button', { name: en.home.create }).click();
+    await host.waitForURL(/\/room\//);
+    const roomId = decodeURIComponent(new URL(host.url()).pathname.split('/')[2] ?? '');
+    const code = (await host.locator('.invite .code').textContent())?.trim() ?? '';
+
+    const { page } = await newPage('en', PHONE);
+    await page.goto(`${server.url}/join/${code}`);
+    await page.getByLabel(en.join.name).fill('小燕');
+    await page.getByRole('radio', { name: new RegExp(zhName) }).check();
+    await page.getByRole('button', { name: en.join.take }).click();
+    await page.getByRole('heading', { name: fill(en.character.title, { name: zhName }) }).waitFor();
+    await page.getByRole('button', { name: en.lobby.imReady }).click();
+    await host.getByText(en.lobby.allReady).waitFor();
+    await host.getByRole('button', { name: en.host.start }).click();
+    await page.getByRole('heading', { name: fill(en.phase.readAct, { act: 1 }) }).waitFor();
+
+    const text = normalize(await page.innerText('body'));
+    const script = segments(story.characters[1]?.script[0]?.zh, 'zh');
+    expect(text).toContain(script[0]);
+    const stored = await page.evaluate((k) => localStorage.getItem(k), `jubensha.room.${roomId}`);
+    const token = (JSON.parse(stored ?? '{}') as { seatToken?: string }).seatToken ?? '';
+    const view = await fetchView(server.url, roomId, token);
+    const table = await fetchView(server.url, roomId);
+    const forbidden = forbiddenSentences(story, seat, 'zh', view, table);
+    expect(forbidden.length).toBeGreaterThan(20);
+    expect(forbidden.filter((s) => text.includes(s))).toEqual([]);
+    await expectAccessible(page, 'reading in a Chinese room');
+    await page.screenshot({ path: join(ARTIFACTS, 'zh-room-reading-phone.png') });
+  });
+});
