@@ -4,6 +4,7 @@ import type { IntentChoice } from '../policy/intent.js';
 import type { Language } from '../text/language.js';
 import { pick } from '../text/localized.js';
 import { terms } from '../text/segment.js';
+import { addresses, callNames } from './names.js';
 
 /** The last resort when no authored line fits: says nothing about the case, in either language. */
 export const GENERIC: Record<LineIntent, Record<Language, string>> = {
@@ -20,7 +21,10 @@ export const GENERIC: Record<LineIntent, Record<Language, string>> = {
     zh: '这是我的私事，和案子没关系，我不想多说。',
     en: "That's a private matter and has nothing to do with the case.",
   },
-  ask: { zh: '那你呢？你当时在哪里？', en: 'And you? Where were you at the time?' },
+  ask: {
+    zh: '案发那段时间你在哪里？有人能证明吗？',
+    en: 'Where were you when it happened? Can anyone vouch for you?',
+  },
   accuse: {
     zh: '我觉得有人没说实话，大家再对一对时间。',
     en: "I think someone isn't telling the truth. Let's check the times again.",
@@ -47,7 +51,12 @@ export function authoredLines(
   language: Language,
   said: Set<string>,
 ): string[] {
-  const lines = (view.me?.character.lines ?? []).filter((l) => l.intent === choice.intent);
+  let lines = (view.me?.character.lines ?? []).filter((l) => l.intent === choice.intent);
+  // A question is put to its target: only lines that name it (else the generic one, which the agent names).
+  if (choice.intent === 'ask' && choice.target) {
+    const names = callNames(view, choice.target);
+    lines = lines.filter((l) => addresses(pick(l.text, language), names));
+  }
   const words = new Set(speech ? terms(speech) : []);
   const scored = lines.map((l) => {
     const text = pick(l.text, language);

@@ -84,6 +84,9 @@ export class Knowledge {
     const me = this.view.me;
     const secretText = [
       ...this.facts.filter((f) => f.secret !== null && f.secret !== 'goals').map((f) => f.text),
+      ...(me?.character.script ?? []).flatMap((a) =>
+        this.facts.some((f) => f.secret === 'private') ? [a.zh ?? '', a.en ?? ''] : [],
+      ),
       ...(me?.character.secrets ?? []).flatMap((s) => [s.text.zh ?? '', s.text.en ?? '']),
     ];
     const allowed = new Set<string>();
@@ -148,8 +151,12 @@ function ownFacts(view: View, language: Language): Fact[] {
   for (const k of c.cover ?? []) add('cover', pick(k.text, language), k.id);
   for (const r of c.relationships) add('relationship', pick(r.text, language), r.with);
   for (const g of c.goals) add('goal', pick(g.text, language), g.id, 'goals');
-  c.script.forEach((act) => {
-    for (const s of sentences(pick(act, language))) add('script', s);
+  c.script.forEach((act, a) => {
+    pick(act, language)
+      .split(/\n\s*\n/)
+      .forEach((paragraph, p) => {
+        for (const s of sentences(paragraph)) add('script', s, `para-${a}-${p}`);
+      });
   });
   markSecrets(out, view, language);
   return out;
@@ -159,12 +166,22 @@ function ownFacts(view: View, language: Language): Fact[] {
  * Script sentences that tell a secret are secret too: they say a must-not-reveal phrase, or most of
  * their words are the secret's words. Marked here once, so no later step can state them as a fact.
  */
+/** Script lines that coach the player (how to lie, what to hide) are never facts to state. */
+const COACHING =
+  /凶手|谎|瞒|隐藏|藏好|别让|不要让|不能让|不能说|别说|千万|假装|嫁祸|如果有人|你能做的|由你决定|你可以|\blie\b|lying|cover story|\bhide\b|conceal|don't let|do not let|never tell|pretend|\bframe\b|if anyone|if someone|you can|you could|you may|up to you/i;
+
 function markSecrets(facts: Fact[], view: View, language: Language): void {
-  const secrets = (view.me?.character.secrets ?? []).map((s) => ({
-    id: s.id,
-    words: new Set(terms(pick(s.text, language))),
-    phrases: [...(s.mustNotReveal.zh ?? []), ...(s.mustNotReveal.en ?? [])],
-  }));
+  // Words of a secret that the public story never uses: two of them in one sentence give it away.
+  const open = new Set(terms(JSON.stringify(view.story)));
+  const secrets = (view.me?.character.secrets ?? []).map((s) => {
+    const words = new Set(terms(pick(s.text, language)));
+    return {
+      id: s.id,
+      words,
+      rare: new Set([...words].filter((w) => !open.has(w) && w.length >= 2)),
+      phrases: [...(s.mustNotReveal.zh ?? []), ...(s.mustNotReveal.en ?? [])],
+    };
+  });
   for (const f of facts) {
     if (
       f.secret !== null ||
@@ -174,12 +191,29 @@ function markSecrets(facts: Fact[], view: View, language: Language): void {
       f.kind === 'statement'
     )
       continue;
+    if (f.kind === 'script' && COACHING.test(f.text)) {
+      f.secret = 'coaching';
+      continue;
+    }
     const words = terms(f.text);
     for (const s of secrets) {
-      if (s.phrases.some((p) => saysPhrase(f.text, p)) || coverage(words, s.words) >= 0.5) {
+      const rare = words.filter((w) => s.rare.has(w)).length;
+      if (s.phrases.some((p) => saysPhrase(f.text, p)) || coverage(words, s.words) >= 0.5 || rare >= 2) {
         f.secret = s.id;
         break;
       }
     }
   }
+  // A paragraph that tells a secret in one sentence tells it in the others too: the whole paragraph is kept back.
+  const told = new Map<string, string>();
+  for (const f of facts)
+    if (f.kind === 'script' && f.ref && f.secret && f.secret !== 'coaching') told.set(f.ref, f.secret);
+  for (const f of facts)
+    if (f.kind === 'script' && f.ref && f.secret === null && told.has(f.ref))
+      f.secret = told.get(f.ref) ?? null;
+  // Someone who has to lie (a cover story) tells the truth only from its authored lines and the clues: its
+  // script and private notes are too close to what it hides to be quoted, and the guard keeps them back.
+  if ((view.me?.character.cover?.length ?? 0) > 0)
+    for (const f of facts)
+      if ((f.kind === 'script' || f.kind === 'relationship') && f.secret === null) f.secret = 'private';
 }

@@ -2,6 +2,7 @@ import type { LineIntent } from '@jubensha/story';
 import type { AgentMemory } from '../character/memory.js';
 import { claimsTold } from '../character/memory.js';
 import type { ClueReadings } from '../decide/clue-reading.js';
+import { incriminating } from '../decide/suspicion.js';
 import type { Fact, Knowledge } from '../knowledge/knowledge.js';
 
 /** The reply decided in code: what to do, and the only material the model may use for it. */
@@ -16,7 +17,7 @@ export interface IntentChoice {
 }
 
 const ACCUSING =
-  /凶手|杀了|杀害|害死|是你干的|你杀|撒谎|说谎|killer|killed|murder|did it|you lied|lying|guilty/i;
+  /凶手|杀了|杀害|害死|是你干的|你杀|撒谎|说谎|killer|killed|murder|suspect|did it|you lied|lying|guilty/i;
 
 /**
  * Chooses the intent of a reply to `speech` (from `asker`). Rules, in order:
@@ -37,10 +38,14 @@ export function chooseReply(args: {
   readings: ClueReadings;
 }): IntentChoice {
   const { knowledge, memory } = args;
-  const hits = knowledge.retrieve(args.speech, 8);
+  // Being called by name says nothing about the question: without the names, the card stops winning every search.
+  const asked = args.names.reduce((q, n) => q.split(n).join(' '), args.speech);
+  const hits = knowledge.retrieve(asked, 8);
   const cover = knowledge.view.me?.character.cover ?? [];
   const none: IntentChoice = { intent: 'ask', facts: [], claim: null, target: args.asker };
-  const secretHit = hits.slice(0, 3).find((f) => f.secret !== null && f.secret !== 'goals');
+  const secretHit = hits
+    .slice(0, 3)
+    .find((f) => f.secret !== null && !['goals', 'coaching', 'private'].includes(f.secret));
   const coverHit = hits.slice(0, 3).find((f) => f.kind === 'cover');
   const told = claimsTold(memory);
   const usable = (claimId: string) => !contradicted(knowledge, args.readings, args.seat, claimId);
@@ -55,7 +60,13 @@ export function chooseReply(args: {
     }
     return { intent: 'withhold', facts: [], claim: null, target: args.asker };
   }
-  const safe = hits.filter(isStatable).slice(0, 3);
+  // Someone with something to hide does not read out the clues against itself.
+  const safe = hits
+    .filter(isStatable)
+    .filter(
+      (f) => cover.length === 0 || f.kind !== 'clue' || !incriminating(args.seat, f.ref ?? '', args.readings),
+    )
+    .slice(0, 3);
   if (ACCUSING.test(args.speech) && mentionsMe(args.speech, args.names)) {
     if (cover.length > 0)
       return { intent: 'deflect', facts: safe.slice(0, 1), claim: null, target: args.asker };

@@ -9,8 +9,16 @@ export function pick(t: LocalizedText | null | undefined, language: Language): s
 
 /** Long texts split into sentences of a retrievable size (a fact is a sentence, not a whole script). */
 export function sentences(text: string): string[] {
-  return text
-    .split(/\n+|(?<=[。！？!?；;])|(?<=\.)\s+/)
-    .map((s) => s.replace(/^[#>*\-\s”’」』)）]+/, '').trim())
-    .filter((s) => s.length >= 4);
+  return (
+    text
+      .split(/\n+|(?<=[。！？!?；;])|(?<=\.)\s+/)
+      .map((s) =>
+        s
+          .replace(/\*\*/g, '')
+          .replace(/^[#>*\-\s”’」』)）]+/, '')
+          .trim(),
+      )
+      // Headings and fragments ("你能做的：") say nothing.
+      .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length >= 6)
+  );
 }
