@@ -28,6 +28,8 @@ export interface PlaytestReport {
   /** Share of innocent seats' votes that went to a culprit. */
   voteAccuracy: number;
   culpritSelfVotes: number;
+  /** Cover claims told over all runs. */
+  lies: number;
   guard: {
     lines: number;
     checked: number;
@@ -96,6 +98,7 @@ export async function runPlaytest(story: Story, o: PlaytestOptions): Promise<Pla
     votes: count(games.flatMap((g) => Object.values(g.votes))),
     voteAccuracy: innocent === 0 ? 0 : right / innocent,
     culpritSelfVotes: selfVotes,
+    lies: games.reduce((n, g) => n + g.lies, 0),
     guard: {
       lines,
       checked: games.reduce((n, g) => n + g.guard.checked, 0),

@@ -22,7 +22,7 @@ export function summaryLines(r: PlaytestReport): string[] {
       .map(([k, v]) => `${k} ${v}/${r.runs}`)
       .join(', ')}`,
     `clues found per search round (mean): ${r.cluesPerRound.map((c) => `act ${c.act} round ${c.round}: ${num(c.mean)}`).join('; ')}`,
-    `AI lines: ${r.guard.lines}; guard failures: ${failures}; fallbacks to authored lines: ${r.guard.fallbacks}`,
+    `AI lines: ${r.guard.lines} (cover claims told: ${r.lies}); guard failures: ${failures}; fallbacks to authored lines: ${r.guard.fallbacks}`,
     `tokens: prompt ${r.tokens.prompt}, completion ${r.tokens.completion}; ${num(r.msPerLine)} ms per AI line (wall clock)`,
   ];
 }

@@ -32,6 +32,8 @@ export interface GameResult {
   phaseMs: { phase: number; kind: string; ms: number }[];
   tokens: { prompt: number; completion: number };
   lines: number;
+  /** Cover claims told (lies), from the agents' ledgers. */
+  lies: number;
   narration: Narration[];
   /** The public chat and statements, in order. */
   transcript: { seat: string; text: string }[];
@@ -183,6 +185,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
       { prompt: 0, completion: 0 },
     ),
     lines,
+    lies: agents.reduce((n, a) => n + a.memory.ledger.filter((e) => e.intent === 'cover').length, 0),
     narration,
     final: snap,
     transcript: [
