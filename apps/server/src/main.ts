@@ -1,3 +1,4 @@
+import { agentSeatsFromEnv } from '@jubensha/agents';
 import { ConfigError, configFromEnv } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
@@ -15,14 +16,32 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const server = await startServer({ config, log });
+  // AI seats play through @jubensha/agents with the model JUBENSHA_LLM configures (authored lines only
+  // without one); JUBENSHA_AI_SEATS=idle leaves them to deadlines and the host, as the tests of the
+  // server's own guarantees (crash, replay) need.
+  let ai;
+  try {
+    ai = process.env['JUBENSHA_AI_SEATS'] === 'idle' ? null : await agentSeatsFromEnv(process.env);
+  } catch (err) {
+    // A bad JUBENSHA_LLM configuration is a bad environment, like any other: exit code 2.
+    if (err instanceof Error && (err as { code?: unknown }).code === 'CONFIG_INVALID') {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (ai) log.info({ aiVoices: ai.voices, model: ai.description }, 'AI seats');
+  const server = await startServer({ config, log, ...(ai ? { aiSeats: ai.driver } : {}) });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close().then(
-      () => process.exit(0),
+      async () => {
+        await ai?.close();
+        process.exit(0);
+      },
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
         process.exit(1);

@@ -30,6 +30,8 @@ export const TEST_ENV = {
   LOG_LEVEL: 'silent',
   PORT: 0,
   SHUTDOWN_GRACE_SECONDS: 5,
+  // The real process's AI seats stay idle in the server's own tests; agents-game.test.ts plugs them in.
+  JUBENSHA_AI_SEATS: 'idle',
 };
 
 export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {

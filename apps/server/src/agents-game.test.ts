@@ -1,0 +1,106 @@
+import { SeatDriver, saysPhrase } from '@jubensha/agents';
+import { ScriptedModel } from '@jubensha/agents/testing';
+import { loadBundled } from '@jubensha/engine/testing';
+import type { ServerEvent } from '@jubensha/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigSchema } from './config.js';
+import { createLogger } from './logger.js';
+import { startServer, type GameServer } from './server.js';
+import { bundledCatalog, seatedRoom, STORIES_DIR, TEST_ENV, tempDir } from './testing/harness.js';
+import { TestClient } from './testing/test-client.js';
+
+const HUMANS = ['lin-jiadong', 'lin-xiuhe'];
+const driver = new SeatDriver({ model: new ScriptedModel(), humanGraceMs: 0, cooldownMs: 0, recheckMs: 50 });
+let server: GameServer;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  const config = ConfigSchema.parse({ ...TEST_ENV, DATA_DIR: dir.dir, STORIES_DIR });
+  server = await startServer({
+    config,
+    catalog: await bundledCatalog(),
+    log: createLogger('silent'),
+    aiSeats: driver,
+  });
+});
+afterAll(async () => {
+  await server.close();
+  driver.close();
+  await dir.remove();
+});
+
+/** Resolves once the game version has not moved for `ms` (the AI seats have had their say). */
+async function quiet(client: TestClient, ms = 400): Promise<void> {
+  for (;;) {
+    const v = client.view?.version;
+    await new Promise((r) => setTimeout(r, ms));
+    if (client.view?.version === v && !driver.busy) return;
+  }
+}
+
+/** The agents (issue 7) plugged into the AI seat seam, with a deterministic model standing in for a trained one. */
+describe('agents behind the real server', () => {
+  it('2 human clients and 4 AI seats play rain-tea-hills to the debrief', async () => {
+    const url = `http://127.0.0.1:${server.port}`;
+    const { room, tokens } = await seatedRoom(url, 'rain-tea-hills', HUMANS);
+    const humans = await Promise.all(
+      HUMANS.map((s) => TestClient.connect(url, { roomId: room.roomId, token: tokens.get(s) })),
+    );
+    const host = await TestClient.connect(url, { roomId: room.roomId, token: room.hostToken });
+    const [ann, ben] = humans as [TestClient, TestClient];
+    for (const h of humans) expect((await h.command({ type: 'READY', ready: true })).ok).toBe(true);
+    expect((await host.command({ type: 'START' })).ok).toBe(true);
+    const kind = () => {
+      const p = ann.view?.progress.phase;
+      return p === null || p === undefined ? 'lobby' : (ann.view?.story.plan[p]?.kind ?? 'lobby');
+    };
+    let asked = false;
+    for (let guard = 0; guard < 80 && kind() !== 'debrief'; guard++) {
+      const phase = ann.view?.progress.phase;
+      const k = kind();
+      if (k === 'read') for (const h of humans) await h.command({ type: 'FINISH_READING' });
+      if (k === 'intro')
+        for (const [i, h] of humans.entries())
+          await h.command({ type: 'PUBLIC_MESSAGE', text: `我是${HUMANS[i]}。` });
+      if (k === 'search') for (const h of humans) await h.command({ type: 'SEARCH', location: 'main-hall' });
+      if (k === 'discuss' && !asked) {
+        asked = true;
+        await ann.command({ type: 'PUBLIC_MESSAGE', text: '林小舟，停电的时候你在哪里？' });
+      }
+      if (k === 'statement') {
+        const speaker = ann.view?.progress.speaker;
+        const h = humans[HUMANS.indexOf(speaker ?? '')];
+        if (h) await h.command({ type: 'STATEMENT', text: '我投给证据指向的人。' });
+      }
+      if (k === 'vote') for (const h of humans) await h.command({ type: 'VOTE', character: 'lin-xiaozhou' });
+      await quiet(ann);
+      if (ann.view?.progress.phase === phase && kind() !== 'statement')
+        await host.command({ type: 'ADVANCE' });
+      if (kind() === 'statement' && ann.view?.progress.phase === phase) await quiet(ann);
+    }
+    expect(kind()).toBe('debrief');
+    const reveal = ann.view?.reveal;
+    expect(reveal).not.toBeNull();
+    const aiSeats = ['lin-xiaozhou', 'he-shufen', 'zhou-yuanshan', 'shen-man'];
+    for (const s of aiSeats) expect(Object.keys(reveal?.votes ?? {})).toContain(s);
+    const chat = ann.view?.table?.chat ?? [];
+    expect(chat.filter((m) => aiSeats.includes(m.seat)).length).toBeGreaterThanOrEqual(4);
+    // The AI answered the question put to it by name.
+    const q = chat.findIndex((m) => m.text.startsWith('林小舟，停电'));
+    expect(chat.slice(q + 1).some((m) => m.seat === 'lin-xiaozhou')).toBe(true);
+    // Speech streamed to the humans before it landed in the game.
+    const streamed = ben.received.filter((r) => r.event.type === 'chat_end') as {
+      event: Extract<ServerEvent, { type: 'chat_end' }>;
+    }[];
+    expect(streamed.filter((r) => r.event.completed).length).toBeGreaterThan(4);
+    // No AI line said any character's must-not-reveal phrase.
+    const story = await loadBundled('rain-tea-hills');
+    const phrases = story.characters.flatMap((c) =>
+      c.secrets.flatMap((x) => [...(x.mustNotReveal.zh ?? []), ...(x.mustNotReveal.en ?? [])]),
+    );
+    for (const m of chat.filter((x) => aiSeats.includes(x.seat)))
+      for (const p of phrases) expect(saysPhrase(m.text, p), m.text).toBe(false);
+    for (const c of [...humans, host]) c.close();
+  }, 120_000);
+});
