@@ -13,10 +13,10 @@ import { forbiddenSentences, normalize, segments } from './leaks.js';
 import { REPO, startServer, type ServerProcess } from './server-process.js';
 
 /**
- * Who fills the seats beyond the three human players. While AI characters do not exist, more human
- * browsers play them; switching this to 'ai' hands those seats to the AI when the room is created.
+ * Who fills the seats beyond the three human players: AI characters (authored lines, no model), as the
+ * product plays; 'human' plays them from more browser contexts instead.
  */
-const FILL_WITH = 'human' as Controller;
+const FILL_WITH = 'ai' as Controller;
 
 const STORY = 'last-curtain';
 const LANG = 'en' as const;
@@ -245,7 +245,11 @@ describe('a whole game in the browser', () => {
             if (step.mode === 'private') {
               const other = characterName(p1.seat);
               await p0.page.getByRole('button', { name: fill(t(p0).talks.request, { name: other }) }).click();
-              await p1.page.getByRole('button', { name: t(p1).talks.accept }).click();
+              // AI seats may ask for talks too: accept the one from p0.
+              await p1.page
+                .getByRole('article', { name: fill(t(p1).talks.with, { name: characterName(p0.seat) }) })
+                .getByRole('button', { name: t(p1).talks.accept })
+                .click();
               const secret = 'Meet me in the wings after this.';
               const box = p0.page.getByLabel(fill(t(p0).talks.say, { name: other }));
               await box.fill(secret);
