@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { waitForListening } from '@jubensha/server/testing/wait-for-listening';
 
 export const REPO = join(import.meta.dirname, '../..');
 
@@ -42,7 +42,7 @@ function terminate(child: ChildProcess): Promise<void> {
   });
 }
 
-function spawnServer(
+async function spawnServer(
   dataDir: string,
   port: number,
   output: string[],
@@ -64,29 +64,5 @@ function spawnServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-  return new Promise((resolve, reject) => {
-    const failed = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start:\n${output.join('')}`));
-    }, 90_000);
-    child.once('exit', (code) => {
-      clearTimeout(failed);
-      reject(new Error(`server exited with ${code} while starting:\n${output.join('')}`));
-    });
-    if (!child.stdout) return reject(new Error('no stdout'));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      output.push(line);
-      try {
-        const msg = JSON.parse(line) as { msg?: string; port?: number };
-        if (msg.msg === 'listening' && msg.port) {
-          clearTimeout(failed);
-          child.removeAllListeners('exit');
-          resolve({ child, port: msg.port });
-        }
-      } catch {
-        // not a log line
-      }
-    });
-  });
+  return { child, port: await waitForListening(child, output, 90_000) };
 }

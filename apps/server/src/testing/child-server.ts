@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { REPO, STORIES_DIR, TEST_ENV } from './harness.js';
+import { waitForListening } from './wait-for-listening.js';
 
 const MAIN = join(REPO, 'apps/server/src/main.ts');
 
@@ -13,7 +13,7 @@ export class ChildServer {
     readonly output: string[],
   ) {}
 
-  static start(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+  static async start(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       cwd: REPO,
       env: {
@@ -28,31 +28,8 @@ export class ChildServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
-    child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-    return new Promise((resolve, reject) => {
-      const failed = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error(`server did not start:\n${output.join('')}`));
-      }, 60_000);
-      child.once('exit', (code) => {
-        clearTimeout(failed);
-        reject(new Error(`server exited with ${code} while starting:\n${output.join('')}`));
-      });
-      if (!child.stdout) return reject(new Error('no stdout'));
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        output.push(line);
-        try {
-          const msg = JSON.parse(line) as { msg?: string; port?: number };
-          if (msg.msg === 'listening' && msg.port) {
-            clearTimeout(failed);
-            child.removeAllListeners('exit');
-            resolve(new ChildServer(child, `http://127.0.0.1:${msg.port}`, output));
-          }
-        } catch {
-          // not a log line
-        }
-      });
-    });
+    const port = await waitForListening(child, output, 60_000);
+    return new ChildServer(child, `http://127.0.0.1:${port}`, output);
   }
 
   get exited(): boolean {
