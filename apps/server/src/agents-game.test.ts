@@ -3,26 +3,17 @@ import { ScriptedModel } from '@jubensha/agents/testing';
 import { loadBundled } from '@jubensha/engine/testing';
 import type { ServerEvent } from '@jubensha/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigSchema } from './config.js';
-import { createLogger } from './logger.js';
-import { startServer, type GameServer } from './server.js';
-import { bundledCatalog, seatedRoom, STORIES_DIR, TEST_ENV, tempDir } from './testing/harness.js';
+import { seatedRoom, startTestServer, tempDir, type TestServer } from './testing/harness.js';
 import { TestClient } from './testing/test-client.js';
 
 const HUMANS = ['lin-jiadong', 'lin-xiuhe'];
 const driver = new SeatDriver({ model: new ScriptedModel(), humanGraceMs: 0, cooldownMs: 0, recheckMs: 50 });
-let server: GameServer;
+let server: TestServer;
 let dir: Awaited<ReturnType<typeof tempDir>>;
 
 beforeAll(async () => {
   dir = await tempDir();
-  const config = ConfigSchema.parse({ ...TEST_ENV, DATA_DIR: dir.dir, STORIES_DIR });
-  server = await startServer({
-    config,
-    catalog: await bundledCatalog(),
-    log: createLogger('silent'),
-    aiSeats: driver,
-  });
+  server = await startTestServer(dir.dir, { aiSeats: driver });
 });
 afterAll(async () => {
   await server.close();
@@ -42,7 +33,7 @@ async function quiet(client: TestClient, ms = 400): Promise<void> {
 /** The agents (issue 7) plugged into the AI seat seam, with a deterministic model standing in for a trained one. */
 describe('agents behind the real server', () => {
   it('2 human clients and 4 AI seats play rain-tea-hills to the debrief', async () => {
-    const url = `http://127.0.0.1:${server.port}`;
+    const url = server.url;
     const { room, tokens } = await seatedRoom(url, 'rain-tea-hills', HUMANS);
     const humans = await Promise.all(
       HUMANS.map((s) => TestClient.connect(url, { roomId: room.roomId, token: tokens.get(s) })),

@@ -1,10 +1,7 @@
 import type { CommandAck } from '@jubensha/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AiSeatContext, AiSeats } from './ai-seats.js';
-import { ConfigSchema } from './config.js';
-import { createLogger } from './logger.js';
-import { startServer, type GameServer } from './server.js';
-import { bundledCatalog, seatedRoom, STORIES_DIR, TEST_ENV, tempDir } from './testing/harness.js';
+import { seatedRoom, startTestServer, tempDir, type TestServer } from './testing/harness.js';
 import { TestClient } from './testing/test-client.js';
 
 /** A scripted stand-in for issue 7's agents: in the intro, each AI seat streams one line, then says it. */
@@ -46,20 +43,14 @@ class IntroSpeakers implements AiSeats {
   }
 }
 
-let server: GameServer & { url?: string };
+let server: TestServer;
 let dir: Awaited<ReturnType<typeof tempDir>>;
 const agents = new IntroSpeakers();
 const A = 'lin-jiadong';
 
 beforeAll(async () => {
   dir = await tempDir();
-  const config = ConfigSchema.parse({ ...TEST_ENV, DATA_DIR: dir.dir, STORIES_DIR });
-  server = await startServer({
-    config,
-    catalog: await bundledCatalog(),
-    log: createLogger('silent'),
-    aiSeats: agents,
-  });
+  server = await startTestServer(dir.dir, { aiSeats: agents });
 });
 afterAll(async () => {
   await server.close();
@@ -68,7 +59,7 @@ afterAll(async () => {
 
 describe('the AI seat seam', () => {
   it('AI seats see only their own view and act through the same queue and rules as humans', async () => {
-    const url = `http://127.0.0.1:${server.port}`;
+    const url = server.url;
     const { room, tokens } = await seatedRoom(url, 'rain-tea-hills', [A]);
     const human = await TestClient.connect(url, { roomId: room.roomId, token: tokens.get(A) });
     const host = await TestClient.connect(url, { roomId: room.roomId, token: room.hostToken });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CreateRoomResponse, TakeSeatResponse } from '@jubensha/protocol';
+import type { AiSeats } from '../ai-seats.js';
 import type { Clock } from '../clock.js';
 import { ConfigSchema, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -45,7 +46,7 @@ export interface TestServer extends GameServer {
 
 export async function startTestServer(
   dataDir: string,
-  opts: { clock?: Clock; env?: Partial<Record<keyof Config, unknown>> } = {},
+  opts: { clock?: Clock; env?: Partial<Record<keyof Config, unknown>>; aiSeats?: AiSeats } = {},
 ): Promise<TestServer> {
   const config = ConfigSchema.parse({
     ...TEST_ENV,
@@ -59,6 +60,7 @@ export async function startTestServer(
     catalog: await bundledCatalog(),
     log: createLogger('silent'),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.aiSeats ? { aiSeats: opts.aiSeats } : {}),
   });
   return Object.assign(server, { url: `http://127.0.0.1:${server.port}` });
 }
