@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSession } from '../session.js';
+import { serveRest, type RestAnswer } from '../test/fake-rest.js';
 import { STORY } from '../test/views.js';
 import { Home } from './home.js';
 
@@ -21,17 +22,8 @@ const stories = ListStoriesResponseSchema.parse({
   ],
 });
 
-function serve(create: { status: number; body: unknown }) {
-  const calls: { url: string; body: unknown }[] = [];
-  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
-    calls.push({ url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-    const json = (status: number, body: unknown) =>
-      Promise.resolve(new Response(JSON.stringify(body), { status }));
-    if (url === '/api/stories') return json(200, stories);
-    if (url === '/api/rooms') return json(create.status, create.body);
-    return json(404, { error: gameError('ROOM_NOT_FOUND') });
-  });
-  return calls;
+function serve(create: RestAnswer) {
+  return serveRest({ '/api/stories': { status: 200, body: stories }, '/api/rooms': create });
 }
 
 afterEach(() => {

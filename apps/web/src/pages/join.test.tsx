@@ -9,6 +9,7 @@ import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSession } from '../session.js';
+import { serveRest, type RestAnswer } from '../test/fake-rest.js';
 import { STORY } from '../test/views.js';
 import { Join } from './join.js';
 
@@ -63,20 +64,12 @@ const stories = ListStoriesResponseSchema.parse({
 });
 
 /** The server's REST answers for this room; taking a seat answers `seatAnswer`. */
-function serve(seatAnswer: { status: number; body: unknown }) {
-  const calls: { url: string; body: unknown }[] = [];
-  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
-    calls.push({ url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-    const json = (status: number, body: unknown) =>
-      Promise.resolve(
-        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-      );
-    if (url === '/api/stories') return json(200, stories);
-    if (url === '/api/rooms/ABCDEFGH') return json(200, room);
-    if (url === '/api/rooms/ABCDEFGH/seats/ann') return json(seatAnswer.status, seatAnswer.body);
-    return json(404, { error: gameError('ROOM_NOT_FOUND') });
+function serve(seatAnswer: RestAnswer) {
+  return serveRest({
+    '/api/stories': { status: 200, body: stories },
+    '/api/rooms/ABCDEFGH': { status: 200, body: room },
+    '/api/rooms/ABCDEFGH/seats/ann': seatAnswer,
   });
-  return calls;
 }
 
 const refusal = (code: ErrorCode) => ({ status: 409, body: { error: gameError(code) } });
