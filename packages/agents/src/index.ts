@@ -16,7 +16,14 @@ export { readClues, type ClueReading, type ClueReadings } from './decide/clue-re
 export { suspicion, type Suspect } from './decide/suspicion.js';
 export { Knowledge, type Fact, type FactKind } from './knowledge/knowledge.js';
 export { chooseReply, type IntentChoice } from './policy/intent.js';
-export { buildPrompt, asSpeech, type PromptInput } from './prompt/prompt.js';
+export {
+  buildPrompt,
+  renderPrompt,
+  asSpeech,
+  type PromptInput,
+  type PromptParts,
+  type PromptLine,
+} from './prompt/prompt.js';
 export { GUIDES, LABELS } from './prompt/guides.js';
 export { estimateTokens } from './prompt/tokens.js';
 export { checkReply, type GuardContext, type GuardFailure, type GuardVerdict } from './guard/guard.js';

@@ -42,6 +42,38 @@ function nameOf(view: View, seat: string | null, language: Language): string {
   return c ? pick(c.name, language) : (seat ?? '');
 }
 
+/** One authored example line, already in the room language. */
+export interface PromptLine {
+  /** The intent the author wrote it for (a view carries it as a plain string). */
+  intent: string;
+  /** What the line answers; null when it answers nothing. */
+  prompt: string | null;
+  text: string;
+}
+
+/**
+ * Everything a prompt says, with no view behind it: what `buildPrompt` reads from a seat's view, and
+ * what the default model's corpus generator writes from a made-up mystery, so both render the same bytes.
+ */
+export interface PromptParts {
+  language: Language;
+  name: string;
+  profile: string;
+  voice: string | null;
+  /** Authored example lines in any order; this intent's lines are put first. */
+  lines: PromptLine[];
+  intent: LineIntent;
+  /** Name of whom the reply is aimed at. */
+  target: string | null;
+  /** Cover claim to tell (intent cover). */
+  claim: string | null;
+  facts: string[];
+  /** What is being answered, and the speaker's name. */
+  speech: { name: string; text: string } | null;
+  /** Token budget of the whole prompt. */
+  budget: number;
+}
+
 /**
  * Builds the two messages of one reply (format documented in README.md, "Prompt format"):
  * a system message that is static per character and act (so its prefix is cached) with the rules,
@@ -53,17 +85,39 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
   const { view, language, choice } = input;
   const me = view.me;
   const seat = me?.seat ?? null;
-  const name = nameOf(view, seat, language);
   const card = view.story.characters.find((c) => c.id === seat);
-  const lines = me?.character.lines ?? [];
-  const same = lines.filter((l) => l.intent === choice.intent);
-  const other = lines.filter((l) => l.intent !== choice.intent);
-  const example = (l: (typeof lines)[number]) =>
-    `- ${l.intent} | ${l.prompt ? `<<${asSpeech(pick(l.prompt, language))}>>` : '-'} | ${pick(l.text, language)}`;
+  return renderPrompt({
+    language,
+    name: nameOf(view, seat, language),
+    profile: pick(card?.profile ?? null, language),
+    voice: pick(me?.character.voice ?? null, language),
+    lines: (me?.character.lines ?? []).map((l) => ({
+      intent: l.intent,
+      prompt: l.prompt ? pick(l.prompt, language) : null,
+      text: pick(l.text, language),
+    })),
+    intent: choice.intent,
+    target: choice.target ? nameOf(view, choice.target, language) : null,
+    claim: choice.claim ? choice.claim.text : null,
+    facts: choice.facts.map((f) => f.text),
+    speech: input.speech
+      ? { name: nameOf(view, input.speech.from, language), text: input.speech.text }
+      : null,
+    budget: input.budget,
+  });
+}
 
-  let voice = pick(me?.character.voice ?? null, language);
+/** The prompt of `buildPrompt` from its parts (see PromptParts). */
+export function renderPrompt(parts: PromptParts): ChatMessage[] {
+  const { language, name } = parts;
+  const same = parts.lines.filter((l) => l.intent === parts.intent);
+  const other = parts.lines.filter((l) => l.intent !== parts.intent);
+  const example = (l: PromptLine) =>
+    `- ${l.intent} | ${l.prompt !== null ? `<<${asSpeech(l.prompt)}>>` : '-'} | ${l.text}`;
+
+  let voice = parts.voice ?? '';
   let examples = [...same.map(example), ...other.map(example)];
-  let facts = choice.facts.map((f) => `- ${f.text}`);
+  let facts = parts.facts.map((f) => `- ${f}`);
 
   const render = (): ChatMessage[] => {
     const system = [
@@ -71,19 +125,17 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
       RULES[language].replace('{name}', name),
       LABELS.card,
       `name: ${name}`,
-      `profile: ${pick(card?.profile ?? null, language)}`,
+      `profile: ${parts.profile}`,
       ...(voice ? [`voice: ${voice}`] : []),
       ...(examples.length > 0 ? [LABELS.examples, ...examples] : []),
     ].join('\n');
     const user = [
-      `${LABELS.intent} ${choice.intent}`,
-      `${LABELS.guide} ${GUIDES[choice.intent][language]}`,
-      ...(choice.target ? [`${LABELS.target} ${nameOf(view, choice.target, language)}`] : []),
-      ...(choice.claim ? [`${LABELS.claim} ${choice.claim.text}`] : []),
+      `${LABELS.intent} ${parts.intent}`,
+      `${LABELS.guide} ${GUIDES[parts.intent][language]}`,
+      ...(parts.target !== null ? [`${LABELS.target} ${parts.target}`] : []),
+      ...(parts.claim !== null ? [`${LABELS.claim} ${parts.claim}`] : []),
       ...(facts.length > 0 ? [LABELS.facts, ...facts] : []),
-      ...(input.speech
-        ? [`${LABELS.asked} ${nameOf(view, input.speech.from, language)}: <<${asSpeech(input.speech.text)}>>`]
-        : []),
+      ...(parts.speech ? [`${LABELS.asked} ${parts.speech.name}: <<${asSpeech(parts.speech.text)}>>`] : []),
       LABELS.reply,
     ].join('\n');
     return [
@@ -95,7 +147,7 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
 
   let messages = render();
   const sameCount = same.length;
-  while (size(messages) > input.budget) {
+  while (size(messages) > parts.budget) {
     if (examples.length > sameCount) examples = examples.slice(0, -1);
     else if (examples.length > 0) examples = examples.slice(0, -1);
     else if (voice) voice = '';
