@@ -86,6 +86,12 @@ def train(num_merges):
 
 def tokenizer_json(num_merges):
     vocab, merges = train(num_merges)
+    return build_tokenizer_json(vocab, merges)
+
+
+def build_tokenizer_json(vocab, merges):
+    """A Hugging Face tokenizer.json for byte-level BPE `vocab` and `merges`, with the chat special tokens."""
+    vocab = dict(vocab)
     added = []
     for token in SPECIAL_TOKENS:
         vocab[token] = len(vocab)

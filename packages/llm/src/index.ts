@@ -19,5 +19,6 @@ export { createLanguageModel } from './create-language-model.js';
 export { OnnxLanguageModel } from './onnx/onnx-language-model.js';
 export type { OnnxModelOptions } from './onnx/onnx-language-model.js';
 export { SUPPORTED_MODEL_TYPES } from './onnx/model-folder.js';
+export { ModelTokenizer } from './onnx/tokenizer.js';
 export { OpenAiLanguageModel } from './openai/openai-language-model.js';
 export type { OpenAiModelOptions } from './openai/openai-language-model.js';

@@ -1,0 +1,240 @@
+"""Trains the embedded default model (a small Llama-shaped decoder, tied embeddings) on the tokenized corpus, on
+the CPU, resumable from its last checkpoint.
+
+    /usr/bin/python3 scripts/model/train.py --data scripts/model/work/data --tokenizer scripts/model/work/tokenizer \
+        --out scripts/model/work/run --steps 2000 [--resume]
+
+The data folder holds train.tokens/train.index and heldout.tokens/heldout.index from tokenize_corpus.ts. The loss is
+the reply's tokens (weight 1) plus a random sample of prompt tokens (weight PROMPT_WEIGHT): the prompt has to be read
+in full anyway, and predicting some of it teaches the language and the format for little extra compute (logits are
+computed only at the sampled positions). Every step is seeded: the same arguments give the same weights.
+"""
+
+import argparse
+import json
+import math
+import os
+import random
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from models import Llama
+
+PROMPT_SAMPLE = 0.15
+PROMPT_WEIGHT = 0.2
+SHAPE = dict(hidden=192, layers=4, heads=3, kv_heads=3, intermediate=512, positions=2048)
+
+
+def model_config(vocab_size, special, shape=SHAPE):
+    return {
+        "model_type": "llama", "architectures": ["LlamaForCausalLM"], "vocab_size": vocab_size,
+        "hidden_size": shape["hidden"], "intermediate_size": shape["intermediate"],
+        "num_hidden_layers": shape["layers"], "num_attention_heads": shape["heads"],
+        "num_key_value_heads": shape["kv_heads"], "head_dim": shape["hidden"] // shape["heads"],
+        "max_position_embeddings": shape["positions"], "rms_norm_eps": 1e-6, "rope_theta": 10000.0,
+        "hidden_act": "silu", "bos_token_id": special["<|endoftext|>"], "eos_token_id": special["<|im_end|>"],
+        "tie_word_embeddings": True, "use_cache": True, "torch_dtype": "float32",
+    }
+
+
+def load_split(folder, name):
+    tokens = np.fromfile(os.path.join(folder, f"{name}.tokens"), dtype=np.uint16)
+    index = np.fromfile(os.path.join(folder, f"{name}.index"), dtype=np.uint32).reshape(-1, 3)
+    return tokens, index
+
+
+def batches(index, token_budget, rng):
+    """Rows shuffled, then sorted by length within windows so a batch pads little, then batches shuffled."""
+    order = list(range(len(index)))
+    rng.shuffle(order)
+    out = []
+    for w in range(0, len(order), 256):
+        window = sorted(order[w:w + 256], key=lambda i: int(index[i][2]))
+        batch, longest = [], 0
+        for i in window:
+            longest_next = max(longest, int(index[i][2]))
+            if batch and longest_next * (len(batch) + 1) > token_budget:
+                out.append(batch)
+                batch, longest_next = [], int(index[i][2])
+            batch.append(i)
+            longest = longest_next
+        if batch:
+            out.append(batch)
+    rng.shuffle(out)
+    return out
+
+
+def make_batch(tokens, index, rows, pad_id, rng, max_len):
+    lengths = [min(int(index[i][2]), max_len) for i in rows]
+    width = max(lengths)
+    ids = np.full((len(rows), width), pad_id, dtype=np.int64)
+    weight = np.zeros((len(rows), width), dtype=np.float32)
+    for r, i in enumerate(rows):
+        start, prompt, total = (int(x) for x in index[i])
+        n = lengths[r]
+        ids[r, :n] = tokens[start:start + n]
+        # weight[r, t] weighs predicting token t+1 from position t.
+        reply_from = max(prompt - 1, 0)
+        weight[r, reply_from:n - 1] = 1.0
+        sampled = np.array([rng.random() < PROMPT_SAMPLE for _ in range(reply_from)], dtype=bool)
+        weight[r, :reply_from][sampled] = PROMPT_WEIGHT
+    return torch.from_numpy(ids), torch.from_numpy(weight)
+
+
+def hidden_states(model, ids):
+    b, s = ids.shape
+    x = model.embed_tokens(ids)
+    pos = torch.arange(s, dtype=torch.float32)
+    freqs = pos.unsqueeze(-1) * model.inv_freq
+    emb = torch.cat([freqs, freqs], dim=-1)
+    cos, sin = emb.cos()[None, None], emb.sin()[None, None]
+    mask = torch.full((s, s), float("-inf")).triu(1)[None, None]
+    c = model.c
+    hd = c["hidden_size"] // c["num_attention_heads"]
+    empty = torch.zeros(b, c["num_key_value_heads"], 0, hd)
+    for layer in model.layers:
+        x, _, _ = layer(x, mask, cos, sin, empty, empty, False)
+    return model.norm(x)
+
+
+def loss_of(model, ids, weight):
+    h = hidden_states(model, ids)
+    at = weight[:, :-1] > 0
+    picked = h[:, :-1][at]
+    targets = ids[:, 1:][at]
+    w = weight[:, :-1][at]
+    logits = F.linear(picked, model.embed_tokens.weight)
+    per_token = F.cross_entropy(logits, targets, reduction="none")
+    return (per_token * w).sum() / w.sum(), per_token, w
+
+
+def init(model, seed):
+    g = torch.Generator().manual_seed(seed)
+    layers = model.c["num_hidden_layers"]
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if "norm" in name:
+                p.fill_(1.0)
+            elif p.dim() >= 2:
+                std = 0.02 / math.sqrt(2 * layers) if name.endswith(("o_proj.weight", "down_proj.weight")) else 0.02
+                p.copy_(torch.randn(p.shape, generator=g) * std)
+
+
+@torch.no_grad()
+def heldout_perplexity(model, tokens, index, pad_id, rows=300):
+    """Perplexity of the held-out replies (the tokens the model is trained to write)."""
+    model.eval()
+    total, count = 0.0, 0
+    chosen = list(range(min(rows, len(index))))
+    for k in range(0, len(chosen), 8):
+        group = chosen[k:k + 8]
+        ids, weight = make_batch(tokens, index, group, pad_id, random.Random(0), 4096)
+        weight = (weight == 1.0).float()
+        _, per_token, w = loss_of(model, ids, weight)
+        total += float((per_token * w).sum())
+        count += int(w.sum())
+    model.train()
+    return math.exp(total / max(count, 1))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--tokenizer", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--steps", type=int, default=2000)
+    parser.add_argument("--token-budget", type=int, default=5000, help="padded tokens per batch")
+    parser.add_argument("--lr", type=float, default=3e-3)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--max-len", type=int, default=1536)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--checkpoint-every", type=int, default=50)
+    parser.add_argument("--eval-every", type=int, default=500)
+    parser.add_argument("--resume", action="store_true")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+
+    with open(os.path.join(args.tokenizer, "tokenizer.json"), encoding="utf-8") as f:
+        tok = json.load(f)
+    special = {t["content"]: t["id"] for t in tok["added_tokens"]}
+    vocab_size = len(tok["model"]["vocab"])
+    config = model_config(vocab_size, special)
+    pad_id = special["<|endoftext|>"]
+    tokens, index = load_split(args.data, "train")
+    held_tokens, held_index = load_split(args.data, "heldout")
+
+    model = Llama(config, bias=False)
+    init(model, args.seed)
+    params = [p for p in model.parameters()]
+    decay = [p for p in params if p.dim() >= 2]
+    no_decay = [p for p in params if p.dim() < 2]
+    opt = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": 0.1}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=args.lr, betas=(0.9, 0.95), eps=1e-8,
+    )
+    os.makedirs(args.out, exist_ok=True)
+    ckpt_path = os.path.join(args.out, "checkpoint.pt")
+    step, log = 0, []
+    if args.resume and os.path.exists(ckpt_path):
+        state = torch.load(ckpt_path)
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        step, log = state["step"], state["log"]
+        print(f"resumed at step {step}")
+    with open(os.path.join(args.out, "config.json"), "w") as f:
+        json.dump(config, f, indent=1)
+
+    # The batch plan and every batch's prompt sampling derive from the seed and the epoch, so a resumed run
+    # continues with exactly the batches an uninterrupted one would have used.
+    plan, epoch = [], -1
+
+    def batch_for(n):
+        nonlocal plan, epoch
+        per_epoch = len(batches(index, args.token_budget, random.Random(args.seed)))
+        e = n // per_epoch
+        if e != epoch:
+            plan = batches(index, args.token_budget, random.Random(args.seed + e))
+            epoch = e
+        return plan[n % per_epoch]
+
+    n_params = sum(p.numel() for p in params)
+    print(f"{n_params / 1e6:.2f}M parameters, {len(index)} train rows, {len(tokens)} train tokens")
+    model.train()
+    t0, seen = time.time(), 0
+    while step < args.steps:
+        lr_scale = min(1.0, (step + 1) / args.warmup) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * step / args.steps)))
+        for group in opt.param_groups:
+            group["lr"] = args.lr * lr_scale
+        rows = batch_for(step)
+        ids, weight = make_batch(tokens, index, rows, pad_id, random.Random(args.seed * 1_000_003 + step), args.max_len)
+        loss, per_token, w = loss_of(model, ids, weight)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        step += 1
+        seen += ids.numel()
+        reply_mask = w == 1.0
+        reply_loss = float(per_token[reply_mask].mean()) if reply_mask.any() else float("nan")
+        if step % 10 == 0:
+            rate = seen / (time.time() - t0)
+            print(f"step {step} loss {float(loss):.3f} reply {reply_loss:.3f} lr {args.lr * lr_scale:.2e} {rate:.0f} tok/s", flush=True)
+        entry = {"step": step, "loss": float(loss), "reply_loss": reply_loss}
+        if step % args.eval_every == 0 or step == args.steps:
+            entry["heldout_perplexity"] = heldout_perplexity(model, held_tokens, held_index, pad_id)
+            print(f"step {step} held-out reply perplexity {entry['heldout_perplexity']:.3f}", flush=True)
+        log.append(entry)
+        if step % args.checkpoint_every == 0 or step == args.steps:
+            tmp = ckpt_path + ".tmp"
+            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "log": log}, tmp)
+            os.replace(tmp, ckpt_path)
+    torch.save({"model": model.state_dict(), "config": config, "log": log}, os.path.join(args.out, "final.pt"))
+
+
+if __name__ == "__main__":
+    main()
