@@ -1,4 +1,4 @@
-import type { Controller } from '@jubensha/protocol';
+import type { Controller, HostMessageKind } from '@jubensha/protocol';
 import type { Phase, Story } from '@jubensha/story';
 
 export interface SeatState {
@@ -22,6 +22,16 @@ export interface ChatLine {
   seat: string;
   text: string;
   at: number;
+}
+
+/** A line the host (the server's AI host) said to the whole table. */
+export interface HostLine {
+  n: number;
+  kind: HostMessageKind;
+  text: string;
+  at: number;
+  /** Public chat lines said before it: where it stands in the chat. */
+  after: number;
 }
 
 export interface TalkState {
@@ -69,6 +79,7 @@ export interface GameContext {
   actionPoints: Record<string, number>;
   found: FoundClue[];
   chat: ChatLine[];
+  hostMessages: HostLine[];
   talks: TalkState[];
   statementOrder: string[];
   speakerIndex: number;

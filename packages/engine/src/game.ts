@@ -2,6 +2,7 @@ import {
   EnvelopeSchema,
   HOST_COMMANDS,
   SEAT_COMMANDS,
+  SYSTEM_COMMANDS,
   gameError,
   type Actor,
   type CommandType,
@@ -67,6 +68,7 @@ export function createGame(story: Story, init: GameInit): GameSnapshot {
     actionPoints: Object.fromEntries(story.characters.map((c) => [c.id, 0])),
     found: [],
     chat: [],
+    hostMessages: [],
     talks: [],
     statementOrder: [],
     speakerIndex: 0,
@@ -140,6 +142,8 @@ export function restoreGame(
   const validState = s.state === LOBBY || story.phases.some((_, i) => phaseState(i) === s.state);
   if (!validState) return { ok: false, error: gameError('BAD_PAYLOAD') };
   const snapshot = structuredClone(s as GameSnapshot);
+  // Games stored before the host could speak have no host messages: none were said.
+  (snapshot.context as Partial<GameContext>).hostMessages ??= [];
   const bad = checkSnapshot(story, snapshot);
   return bad ? { ok: false, error: bad } : { ok: true, snapshot };
 }
@@ -151,7 +155,8 @@ export function restoreGame(
 export function availableCommands(story: Story, snapshot: GameSnapshot, actor: Actor): CommandType[] {
   const ctx = snapshot.context;
   if (actor.kind === 'seat' && !ctx.seats.some((s) => s.id === actor.seat)) return [];
-  const mine = actor.kind === 'seat' ? SEAT_COMMANDS : actor.kind === 'host' ? HOST_COMMANDS : ['TICK'];
+  const mine =
+    actor.kind === 'seat' ? SEAT_COMMANDS : actor.kind === 'host' ? HOST_COMMANDS : SYSTEM_COMMANDS;
   return commandsIn(story, ctx).filter(
     (type) => (mine as string[]).includes(type) && (ctx.pausedAt === null || WHILE_PAUSED.includes(type)),
   );

@@ -13,6 +13,7 @@ const ANY_STARTED: CommandType[] = [
   'HAND_TO_AI',
   'TAKE_BACK',
   'TICK',
+  'HOST_NARRATE',
 ];
 const CLUE_CARDS: CommandType[] = ['PUBLISH_CLUE', 'KEEP_CLUE'];
 const TALKS: CommandType[] = ['REQUEST_TALK', 'ACCEPT_TALK', 'DECLINE_TALK', 'END_TALK', 'PRIVATE_MESSAGE'];
@@ -28,6 +29,7 @@ export const LOBBY_COMMANDS: readonly CommandType[] = [
   'START',
   'HAND_TO_AI',
   'TAKE_BACK',
+  'HOST_NARRATE',
 ];
 export function phaseCommands(phase: Phase): readonly CommandType[] {
   switch (phase.kind) {
@@ -49,13 +51,14 @@ export function phaseCommands(phase: Phase): readonly CommandType[] {
   }
 }
 
-/** Commands still taken while the game is paused: only administration. */
+/** Commands still taken while the game is paused: only administration, and the host's words. */
 export const WHILE_PAUSED: readonly CommandType[] = [
   'RESUME',
   'EXTEND',
   'HAND_TO_AI',
   'TAKE_BACK',
   'TAKE_SEAT',
+  'HOST_NARRATE',
 ];
 
 /** Sets the context up for phase `index`, at the context's clock. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './common.js';
-import { CommandSchema, EnvelopeSchema, HOST_COMMANDS, SEAT_COMMANDS } from './commands.js';
+import { CommandSchema, EnvelopeSchema, HOST_COMMANDS, SEAT_COMMANDS, SYSTEM_COMMANDS } from './commands.js';
 
 const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 const words = (max: number) => fc.string({ minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0);
@@ -19,6 +19,12 @@ const validCommand = fc.oneof(
   words(LIMITS.statement).map((text) => ({ type: 'STATEMENT', text })),
   id.map((character) => ({ type: 'VOTE', character })),
   fc.integer({ min: 1, max: LIMITS.extendMinutes }).map((minutes) => ({ type: 'EXTEND', minutes })),
+  fc
+    .record({
+      kind: fc.constantFrom('narration', 'reminder', 'hint', 'debrief'),
+      text: words(LIMITS.hostMessage),
+    })
+    .map((r) => ({ type: 'HOST_NARRATE', ...r })),
   fc
     .constantFrom(...HOST_COMMANDS.filter((t) => t !== 'EXTEND' && t !== 'HAND_TO_AI' && t !== 'TAKE_BACK'))
     .map((type) => ({ type })),
@@ -45,13 +51,24 @@ describe('command schemas', () => {
     ).toBe(false);
     expect(CommandSchema.safeParse({ type: 'EXTEND', minutes: 0 }).success).toBe(false);
     expect(CommandSchema.safeParse({ type: 'NOPE' }).success).toBe(false);
+    expect(CommandSchema.safeParse({ type: 'HOST_NARRATE', kind: 'gossip', text: 'hi' }).success).toBe(false);
+    expect(CommandSchema.safeParse({ type: 'HOST_NARRATE', kind: 'hint', text: ' ' }).success).toBe(false);
+    expect(
+      CommandSchema.safeParse({
+        type: 'HOST_NARRATE',
+        kind: 'debrief',
+        text: 'a'.repeat(LIMITS.hostMessage + 1),
+      }).success,
+    ).toBe(false);
     expect(CommandSchema.safeParse(null).success).toBe(false);
   });
 
-  it('seat and host command lists are disjoint and cover the union', () => {
+  it('seat, host and system command lists are disjoint and cover the union', () => {
     const all = CommandSchema.options.map((o) => o.shape.type.value);
-    expect(new Set([...SEAT_COMMANDS, ...HOST_COMMANDS, 'TICK'])).toEqual(new Set(all));
-    expect(SEAT_COMMANDS.filter((t) => (HOST_COMMANDS as string[]).includes(t))).toEqual([]);
+    const lists: string[][] = [SEAT_COMMANDS, HOST_COMMANDS, SYSTEM_COMMANDS];
+    expect(new Set(lists.flat())).toEqual(new Set(all));
+    expect(lists.flat().length).toBe(all.length);
+    expect(SYSTEM_COMMANDS).toEqual(['TICK', 'HOST_NARRATE']);
   });
 
   it('envelopes carry an actor and an epoch time', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema, LIMITS, RefSchema } from './common.js';
+import { HostMessageKindSchema } from './views.js';
 
 const text = (max: number) =>
   z
@@ -40,6 +41,11 @@ export const TakeBackSchema = cmd('TAKE_BACK', { seat: RefSchema });
 
 /** Sent by the server's scheduler when a deadline may have passed. */
 export const TickSchema = cmd('TICK', {});
+/** Sent by the server for the AI host: a line said to the whole table (public, kept in the game). */
+export const HostNarrateSchema = cmd('HOST_NARRATE', {
+  kind: HostMessageKindSchema,
+  text: text(LIMITS.hostMessage),
+});
 
 export const SeatCommandSchema = z.discriminatedUnion('type', [
   TakeSeatSchema,
@@ -66,20 +72,24 @@ export const HostCommandSchema = z.discriminatedUnion('type', [
   HandToAiSchema,
   TakeBackSchema,
 ]);
+/** Commands only the server itself sends (actor `{kind:'system'}`); no connection may send them. */
+export const SystemCommandSchema = z.discriminatedUnion('type', [TickSchema, HostNarrateSchema]);
 export const CommandSchema = z.discriminatedUnion('type', [
   ...SeatCommandSchema.options,
   ...HostCommandSchema.options,
-  TickSchema,
+  ...SystemCommandSchema.options,
 ]);
 export type SeatCommand = z.infer<typeof SeatCommandSchema>;
 export type HostCommand = z.infer<typeof HostCommandSchema>;
+export type SystemCommand = z.infer<typeof SystemCommandSchema>;
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
 
 export const SEAT_COMMANDS = SeatCommandSchema.options.map((o) => o.shape.type.value);
 export const HOST_COMMANDS = HostCommandSchema.options.map((o) => o.shape.type.value);
+export const SYSTEM_COMMANDS = SystemCommandSchema.options.map((o) => o.shape.type.value);
 
-/** Who sends a command: a seat (authenticated by the server), the host, or the server itself (TICK). */
+/** Who sends a command: a seat (authenticated by the server), the host, or the server itself (TICK, HOST_NARRATE). */
 export const ActorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('seat'), seat: RefSchema }).strict(),
   z.object({ kind: z.literal('host') }).strict(),

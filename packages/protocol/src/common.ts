@@ -22,5 +22,7 @@ export const LIMITS = {
   publicMessage: 500,
   privateMessage: 500,
   statement: 3000,
+  /** A debrief line names an AI's goals and every lie it told, with the truth behind each. */
+  hostMessage: 4000,
   extendMinutes: 60,
 } as const;

@@ -12,7 +12,10 @@ export const ERROR_MESSAGES = {
   NOT_YOUR_TURN: { zh: '还没轮到你发言。', en: 'It is not your turn to speak.' },
   NOT_HOST: { zh: '只有主持人可以这样做。', en: 'Only the host can do that.' },
   NOT_A_SEAT: { zh: '只有入座的玩家可以这样做。', en: 'Only a seated player can do that.' },
-  NOT_SYSTEM: { zh: '只有服务器可以发送计时信号。', en: 'Only the server sends timer ticks.' },
+  NOT_SYSTEM: {
+    zh: '只有服务器可以发送计时信号和主持人旁白。',
+    en: 'Only the server sends timer ticks and the host’s narration.',
+  },
   UNKNOWN_SEAT: { zh: '没有这个座位。', en: 'There is no such seat.' },
   UNKNOWN_CHARACTER: { zh: '没有这个角色。', en: 'There is no such character.' },
   UNKNOWN_LOCATION: { zh: '没有这个地点。', en: 'There is no such location.' },

@@ -32,6 +32,14 @@ describe('REST and socket contract', () => {
     expect(CreateRoomRequestSchema.parse(ok)).toEqual(ok);
   });
 
+  it('create-room takes a hint level of 0, 1 or 2, and nothing else', () => {
+    const room = { storyId: 's', language: 'zh', seats: [] };
+    for (const hintLevel of [0, 1, 2])
+      expect(CreateRoomRequestSchema.parse({ ...room, hintLevel })).toEqual({ ...room, hintLevel });
+    for (const hintLevel of [3, -1, 1.5, '1', null])
+      expect(CreateRoomRequestSchema.safeParse({ ...room, hintLevel }).success).toBe(false);
+  });
+
   it('names, tokens and auth are bounded', () => {
     expect(TakeSeatRequestSchema.safeParse({ name: '  ' }).success).toBe(false);
     expect(TakeSeatRequestSchema.safeParse({ name: 'x'.repeat(41) }).success).toBe(false);

@@ -62,6 +62,18 @@ export type StorySummary = z.infer<typeof StorySummarySchema>;
 export const ListStoriesResponseSchema = z.object({ stories: z.array(StorySummarySchema) }).strict();
 export type ListStoriesResponse = z.infer<typeof ListStoriesResponseSchema>;
 
+/** How much the AI host helps a stuck table: 0 no hints, 1 nudges, 2 also names a place still worth a search. */
+export const HintLevelSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+export type HintLevel = z.infer<typeof HintLevelSchema>;
+export const DEFAULT_HINT_LEVEL: HintLevel = 1;
+
+/**
+ * How this server's AI characters speak: through a configured language model, or only the lines the
+ * story's author wrote (no model configured). Clients say so where AI seats play.
+ */
+export const AiVoicesSchema = z.enum(['model', 'authored-lines']);
+export type AiVoices = z.infer<typeof AiVoicesSchema>;
+
 /**
  * POST /api/rooms. `seats`: who plays each seat (seat id = character id); seats left out are AI. At least one human seat
  * is not required (an all-AI table is how authors test a story).
@@ -75,6 +87,8 @@ export const CreateRoomRequestSchema = z
       .array(z.object({ seat: RefSchema, controller: ControllerSchema }).strict())
       .max(10)
       .refine((l) => new Set(l.map((s) => s.seat)).size === l.length, 'a seat is listed twice'),
+    /** The AI host's hints (default `DEFAULT_HINT_LEVEL`). */
+    hintLevel: HintLevelSchema.optional(),
   })
   .strict();
 export type CreateRoomRequest = z.infer<typeof CreateRoomRequestSchema>;
@@ -118,6 +132,8 @@ export const RoomInfoSchema = z
     status: z.enum(['lobby', 'playing', 'finished']),
     hostOnline: z.boolean(),
     seats: z.array(RoomSeatSchema),
+    /** How the AI seats speak on this server. */
+    aiVoices: AiVoicesSchema,
   })
   .strict();
 export type RoomInfo = z.infer<typeof RoomInfoSchema>;

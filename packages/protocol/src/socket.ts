@@ -3,7 +3,7 @@ import { RefSchema } from './common.js';
 import type { Command } from './commands.js';
 import { GameErrorSchema } from './errors.js';
 import type { CommandAck, ServerEvent } from './events.js';
-import { LanguageSchema, RoomCodeSchema, TokenSchema } from './rest.js';
+import { AiVoicesSchema, LanguageSchema, RoomCodeSchema, TokenSchema } from './rest.js';
 import { ViewerSchema } from './views.js';
 
 /**
@@ -45,6 +45,8 @@ export const WelcomeSchema = z
     language: LanguageSchema,
     /** Whom this connection acts for: its seat, the host or a spectator. */
     role: ViewerSchema,
+    /** How the AI seats speak on this server (authored lines only when no language model is configured). */
+    aiVoices: AiVoicesSchema,
   })
   .strict();
 export type Welcome = z.infer<typeof WelcomeSchema>;

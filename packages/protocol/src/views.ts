@@ -100,6 +100,24 @@ export const ChatMessageSchema = z
   .strict();
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
+/**
+ * What the host says to the whole table (the AI host's narration of a phase, a time reminder, a hint
+ * when the table is stuck, the debrief lines). Public: every viewer gets every one. `after` is how many
+ * public chat lines were said before it, so clients place it in the chat.
+ */
+export const HostMessageKindSchema = z.enum(['narration', 'reminder', 'hint', 'debrief']);
+export type HostMessageKind = z.infer<typeof HostMessageKindSchema>;
+export const HostMessageSchema = z
+  .object({
+    n: z.number().int(),
+    kind: HostMessageKindSchema,
+    text: z.string(),
+    at: EpochMsSchema,
+    after: z.number().int().min(0),
+  })
+  .strict();
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+
 export const StatementEntrySchema = z
   .object({ seat: RefSchema, text: nullable(z.string()), at: EpochMsSchema })
   .strict();
@@ -231,7 +249,7 @@ export type Viewer = z.infer<typeof ViewerSchema>;
 /**
  * One viewer's view of the game. `table` is null for the host before the reveal (the host often
  * plays a seat too and gets that seat's view separately); `me` is set only for a seat; `reveal` is
- * null until the reveal, then the same for everyone.
+ * null until the reveal, then the same for everyone. `hostMessages` go to every viewer, the host too.
  */
 export const ViewSchema = z
   .object({
@@ -242,6 +260,7 @@ export const ViewSchema = z
     table: nullable(TableSchema),
     me: nullable(SeatPrivateSchema),
     reveal: nullable(RevealSchema),
+    hostMessages: z.array(HostMessageSchema),
   })
   .strict();
 export type View = z.infer<typeof ViewSchema>;

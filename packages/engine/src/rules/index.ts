@@ -10,6 +10,7 @@ import type { Story } from '@jubensha/story';
 import { phaseAt, seatOf, type GameContext } from '../context.js';
 import { LOBBY_COMMANDS, phaseCommands, WHILE_PAUSED } from '../phases.js';
 import { publicMessage } from './chat.js';
+import { hostNarrate } from './host-narrate.js';
 import { keepClue, publishClue } from './clues.js';
 import { handToAi, ready, start, takeBack, takeSeat } from './lobby.js';
 import { finishReading } from './reading.js';
@@ -43,6 +44,7 @@ const RULES: RuleBook = {
   HAND_TO_AI: handToAi,
   TAKE_BACK: takeBack,
   TICK: tick,
+  HOST_NARRATE: hostNarrate,
 };
 
 const SEAT_ONLY = new Set<CommandType>(SEAT_COMMANDS);

@@ -22,6 +22,8 @@ export const stepArb: fc.Arbitrary<Step> = fc.record({
   dt: fc.nat({ max: 240_000 }),
 });
 
+const HOST_KINDS = ['narration', 'reminder', 'hint', 'debrief'] as const;
+
 const at = <T>(xs: readonly T[], n: number): T | undefined => (xs.length ? xs[n % xs.length] : undefined);
 
 /** Ids a command may name: the story's, plus some that do not exist. */
@@ -74,6 +76,8 @@ export function commandOf(
     case 'HAND_TO_AI':
     case 'TAKE_BACK':
       return { type, seat: at(p.seats, s.arg) ?? 'nobody' };
+    case 'HOST_NARRATE':
+      return { type, kind: at(HOST_KINDS, s.what) ?? 'narration', text: `host says ${s.arg % 1000}` };
     default:
       return { type } as Command;
   }
@@ -82,14 +86,17 @@ export function commandOf(
 /**
  * Turns a step into an envelope. Most steps are plausible (an actor picks one of the commands its
  * phase takes, with ids from the game); some are anything at all (any actor, any command); a few
- * are the host advancing or the clock passing the deadline, so games reach the reveal.
+ * are the host advancing or the clock passing the deadline, so games reach the reveal, and a few the
+ * server's AI host speaking to the table.
  */
 export function decodeStep(story: Story, snap: GameSnapshot, s: Step, now: number): Envelope {
   const ctx = snap.context;
   const seats = ctx.seats.map((x) => x.id);
   const t = now + s.dt;
   if (s.mode < 10) return { actor: HOST, command: { type: ctx.phase < 0 ? 'START' : 'ADVANCE' }, at: t };
-  if (s.mode < 14) return { actor: SYSTEM, command: { type: 'TICK' }, at: Math.max(t, ctx.deadline ?? 0) };
+  if (s.mode < 13) return { actor: SYSTEM, command: { type: 'TICK' }, at: Math.max(t, ctx.deadline ?? 0) };
+  if (s.mode < 14)
+    return { actor: SYSTEM, command: commandOf('HOST_NARRATE', story, snap, SYSTEM, s), at: t };
   if (s.mode < 24) {
     const actors: Actor[] = [...seats.map(seat), { kind: 'seat', seat: 'nobody' }, HOST, SYSTEM];
     const types = CommandSchema.options.map((o) => o.shape.type.value);

@@ -1,4 +1,4 @@
-import type { ClueCard, Progress, Table } from '@jubensha/protocol';
+import type { ClueCard, HostMessage, Progress, Table } from '@jubensha/protocol';
 import type { Story } from '@jubensha/story';
 import type { FoundClue, GameContext } from '../context.js';
 import { currentSpeaker } from '../rules/statements.js';
@@ -60,4 +60,9 @@ export function table(story: Story, ctx: GameContext): Table {
     chat: ctx.chat.map((m) => ({ n: m.n, seat: m.seat, text: m.text, at: m.at })),
     statements: ctx.statements.map((s) => ({ seat: s.seat, text: s.text, at: s.at })),
   };
+}
+
+/** What the host said to the table: public, so every viewer gets all of it. */
+export function hostMessages(ctx: GameContext): HostMessage[] {
+  return ctx.hostMessages.map((m) => ({ n: m.n, kind: m.kind, text: m.text, at: m.at, after: m.after }));
 }
