@@ -31,7 +31,11 @@ async function main(): Promise<void> {
     throw err;
   }
   if (ai) log.info({ aiVoices: ai.voices, model: ai.description }, 'AI seats');
-  const server = await startServer({ config, log, ...(ai ? { aiSeats: ai.driver } : {}) });
+  const server = await startServer({
+    config,
+    log,
+    ...(ai ? { aiSeats: ai.driver, aiVoices: ai.voices } : {}),
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

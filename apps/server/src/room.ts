@@ -7,6 +7,7 @@ import {
   type Actor,
   type Command,
   type CommandAck,
+  type AiVoices,
   type ErrorCode,
   type GameError,
   type Presence,
@@ -41,6 +42,8 @@ export interface RoomDeps {
   metrics: Metrics;
   log: Logger;
   aiSeats: AiSeats;
+  /** How this server's AI seats speak: clients say so where AI seats play. */
+  aiVoices: AiVoices;
 }
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -84,6 +87,10 @@ export class Room {
 
   get language(): 'zh' | 'en' {
     return this.meta.language === 'en' ? 'en' : 'zh';
+  }
+
+  get aiVoices(): AiVoices {
+    return this.deps.aiVoices;
   }
 
   get connectionCount(): number {
@@ -356,6 +363,7 @@ export class Room {
         name: s.name,
         online: online.has(s.id),
       })),
+      aiVoices: this.deps.aiVoices,
     };
   }
 

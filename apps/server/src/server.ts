@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SqliteMatchStore, type MatchStore } from '@jubensha/storage';
+import type { AiVoices } from '@jubensha/protocol';
 import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
 import { idleAiSeats, type AiSeats } from './ai-seats.js';
@@ -16,11 +17,13 @@ import { StoryCatalog } from './story-catalog.js';
 
 export interface ServerOptions {
   config: Config;
-  /** Defaults: stories from STORIES_DIR, SQLite under DATA_DIR, the system clock, idle AI seats. */
+  /** Defaults: stories from STORIES_DIR, SQLite under DATA_DIR, the system clock, idle AI seats, no AI host. */
   catalog?: StoryCatalog;
   store?: MatchStore;
   clock?: Clock;
   aiSeats?: AiSeats;
+  /** How the AI seats speak (default `authored-lines`: no language model configured). */
+  aiVoices?: AiVoices;
   log?: Logger;
 }
 
@@ -46,7 +49,14 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
   const catalog = options.catalog ?? (await StoryCatalog.load(config.STORIES_DIR, (msg) => log.warn(msg)));
   if (catalog.size === 0) throw new Error(`no playable story in ${config.STORIES_DIR}`);
   const store = options.store ?? (await SqliteMatchStore.open({ dataDir: config.DATA_DIR }));
-  const rooms = new Rooms(catalog, { store, clock, metrics, log, aiSeats: options.aiSeats ?? idleAiSeats });
+  const rooms = new Rooms(catalog, {
+    store,
+    clock,
+    metrics,
+    log,
+    aiSeats: options.aiSeats ?? idleAiSeats,
+    aiVoices: options.aiVoices ?? 'authored-lines',
+  });
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
   const limits = new RateLimits(config);
 

@@ -125,6 +125,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       storyId: room.story.id,
       language: room.language,
       role: connection.viewer,
+      aiVoices: room.aiVoices,
     });
     room.attach(connection);
 

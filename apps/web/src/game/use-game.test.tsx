@@ -63,6 +63,7 @@ describe('useGame', () => {
         storyId: 'tea-house',
         language: 'en',
         role: { kind: 'seat', seat: 'ann' },
+        aiVoices: 'model',
       });
       socket.emit('presence', { host: true, seats: ['ann'] });
       socket.emit('event', { type: 'view', view: v7 });

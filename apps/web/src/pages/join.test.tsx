@@ -21,6 +21,7 @@ const room = RoomInfoSchema.parse({
   language: 'en',
   status: 'lobby',
   hostOnline: true,
+  aiVoices: 'model',
   seats: [
     {
       seat: 'ann',

@@ -1,5 +1,6 @@
 import {
   ViewSchema,
+  type HostMessage,
   type PlanStep,
   type Reveal,
   type SeatPrivate,
@@ -85,6 +86,7 @@ export function seatView(
     table?: Partial<Table>;
     progress?: Partial<View['progress']>;
     reveal?: Reveal | null;
+    hostMessages?: HostMessage[];
   } = {},
 ): View {
   const phase = over.phase === undefined ? 0 : over.phase;
@@ -116,6 +118,7 @@ export function seatView(
     table: { ...emptyTable, ...over.table },
     me: annPrivate(over.me),
     reveal: over.reveal ?? null,
+    hostMessages: over.hostMessages ?? [],
   });
 }
 
