@@ -28,13 +28,29 @@ if (!values.tokenizer || !values.in || !values.out) {
 
 const tokenizer = await ModelTokenizer.load(values.tokenizer);
 const end = tokenizer.encode({ prompt: '<|im_end|>' });
+// A character's system message repeats across its turns. Special tokens split the text before pre-tokenization,
+// so the ids of the system part do not depend on what follows it and can be encoded once (checked below).
+const systemIds = new Map<string, number[]>();
+function encodePrompt(messages: ChatMessage[], check: boolean): number[] {
+  const [system, ...rest] = messages;
+  if (!system || system.role !== 'system') return tokenizer.encode({ messages });
+  let head = systemIds.get(system.content);
+  if (!head) {
+    head = tokenizer.encode({ prompt: `<|im_start|>system\n${system.content}<|im_end|>\n` });
+    systemIds.set(system.content, head);
+  }
+  const tail = tokenizer.encode({ messages: rest });
+  const ids = [...head, ...tail];
+  if (check && ids.join() !== tokenizer.encode({ messages }).join()) throw new Error('cached system ids differ');
+  return ids;
+}
 const tokens: number[] = [];
 const index: number[] = [];
 let longest = 0;
 for await (const line of createInterface({ input: createReadStream(values.in, 'utf8') })) {
   if (!line.trim()) continue;
   const row = JSON.parse(line) as Row;
-  const prompt = tokenizer.encode({ messages: row.messages });
+  const prompt = encodePrompt(row.messages, index.length % 300 === 0);
   const reply = [...tokenizer.encode({ prompt: row.reply }), ...end];
   index.push(tokens.length, prompt.length, prompt.length + reply.length);
   for (const id of prompt) tokens.push(id);

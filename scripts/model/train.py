@@ -192,10 +192,10 @@ def main():
     # The batch plan and every batch's prompt sampling derive from the seed and the epoch, so a resumed run
     # continues with exactly the batches an uninterrupted one would have used.
     plan, epoch = [], -1
+    per_epoch = len(batches(index, args.token_budget, random.Random(args.seed)))
 
     def batch_for(n):
         nonlocal plan, epoch
-        per_epoch = len(batches(index, args.token_budget, random.Random(args.seed)))
         e = n // per_epoch
         if e != epoch:
             plan = batches(index, args.token_budget, random.Random(args.seed + e))

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the embedded default model from nothing, the way models/default was made (its recipe.json records the
+# values used). Needs Debian's python3-torch, python3-onnx and libopenblas0-pthread (see scripts/model/README.md).
+# Resumable: rerun with RESUME=1 after an interruption; finished steps (corpus, tokenizer) are kept.
+#
+#   bash scripts/model/build-default.sh            # ≈ 90 minutes on two cores
+#   STEPS=200 OUT=/tmp/m bash scripts/model/build-default.sh   # a quick smoke build
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+WORK=${WORK:-scripts/model/work}
+OUT=${OUT:-models/default}
+SEED=${SEED:-1}
+TRAIN_SEED=${TRAIN_SEED:-8}
+MYSTERIES=${MYSTERIES:-6000}
+TURNS=${TURNS:-8}
+HELDOUT_MYSTERIES=${HELDOUT_MYSTERIES:-150}
+VOCAB=${VOCAB:-6000}
+STEPS=${STEPS:-2200}
+TOKEN_BUDGET=${TOKEN_BUDGET:-5000}
+LR=${LR:-3e-3}
+PY=${PY:-/usr/bin/python3}
+
+mkdir -p "$WORK/corpus" "$WORK/data" "$WORK/tokenizer" "$WORK/run"
+if [ ! -s "$WORK/corpus/train.jsonl" ]; then
+  npx tsx scripts/model/corpus/generate.ts --split train --mysteries "$MYSTERIES" --turns-per-mystery "$TURNS" \
+    --seed "$SEED" --out "$WORK/corpus/train.jsonl"
+  npx tsx scripts/model/corpus/generate.ts --split heldout --mysteries "$HELDOUT_MYSTERIES" --turns-per-mystery "$TURNS" \
+    --seed "$SEED" --out "$WORK/corpus/heldout.jsonl"
+fi
+if [ ! -s "$WORK/tokenizer/tokenizer.json" ]; then
+  # The bundled stories' text goes in too, so their names and words get whole tokens.
+  "$PY" scripts/model/train_tokenizer.py --corpus "$WORK/corpus/train.jsonl" --vocab-size "$VOCAB" \
+    --extra scripts-stories/*/story.yaml scripts-stories/*/characters/*.md --out "$WORK/tokenizer"
+fi
+if [ ! -s "$WORK/data/train.tokens" ]; then
+  npx tsx scripts/model/tokenize_corpus.ts --tokenizer "$WORK/tokenizer" --in "$WORK/corpus/train.jsonl" --out "$WORK/data/train"
+  npx tsx scripts/model/tokenize_corpus.ts --tokenizer "$WORK/tokenizer" --in "$WORK/corpus/heldout.jsonl" --out "$WORK/data/heldout"
+fi
+"$PY" scripts/model/train.py --data "$WORK/data" --tokenizer "$WORK/tokenizer" --out "$WORK/run" --steps "$STEPS" \
+  --token-budget "$TOKEN_BUDGET" --lr "$LR" --seed "$TRAIN_SEED" ${RESUME:+--resume}
+cat > "$WORK/recipe.json" <<JSON
+{
+  "built_by": "scripts/model/build-default.sh",
+  "commit": "$(git rev-parse HEAD)",
+  "corpus": { "seed": $SEED, "mysteries": $MYSTERIES, "turns_per_mystery": $TURNS, "heldout_mysteries": $HELDOUT_MYSTERIES },
+  "tokenizer": { "vocab_size": $VOCAB },
+  "training": { "seed": $TRAIN_SEED, "steps": $STEPS, "token_budget": $TOKEN_BUDGET, "lr": $LR, "threads": 2 },
+  "torch": "$("$PY" -c 'import torch; print(torch.__version__)')"
+}
+JSON
+"$PY" scripts/model/export_default.py --checkpoint "$WORK/run/final.pt" --tokenizer "$WORK/tokenizer" --out "$OUT" \
+  --recipe "$WORK/recipe.json"
+echo "model written to $OUT; evaluate with: npx tsx scripts/model/evaluate.ts --model $OUT --heldout $WORK/corpus/heldout.jsonl"
