@@ -191,16 +191,16 @@ def main():
 
     # The batch plan and every batch's prompt sampling derive from the seed and the epoch, so a resumed run
     # continues with exactly the batches an uninterrupted one would have used.
-    plan, epoch = [], -1
-    per_epoch = len(batches(index, args.token_budget, random.Random(args.seed)))
+    plans = []  # the batch plan of each epoch so far, each from its own seed
 
     def batch_for(n):
-        nonlocal plan, epoch
-        e = n // per_epoch
-        if e != epoch:
-            plan = batches(index, args.token_budget, random.Random(args.seed + e))
-            epoch = e
-        return plan[n % per_epoch]
+        while sum(len(p) for p in plans) <= n:
+            plans.append(batches(index, args.token_budget, random.Random(args.seed + len(plans))))
+        for p in plans:
+            if n < len(p):
+                return p[n]
+            n -= len(p)
+        raise AssertionError("unreachable")
 
     n_params = sum(p.numel() for p in params)
     print(f"{n_params / 1e6:.2f}M parameters, {len(index)} train rows, {len(tokens)} train tokens")
