@@ -36,3 +36,4 @@ export { markdownReport, htmlReport, summaryLines } from './playtest/report.js';
 export { playtestCommand, PLAYTEST_USAGE, progressBar, type PlaytestIo } from './playtest/cli.js';
 export { SeatDriver, type AiSeatPort, type SeatDriverOptions } from './table/seat-driver.js';
 export { agentSeatsFromEnv, type AgentSeats } from './table/from-env.js';
+export { HostDriver, type AiHostPort, type HostDriverOptions } from './table/host-driver.js';

@@ -36,6 +36,16 @@ describe('AiHost', async () => {
     expect(quiet.onView(view, at + 10_000_000).filter((n) => n.kind === 'hint')).toEqual([]);
   });
 
+  it('gives no hint while the game is paused: the stuck clock stands still until it resumes', () => {
+    const host = new AiHost({ language: 'en', hintLevel: 1, stuckMs: 60_000 });
+    host.onView(view, at);
+    const paused = { ...view, progress: { ...view.progress, pausedAt: at + 1000 } };
+    expect(host.onView(paused, at + 1000)).toEqual([]);
+    expect(host.onView(paused, at + 500_000)).toEqual([]);
+    expect(host.onView(view, at + 530_000)).toEqual([]);
+    expect(host.onView(view, at + 561_000).map((n) => n.kind)).toContain('hint');
+  });
+
   it('runs the debrief from the ledger: goals and every cover claim told, with the truth it hid', async () => {
     const r = await runGame(story, { seed: 2, language: 'zh', modelFor: () => null });
     const revealed = projectView(story, r.final, { kind: 'host' });

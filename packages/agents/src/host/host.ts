@@ -79,7 +79,8 @@ export class AiHost {
       out.push({ kind: 'reminder', text: lang === 'zh' ? '还剩最后一分钟。' : 'One minute left.' });
     }
     const progress = JSON.stringify(p.counts);
-    if (progress !== this.lastProgress) {
+    // A paused table is not a stuck one: the stuck clock stands still while the game is paused.
+    if (progress !== this.lastProgress || p.pausedAt !== null) {
       this.lastProgress = progress;
       this.lastProgressAt = now;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentSeatsFromEnv } from './from-env.js';
+import { HostDriver } from './host-driver.js';
 
 describe('agentSeatsFromEnv', () => {
   it('without JUBENSHA_LLM, AI seats speak authored lines only and say so', async () => {
@@ -7,6 +8,7 @@ describe('agentSeatsFromEnv', () => {
     expect(seats.voices).toBe('authored-lines');
     expect(seats.description).toMatch(/authored lines only/);
     expect(seats.driver.options.model).toBeNull();
+    expect(seats.host).toBeInstanceOf(HostDriver);
     await seats.close();
   });
   it('a bad configuration is refused with the llm package’s typed error', async () => {
