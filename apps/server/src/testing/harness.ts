@@ -33,6 +33,8 @@ export const TEST_ENV = {
   SHUTDOWN_GRACE_SECONDS: 5,
   // The real process's AI seats stay idle in the server's own tests; agents-game.test.ts plugs them in.
   JUBENSHA_AI_SEATS: 'idle',
+  // Authored lines, not the bundled model, whatever the developer's shell sets.
+  JUBENSHA_LLM: 'none',
 };
 
 export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
