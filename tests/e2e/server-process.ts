@@ -61,6 +61,8 @@ async function spawnServer(
       RATE_LOOKUPS_PER_MINUTE: '100000',
       RATE_ROOMS_PER_MINUTE: '1000',
       MAX_SOCKETS_PER_ADDRESS: '1000',
+      // The AI seats speak authored lines: the browsers check the table, not the bundled model.
+      JUBENSHA_LLM: 'none',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
