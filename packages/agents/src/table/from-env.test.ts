@@ -3,8 +3,8 @@ import { agentSeatsFromEnv } from './from-env.js';
 import { HostDriver } from './host-driver.js';
 
 describe('agentSeatsFromEnv', () => {
-  it('without JUBENSHA_LLM, AI seats speak authored lines only and say so', async () => {
-    const seats = await agentSeatsFromEnv({});
+  it('with JUBENSHA_LLM=none, AI seats speak authored lines only and say so', async () => {
+    const seats = await agentSeatsFromEnv({ JUBENSHA_LLM: 'none' });
     expect(seats.voices).toBe('authored-lines');
     expect(seats.description).toMatch(/authored lines only/);
     expect(seats.driver.options.model).toBeNull();
