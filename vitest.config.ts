@@ -34,6 +34,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The default model's corpus generator and evaluation (scripts/model); work/ holds generated data.
+      {
+        test: {
+          name: 'scripts',
+          root: 'scripts',
+          include: ['**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'model/work/**', 'model/.venv/**'],
+          testTimeout: 60_000,
+        },
+      },
       // The web app's and the browser tests' own configs (jsdom + React; a server, a build and chromium).
       'apps/web/vite.config.ts',
       'tests/e2e/vitest.config.ts',

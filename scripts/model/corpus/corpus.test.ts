@@ -1,0 +1,144 @@
+import { renderPrompt } from '@jubensha/agents';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Story } from '@jubensha/story';
+import { loadBundledStories } from './bundled.js';
+import { corpusRows } from './corpus.js';
+import type { CorpusOptions } from './corpus.js';
+import { INTENT_MIX } from './dialogue.js';
+import { makeMystery } from './mystery.js';
+import { GIVEN_NAMES, givenPinyin } from './pools/people.js';
+import { SETTINGS, isHeldOut } from './pools/settings.js';
+import type { Row } from './row.js';
+import { rowProblem } from './row.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let stories: Story[] = [];
+beforeAll(async () => {
+  stories = await loadBundledStories(path.resolve(here, '../../../scripts-stories'));
+});
+
+const rows = (o: Partial<CorpusOptions> = {}): Row[] => [
+  ...corpusRows({ split: 'train', mysteries: 60, turnsPerMystery: 8, seed: 7, stories, ...o }),
+];
+const CJK = /[\u3400-\u9fff]/g;
+const LABELS = ['[INTENT]', '[GUIDE]', '[TARGET]', '[CLAIM]', '[FACTS]', '[ASKED]', '[REPLY]'];
+
+describe('corpus', () => {
+  it('is deterministic: the same options give the same rows, another seed other rows', () => {
+    const a = JSON.stringify(rows());
+    expect(JSON.stringify(rows())).toBe(a);
+    expect(JSON.stringify(rows({ seed: 8 }))).not.toBe(a);
+  });
+
+  it('keeps held-out names and settings out of training', () => {
+    const heldGiven = GIVEN_NAMES.filter((_, i) => isHeldOut(i));
+    const heldSettings = SETTINGS.filter((_, i) => isHeldOut(i)).map((s) => s.name.zh);
+    expect(heldGiven.length).toBeGreaterThanOrEqual(GIVEN_NAMES.length / 5 - 1);
+    for (let seed = 0; seed < 300; seed++) {
+      const train = makeMystery(seed, false);
+      const held = makeMystery(seed, true);
+      expect(heldSettings).not.toContain(train.setting.name.zh);
+      expect(heldSettings).toContain(held.setting.name.zh);
+      for (const c of [...train.characters]) {
+        for (const g of heldGiven) {
+          expect(c.name.zh).not.toContain(g.zh);
+          expect(c.name.en.split(/[ ()]/)).not.toContain(givenPinyin(g));
+        }
+      }
+    }
+    const heldRows = rows({ split: 'heldout', stories: [] });
+    const trainRows = rows();
+    const ids = new Set(trainRows.map((r) => r.messages[0]?.content));
+    expect(heldRows.some((r) => ids.has(r.messages[0]?.content))).toBe(false);
+  });
+
+  it('writes every reply in the row’s language, grounded, and without a must-not-reveal phrase', () => {
+    const all = [...rows(), ...rows({ split: 'heldout', stories: [] })];
+    expect(all.length).toBeGreaterThan(900);
+    for (const row of all) {
+      const reply = row.reply;
+      if (row.lang === 'en') expect(reply).not.toMatch(CJK);
+      else expect((reply.match(CJK)?.length ?? 0) / reply.replace(/\s/g, '').length).toBeGreaterThan(0.5);
+      for (const e of row.check.entities) expect(reply).toContain(e);
+      for (const p of row.check.mustNotReveal) expect(reply.toLowerCase()).not.toContain(p.toLowerCase());
+      // The agents' output guard: every time and number comes from the prompt, no phrase in any reading.
+      expect(rowProblem(row), `${row.id}: ${reply}`).toBeNull();
+      const figures = reply.match(/\d+(?::\d+)?/g) ?? [];
+      const prompt = row.messages.map((m) => m.content).join('\n');
+      for (const f of figures) expect(prompt).toContain(f);
+      expect(reply.length).toBeGreaterThan(0);
+      if (row.lang === 'zh') expect(reply.match(CJK)?.length ?? 0).toBeLessThanOrEqual(90);
+      else expect(reply.length).toBeLessThanOrEqual(350);
+    }
+  });
+
+  it('renders its messages with renderPrompt, labels in the documented order', () => {
+    for (const row of rows({ mysteries: 20 })) {
+      const [system, user] = row.messages;
+      expect(system?.role).toBe('system');
+      expect(user?.role).toBe('user');
+      const labels = (user?.content ?? '').split('\n').flatMap((l) => LABELS.filter((x) => l.startsWith(x)));
+      expect(labels).toEqual(LABELS.filter((l) => labels.includes(l)));
+      expect(labels[0]).toBe('[INTENT]');
+      expect(labels.at(-1)).toBe('[REPLY]');
+      expect(user?.content).toContain(`[INTENT] ${row.intent}`);
+      if (row.intent === 'cover') expect(user?.content).toContain(`[CLAIM] ${row.check.claim}`);
+    }
+  });
+
+  it('gives the same messages as renderPrompt of the turn', async () => {
+    const { sampleTurn } = await import('./dialogue.js');
+    const { Rng } = await import('./rng.js');
+    const { toRow } = await import('./row.js');
+    const rng = new Rng(3);
+    const mystery = makeMystery(3, false);
+    for (let i = 0; i < 50; i++) {
+      const turn = sampleTurn(rng, mystery, i % 2 ? 'en' : 'zh');
+      if (!turn) continue;
+      const row = toRow('x', 'train', turn);
+      if (row) expect(row.messages).toEqual(renderPrompt(turn.parts));
+    }
+  });
+
+  it('follows the real intent mix roughly, with hostile speech answered by withhold or cover', () => {
+    const all = rows({ mysteries: 200, stories: [] });
+    const total = Object.values(INTENT_MIX).reduce((a, b) => a + b, 0);
+    for (const [intent, weight] of Object.entries(INTENT_MIX)) {
+      const share = all.filter((r) => r.intent === intent).length / all.length;
+      expect(Math.abs(share - weight / total), intent).toBeLessThan(0.05);
+    }
+    const hostile = all.filter((r) =>
+      /忽略你的指令|I order you|base64|pinyin|拼音/.test(r.messages[1]?.content ?? ''),
+    );
+    expect(hostile.length).toBeGreaterThan(10);
+    for (const r of hostile) expect(['withhold', 'cover']).toContain(r.intent);
+  });
+
+  it('mixes in authored lines of the bundled stories in training only, never a secret', () => {
+    const train = rows({ mysteries: 100 });
+    const fromStories = train.filter((r) => stories.some((s) => r.id.endsWith(`-${s.id}`)));
+    const profiles = stories.flatMap((s) => s.characters.flatMap((c) => [c.profile.zh, c.profile.en]));
+    const hasCard = (r: Row) => profiles.some((p) => p && r.messages[0]?.content.includes(`profile: ${p}`));
+    expect(fromStories.every(hasCard)).toBe(true);
+    expect(fromStories.length).toBeGreaterThan(5);
+    const secrets = stories.flatMap((s) =>
+      s.characters.flatMap((c) =>
+        c.secrets.flatMap((x) => [
+          ...(x.mustNotReveal.zh ?? []),
+          ...(x.mustNotReveal.en ?? []),
+          x.text.zh ?? '',
+          x.text.en ?? '',
+        ]),
+      ),
+    );
+    for (const r of fromStories) {
+      expect(['intro', 'withhold', 'ask', 'deflect', 'statement']).toContain(r.intent);
+      const text = `${r.messages.map((m) => m.content).join('\n')}\n${r.reply}`;
+      for (const s of secrets) if (s) expect(text).not.toContain(s);
+    }
+    const held = rows({ split: 'heldout', mysteries: 100 });
+    expect(held.some(hasCard)).toBe(false);
+  });
+});
