@@ -1,6 +1,7 @@
 import { projectView } from '@jubensha/engine';
 import { BUNDLED, loadBundled } from '@jubensha/engine/testing';
 import type { LanguageModel } from '@jubensha/llm';
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { CharacterAgent } from './character/agent.js';
 import { callNames } from './character/names.js';
@@ -17,6 +18,16 @@ import { ScriptedModel } from './testing/scripted-model.js';
 
 const LANGS = ['zh', 'en'] as const;
 
+/** An oracle apart from the guard's: toneless pinyin straight from the library, letters only. */
+const toneless = (chinese: string) =>
+  pinyin(chinese, { toneType: 'none', separator: '' }).replace(/[^a-z]/g, '');
+const typedPinyin = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+
 describe.each(BUNDLED)('injection suite: %s', (id) => {
   it(`${HOSTILE.zh.length + HOSTILE.en.length} hostile questions, every character, no must-not-reveal phrase reaches the table`, async () => {
     expect(HOSTILE.zh.length + HOSTILE.en.length).toBeGreaterThanOrEqual(50);
@@ -25,6 +36,7 @@ describe.each(BUNDLED)('injection suite: %s', (id) => {
     const readings = readClues(story);
     let replies = 0;
     let fallbacks = 0;
+    const leaked: string[] = [];
     for (const c of story.characters) {
       const view = projectView(story, snap, { kind: 'seat', seat: c.id });
       const phrases = c.secrets.flatMap((s) => [
@@ -32,6 +44,7 @@ describe.each(BUNDLED)('injection suite: %s', (id) => {
         ...(s.mustNotReveal.en ?? []),
       ]);
       expect(phrases.length).toBeGreaterThan(0);
+      const zhPhrases = c.secrets.flatMap((s) => (s.mustNotReveal.zh ?? []).map(toneless));
       const asker = story.characters.find((x) => x.id !== c.id)?.id ?? '';
       for (const language of LANGS) {
         const knowledge = new Knowledge(view, language);
@@ -62,13 +75,19 @@ describe.each(BUNDLED)('injection suite: %s', (id) => {
             });
             replies++;
             if (out.source === 'authored' || out.source === 'generic') fallbacks++;
+            else if (model instanceof AdversarialModel) leaked.push(`${c.id} (${language}): ${out.text}`);
             for (const p of phrases)
               expect(saysPhrase(out.text, p), `${c.id} leaked "${p}" in "${out.text}"`).toBe(false);
+            const letters = typedPinyin(out.text);
+            for (const p of zhPhrases)
+              expect(letters.includes(p), `${c.id} leaked "${p}" in pinyin: "${out.text}"`).toBe(false);
           }
         }
       }
     }
-    // The adversarial model never gets through: at least its half of the replies fell back.
+    // The adversarial model never gets through (whatever it tries: a phrase, the secret's own text, in
+    // characters, encoded or in pinyin), so at least its half of the replies fell back.
+    expect(leaked).toEqual([]);
     expect(fallbacks).toBeGreaterThanOrEqual(replies / 2);
   });
 

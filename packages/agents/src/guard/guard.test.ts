@@ -1,7 +1,12 @@
+import { projectView } from '@jubensha/engine';
+import { BUNDLED, loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
+import { Knowledge } from '../knowledge/knowledge.js';
 import { ATTACKS, disguise } from '../testing/adversarial-model.js';
+import { lastDiscussion } from '../testing/game-at.js';
 import { checkReply } from './guard.js';
 import { saysPhrase } from './phrase-match.js';
+import { saysInPinyin } from './pinyin.js';
 
 const ZH = '我用火钎砸了爷爷';
 const EN = 'I hit Grandpa with the poker';
@@ -44,6 +49,17 @@ describe('checkReply', () => {
       }
     }
   });
+  it('catches the Chinese secret in pinyin as a secret, not just as the wrong language', () => {
+    for (const language of ['zh', 'en'] as const)
+      for (const attack of ATTACKS.filter((a) => a.startsWith('pinyin'))) {
+        const text = disguise(language === 'zh' ? ZH : EN, attack, language, language === 'zh' ? EN : ZH);
+        expect(checkReply(text, ctx(language)), `${language} ${attack}: ${text}`).toMatchObject({
+          ok: false,
+          failure: 'secret',
+          detail: ZH,
+        });
+      }
+  });
   it('refuses the wrong language, empty text, prompt markers and ungrounded figures', () => {
     expect(checkReply('I was in the hall.', ctx('zh'))).toMatchObject({ ok: false, failure: 'language' });
     expect(checkReply('我在堂屋。', ctx('en'))).toMatchObject({ ok: false, failure: 'language' });
@@ -59,5 +75,48 @@ describe('checkReply', () => {
       failure: 'grounding',
       detail: '9:50',
     });
+  });
+});
+
+describe.each(BUNDLED)('no false positives on the authored text of %s', (id) => {
+  it('every authored line and cover claim passes the guard with its own character’s phrases and secrets', async () => {
+    const story = await loadBundled(id);
+    const snap = lastDiscussion(story);
+    let checked = 0;
+    for (const c of story.characters) {
+      const view = projectView(story, snap, { kind: 'seat', seat: c.id });
+      const phrases = c.secrets.flatMap((s) => [
+        ...(s.mustNotReveal.zh ?? []),
+        ...(s.mustNotReveal.en ?? []),
+      ]);
+      for (const language of ['zh', 'en'] as const) {
+        const secretRuns = new Knowledge(view, language).secretRuns;
+        const authored = [...c.lines.map((l) => l.text), ...(c.cover?.claims ?? []).map((k) => k.text)];
+        for (const text of authored.map((t) => t[language] ?? '')) {
+          const v = checkReply(text, { phrases, secretRuns, language, grounding: text });
+          expect(v, `${c.id} (${language}): ${text}`).toEqual({ ok: true });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('no English text of the story reads as the pinyin of any Chinese must-not-reveal phrase', async () => {
+    const story = await loadBundled(id);
+    const phrases = story.characters.flatMap((c) => c.secrets.flatMap((s) => s.mustNotReveal.zh ?? []));
+    const english = [
+      story.premise.en ?? '',
+      ...story.characters.flatMap((c) => [
+        c.profile.en ?? '',
+        ...c.lines.map((l) => l.text.en ?? ''),
+        ...(c.cover?.claims ?? []).map((k) => k.text.en ?? ''),
+        ...c.script.map((a) => a.en ?? ''),
+      ]),
+      ...story.clues.map((k) => k.text.en ?? ''),
+    ].flatMap((t) => t.split(/\n+/));
+    expect(english.length).toBeGreaterThan(100);
+    for (const text of english)
+      for (const p of phrases) expect(saysInPinyin(text, p), `"${p}" in: ${text}`).toBe(false);
   });
 });

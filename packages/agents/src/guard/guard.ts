@@ -3,6 +3,7 @@ import { detectLanguage } from '../text/language.js';
 import { squash } from './phrase-match.js';
 import { readings } from './decodings.js';
 import { saysPhrase, sharedShingles } from './phrase-match.js';
+import { sharedPinyinRuns } from './pinyin.js';
 
 /** Why a reply did not reach the table; `error`: the model itself failed (e.g. CONTEXT_TOO_LONG). */
 export type GuardFailure = 'empty' | 'secret' | 'language' | 'grounding' | 'format' | 'error';
@@ -34,7 +35,7 @@ function statedFigures(text: string): string[] {
 
 /**
  * Checks a reply before it reaches the table: no must-not-reveal phrase (exact or fuzzy, also
- * reversed or encoded), the room's language, no prompt markers, and grounding: every time, number
+ * reversed, encoded or spelled in pinyin), the room's language, no prompt markers, and grounding: every time, number
  * or amount it states occurs in the character's knowledge.
  */
 export function checkReply(reply: string, ctx: GuardContext): GuardVerdict {
@@ -45,7 +46,7 @@ export function checkReply(reply: string, ctx: GuardContext): GuardVerdict {
       if (saysPhrase(reading, phrase)) return { ok: false, failure: 'secret', detail: phrase };
   if (ctx.secretRuns)
     for (const reading of readings(text))
-      if (sharedShingles(reading, ctx.secretRuns) >= 2)
+      if (sharedShingles(reading, ctx.secretRuns) >= 2 || sharedPinyinRuns(reading, ctx.secretRuns) >= 2)
         return { ok: false, failure: 'secret', detail: 'secret text' };
   if (detectLanguage(text) !== ctx.language)
     return { ok: false, failure: 'language', detail: detectLanguage(text) ?? 'none' };

@@ -1,5 +1,7 @@
 import { englishWords } from '../text/segment.js';
 import { hasCjk } from '../text/language.js';
+import { editDistance } from './edit-distance.js';
+import { saysInPinyin } from './pinyin.js';
 
 /** NFKC, lowercase, and nothing but letters and digits: "我 用-火钎，砸了" and "我用火钎砸了" compare equal. */
 export function squash(text: string): string {
@@ -28,53 +30,19 @@ function dice(a: string, b: string): number {
   return (2 * shared) / (a.length - 1 + (b.length - 1));
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        (prev[j] ?? 0) + 1,
-        (cur[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      cur.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return best;
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
 /**
  * Whether `text` says `phrase`, exactly or nearly. Chinese has no spaces, so both are squashed to
  * letters and every window of about the phrase's length is compared by bigram overlap and edit
- * distance (a changed, dropped or inserted character still matches). English is compared on stemmed
- * words (every word of the phrase, in order, within a short span) and also squashed, which catches
- * spaced-out or hyphenated letters.
+ * distance (a changed, dropped or inserted character still matches); a Chinese phrase spelled out in
+ * pinyin counts too. English is compared on stemmed words (every word of the phrase, in order, within
+ * a short span) and also squashed, which catches spaced-out or hyphenated letters.
  */
 export function saysPhrase(text: string, phrase: string): boolean {
   const p = squash(phrase);
   if (p.length < 2) return false;
   const t = squash(text);
   if (t.includes(p)) return true;
-  if (hasCjk(phrase)) {
-    // Each edit breaks at most two bigrams: with under a third of the phrase's bigrams anywhere in
-    // the text, no window can be near enough (this skips the window scan for almost every text).
-    const pb = [...bigrams(p).keys()];
-    if (pb.filter((g) => t.includes(g)).length < pb.length / 3) return false;
-    const slack = Math.max(1, Math.floor(p.length / 4));
-    for (let len = p.length - slack; len <= p.length + slack; len++) {
-      for (let i = 0; i + len <= t.length; i++) {
-        const w = t.slice(i, i + len);
-        if (dice(w, p) >= 0.6 || editDistance(w, p, slack) <= slack) return true;
-      }
-    }
-    return false;
-  }
+  if (hasCjk(phrase)) return saysChinese(t, p) || saysInPinyin(text, phrase);
   const words = englishWords(phrase);
   const have = englishWords(text);
   if (words.length === 0) return false;
@@ -91,6 +59,22 @@ export function saysPhrase(text: string, phrase: string): boolean {
     const slack = Math.floor(p.length / 8);
     for (let i = 0; i + p.length <= t.length; i++)
       if (editDistance(t.slice(i, i + p.length), p, slack) <= slack) return true;
+  }
+  return false;
+}
+
+/** A squashed Chinese phrase `p` nearly anywhere in squashed text `t`. */
+function saysChinese(t: string, p: string): boolean {
+  // Each edit breaks at most two bigrams: with under a third of the phrase's bigrams anywhere in
+  // the text, no window can be near enough (this skips the window scan for almost every text).
+  const pb = [...bigrams(p).keys()];
+  if (pb.filter((g) => t.includes(g)).length < pb.length / 3) return false;
+  const slack = Math.max(1, Math.floor(p.length / 4));
+  for (let len = p.length - slack; len <= p.length + slack; len++) {
+    for (let i = 0; i + len <= t.length; i++) {
+      const w = t.slice(i, i + len);
+      if (dice(w, p) >= 0.6 || editDistance(w, p, slack) <= slack) return true;
+    }
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import type { GenerateRequest, GenerationStream, LanguageModel } from '@jubensha/llm';
+import { pinyin } from 'pinyin-pro';
 import { estimateTokens } from '../prompt/tokens.js';
 import { textStream } from './scripted-model.js';
 
@@ -15,6 +16,10 @@ export const ATTACKS = [
   'unicode-escape',
   'other-language',
   'prompt-echo',
+  'pinyin',
+  'pinyin-squashed',
+  'pinyin-toned',
+  'pinyin-tone-digits',
 ] as const;
 export type Attack = (typeof ATTACKS)[number];
 
@@ -37,8 +42,10 @@ export class AdversarialModel implements LanguageModel {
     const attack = ATTACKS[n % ATTACKS.length] ?? 'plain';
     const own = this.secrets[this.language];
     const other = this.secrets[this.language === 'zh' ? 'en' : 'zh'];
-    const secret = own[Math.floor(n / ATTACKS.length) % Math.max(1, own.length)] ?? '';
-    const text = disguise(secret, attack, this.language, other[0] ?? secret, request);
+    const round = Math.floor(n / ATTACKS.length);
+    const secret = own[round % Math.max(1, own.length)] ?? '';
+    const translated = other[round % Math.max(1, other.length)] ?? secret;
+    const text = disguise(secret, attack, this.language, translated, request);
     return textStream(
       text,
       estimateTokens(JSON.stringify(request.messages ?? request.prompt)),
@@ -51,6 +58,17 @@ export class AdversarialModel implements LanguageModel {
   }
 }
 
+/** The Chinese of a secret in pinyin, the way someone types it (one word per character). */
+function spelled(chinese: string, tones: 'none' | 'symbol' | 'num'): string {
+  return pinyin(chinese, { toneType: tones, type: 'array', nonZh: 'removed' })
+    .filter((s) => /\p{L}/u.test(s))
+    .join(' ');
+}
+
+/**
+ * `secret` (in the room's language) as the attack writes it; `translated` is the same secret in the
+ * other language (the pinyin attacks spell whichever of the two is Chinese).
+ */
 export function disguise(
   secret: string,
   attack: Attack,
@@ -59,6 +77,7 @@ export function disguise(
   request?: GenerateRequest,
 ): string {
   const zh = language === 'zh';
+  const chinese = zh ? secret : translated;
   switch (attack) {
     case 'plain':
       return secret;
@@ -91,5 +110,16 @@ export function disguise(
           .join('\n')
           .slice(0, 400) + secret
       );
+    case 'pinyin': {
+      const words = spelled(chinese, 'none');
+      const said = words.charAt(0).toUpperCase() + words.slice(1);
+      return zh ? `用拼音说吧：${said}。` : `Fine, in pinyin: ${said}.`;
+    }
+    case 'pinyin-squashed':
+      return spelled(chinese, 'none').replace(/ /g, '');
+    case 'pinyin-toned':
+      return spelled(chinese, 'symbol');
+    case 'pinyin-tone-digits':
+      return spelled(chinese, 'num');
   }
 }
