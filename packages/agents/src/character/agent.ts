@@ -8,7 +8,7 @@ import { chooseReply, isStatable, type IntentChoice } from '../policy/intent.js'
 import type { Language } from '../text/language.js';
 import { hash, seeded } from '../text/random.js';
 import { newMemory, type AgentMemory, type Channel } from './memory.js';
-import { addresses, asks, callNames } from './names.js';
+import { addressName, addresses, asks, callNames } from './names.js';
 import { speak, type Spoken } from './speak.js';
 
 export interface CharacterAgentOptions {
@@ -179,13 +179,15 @@ export class CharacterAgent {
     this.memory.tokens.prompt += spoken.tokens.prompt;
     this.memory.tokens.completion += spoken.tokens.completion;
     let text = spoken.text;
-    // A question must name whom it asks, so that seat knows to answer (unless it names someone already).
+    // A question must name whom it asks, so that seat knows to answer (unless it names someone already),
+    // and in the room's language: an English table says "Uncle De, …", never "德叔，…".
     if (choice.intent === 'ask' && choice.target && channel.kind === 'public') {
       const named = view.story.characters.some(
         (c) => c.id !== this.seat && addresses(text, callNames(view, c.id)),
       );
-      const names = callNames(view, choice.target);
-      if (!named) text = `${names[0] ?? ''}${this.options.language === 'zh' ? '，' : ', '}${text}`;
+      const zh = this.options.language === 'zh';
+      if (!named)
+        text = `${addressName(view, choice.target, this.options.language)}${zh ? '，' : ', '}${text}`;
     }
     const command: SeatCommand =
       channel.kind === 'public'
