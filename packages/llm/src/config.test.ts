@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { resolveLlmConfig } from './config.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLED_MODEL_DIR, resolveLlmConfig } from './config.js';
 import { createLanguageModel } from './create-language-model.js';
 import { isLlmError } from './errors.js';
 import { fixtureDir } from './onnx/fixtures.test-support.js';
@@ -14,9 +17,60 @@ function problem(fn: () => unknown): string {
   throw new Error('expected CONFIG_INVALID');
 }
 
+// Stand-ins for models/default, so the tests do not depend on whether the real one is checked in.
+const bundled = mkdtempSync(join(tmpdir(), 'jubensha-bundled-'));
+writeFileSync(join(bundled, 'config.json'), '{}');
+const absent = join(bundled, 'no-model-here');
+afterAll(() => rmSync(bundled, { recursive: true, force: true }));
+
+const onnxDefaults = {
+  threadsPerSession: 2,
+  sessions: 1,
+  prefixCacheMb: 256,
+  niceness: 10,
+  defaultMaxTokens: 256,
+};
+
 describe('resolveLlmConfig', () => {
-  it('defaults to no backend', () => {
-    expect(resolveLlmConfig({})).toEqual({ backend: 'none' });
+  it('defaults to the bundled model when its folder has a config.json', () => {
+    expect(resolveLlmConfig({}, {}, { bundledModelDir: bundled })).toEqual({
+      backend: 'onnx',
+      modelDir: bundled,
+      ...onnxDefaults,
+    });
+  });
+
+  it('defaults to no backend when there is no bundled model', () => {
+    expect(resolveLlmConfig({}, {}, { bundledModelDir: absent })).toEqual({ backend: 'none' });
+  });
+
+  it('finds the bundled model from the package, not the working directory', () => {
+    expect(BUNDLED_MODEL_DIR).toBe(join(import.meta.dirname, '../../../models/default'));
+  });
+
+  it('JUBENSHA_LLM=none turns the bundled model off', () => {
+    expect(resolveLlmConfig({ JUBENSHA_LLM: 'none' }, {}, { bundledModelDir: bundled })).toEqual({
+      backend: 'none',
+    });
+  });
+
+  it('JUBENSHA_MODEL_DIR alone switches the folder, bundled model or not', () => {
+    for (const bundledModelDir of [bundled, absent]) {
+      expect(resolveLlmConfig({ JUBENSHA_MODEL_DIR: '/models/big' }, {}, { bundledModelDir })).toEqual({
+        backend: 'onnx',
+        modelDir: '/models/big',
+        ...onnxDefaults,
+      });
+    }
+  });
+
+  it('a backend the server names wins over the bundled model', () => {
+    const config = resolveLlmConfig(
+      {},
+      { backend: 'openai', baseUrl: 'http://127.0.0.1:8080/v1', model: 'm' },
+      { bundledModelDir: bundled },
+    );
+    expect(config.backend).toBe('openai');
   });
 
   it('reads the onnx backend from the environment with defaults', () => {
@@ -25,15 +79,7 @@ describe('resolveLlmConfig', () => {
       JUBENSHA_MODEL_DIR: '/models/qwen',
       JUBENSHA_LLM_SESSIONS: '2',
     });
-    expect(config).toEqual({
-      backend: 'onnx',
-      modelDir: '/models/qwen',
-      sessions: 2,
-      threadsPerSession: 2,
-      prefixCacheMb: 256,
-      niceness: 10,
-      defaultMaxTokens: 256,
-    });
+    expect(config).toEqual({ ...onnxDefaults, backend: 'onnx', modelDir: '/models/qwen', sessions: 2 });
   });
 
   it('lets the server override the environment', () => {
@@ -48,7 +94,10 @@ describe('resolveLlmConfig', () => {
 
   it('rejects bad values with every problem named', () => {
     expect(problem(() => resolveLlmConfig({ JUBENSHA_LLM: 'gpu' }))).toMatch(/backend/);
-    expect(problem(() => resolveLlmConfig({ JUBENSHA_LLM: 'onnx' }))).toMatch(/modelDir/);
+    // Naming the backend without a folder is a mistake even when the bundled model is there.
+    expect(
+      problem(() => resolveLlmConfig({ JUBENSHA_LLM: 'onnx' }, {}, { bundledModelDir: bundled })),
+    ).toMatch(/modelDir/);
     const detail = problem(() =>
       resolveLlmConfig({
         JUBENSHA_LLM: 'onnx',

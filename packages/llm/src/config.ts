@@ -1,5 +1,14 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LlmError } from './errors.js';
+
+/**
+ * The model shipped with the repository (issue 8), found from this file rather than the working directory so
+ * `npm start`, tests and the CLI find it wherever they are run from.
+ */
+export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../../models/default', import.meta.url));
 
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
 
@@ -60,21 +69,37 @@ export const LLM_ENV = {
   JUBENSHA_OPENAI_API_KEY: 'apiKey',
 } as const;
 
+/** Where to look for the bundled model; tests point it at a folder of their own. */
+export interface LlmDefaults {
+  bundledModelDir?: string;
+}
+
 /**
  * Validates settings from the environment, overridden by the server's own settings. Empty variables count
- * as unset; without JUBENSHA_LLM the backend is `none`. Bad values throw CONFIG_INVALID naming each problem.
+ * as unset. Without JUBENSHA_LLM: onnx with JUBENSHA_MODEL_DIR if given, else onnx with the bundled model
+ * (`models/default`) if it is there, else `none`. Bad values throw CONFIG_INVALID naming each problem.
  */
 export function resolveLlmConfig(
   env: Record<string, string | undefined> = process.env,
   settings: LlmSettings = {},
+  defaults: LlmDefaults = {},
 ): LlmConfig {
   const fromEnv: Record<string, string> = {};
   for (const [variable, key] of Object.entries(LLM_ENV)) {
     const value = env[variable]?.trim();
     if (value) fromEnv[key] = value;
   }
-  const merged: Record<string, unknown> = { backend: 'none', ...fromEnv };
+  const merged: Record<string, unknown> = { ...fromEnv };
   for (const [key, value] of Object.entries(settings)) if (value !== undefined) merged[key] = value;
+  if (merged['backend'] === undefined) {
+    // A folder named alone is meant to be used; else the bundled model when its folder holds a config.json
+    // (a checkout without it still starts, with authored lines only).
+    const bundled = defaults.bundledModelDir ?? BUNDLED_MODEL_DIR;
+    if (merged['modelDir'] !== undefined) merged['backend'] = 'onnx';
+    else if (existsSync(join(bundled, 'config.json')))
+      Object.assign(merged, { backend: 'onnx', modelDir: bundled });
+    else merged['backend'] = 'none';
+  }
   const backend = merged['backend'];
   // Keys of other backends are ignored rather than rejected: one environment may hold settings for both.
   const schema = backend === 'onnx' ? onnxSchema : backend === 'openai' ? openAiSchema : llmConfigSchema;
