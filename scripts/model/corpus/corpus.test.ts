@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '@jubensha/story';
-import { loadBundledStories } from './bundled.js';
+import { loadBundledStories, ungrounded } from './bundled.js';
 import { corpusRows } from './corpus.js';
 import type { CorpusOptions } from './corpus.js';
 import { INTENT_MIX } from './dialogue.js';
@@ -68,6 +68,8 @@ describe('corpus', () => {
       const figures = reply.match(/\d+(?::\d+)?/g) ?? [];
       const prompt = row.messages.map((m) => m.content).join('\n');
       for (const f of figures) expect(prompt).toContain(f);
+      // No capitalised name, number word or Chinese numeral run the prompt does not hold.
+      expect(ungrounded(reply, prompt, []), `${row.id}: ${reply}`).toBeNull();
       expect(reply.length).toBeGreaterThan(0);
       if (row.lang === 'zh') expect(reply.match(CJK)?.length ?? 0).toBeLessThanOrEqual(90);
       else expect(reply.length).toBeLessThanOrEqual(350);
@@ -140,5 +142,15 @@ describe('corpus', () => {
     }
     const held = rows({ split: 'heldout', mysteries: 100 });
     expect(held.some(hasCard)).toBe(false);
+  });
+
+  it('leaves out authored lines that name what their prompt does not hold', () => {
+    const prompt = 'profile: 茶场的焙茶师傅。\nHe works with Zhou Yuanshan.';
+    expect(ungrounded('周伯，您看那几笼茶。', prompt, ['周伯', '焙房'])).toBe('周伯');
+    expect(ungrounded('Ask Manager Shen about it.', prompt, [])).toBe('Manager');
+    expect(ungrounded('Zhou Yuanshan saw it. Ask him.', prompt, [])).toBeNull();
+    expect(ungrounded('I paid fifty thousand for it.', prompt, [])).toBe('fifty');
+    expect(ungrounded('我等了四十分钟。', prompt, [])).toBe('四十');
+    expect(ungrounded('茶场的焙茶师傅就是我。', prompt, ['焙茶'])).toBeNull();
   });
 });

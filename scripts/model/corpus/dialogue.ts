@@ -57,12 +57,14 @@ function ownFact(s: Sentence, lang: Lang): StatedFact {
   return { line: s.text[lang], copy: s, title: null };
 }
 
+/** Words that open wrappers and copied sentences: anything else (a name) keeps its capital. */
+const COMMON_FIRST =
+  /^(About|Also|And|At|A|Blood|Did|Do|Fine|Footprints|From|Hello|Here|Honestly|In|Its|It|Let|Look|My|Remember|Someone|Sorry|Suspect|Suspicion|Take|That|There|The|Tonight|Under|Was|Where|Who|Why|With|Yes|You)\b/;
+
 /** English after "Name, " goes on in lower case ("Lin Xiaozhou, here is what I know"); names and "I" stay. */
 function afterLead(lead: string, rest: string, lang: Lang): string {
   if (!lead || lang === 'zh') return lead + rest;
-  const lower =
-    /^(At|From|The|In|A|Under|Here|Let|Yes|Honestly|It|Do|My|Suspect|You|Sorry|With|That|About|Look|Take|Remember|Fine)\b/;
-  return lead + (lower.test(rest) ? lowerFirst(rest) : rest);
+  return lead + (COMMON_FIRST.test(rest) ? lowerFirst(rest) : rest);
 }
 
 /** The first clause of a sentence, without its end mark (what "also …" copies from a second fact). */
@@ -157,7 +159,7 @@ export function sampleTurn(rng: Rng, mystery: Mystery, lang: Lang): Turn | null 
       const against = mystery.clues.filter((c) => c.pointsTo === suspect.id).map((c) => clueFact(c, lang));
       facts = rng.sample(against.length > 0 && rng.chance(0.8) ? against : clueFacts, rng.int(1, 3));
       if (intent === 'accuse' && rng.chance(0.3)) {
-        const from = other();
+        const from = rng.pick(others.filter((c) => c !== suspect));
         asks(from, say({ zh: '你怀疑谁？', en: 'whom do you suspect?' }, lang));
       }
       break;

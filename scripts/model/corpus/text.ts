@@ -30,22 +30,35 @@ export function pairs(list: string): Bi[] {
     });
 }
 
+/** A template split at its slots: literal, slot name, literal, …, literal (parsed once; fill runs per sentence). */
+const parsed = new Map<string, string[]>();
+function pieces(template: string): string[] {
+  let p = parsed.get(template);
+  if (!p) {
+    p = template.split(/\{(\w+)\}/);
+    parsed.set(template, p);
+  }
+  return p;
+}
+
 /** Fills `{slot}`s of a bilingual template and records which slot values went in, per language. */
 export function fill(template: Bi, slots: Readonly<Record<string, Bi>>): Sentence {
   const entities: Sentence['entities'] = { zh: [], en: [] };
-  const one = (lang: Lang) =>
-    template[lang].replace(/\{(\w+)\}/g, (_, key: string) => {
+  const used: Record<string, Bi> = {};
+  const one = (lang: Lang) => {
+    const p = pieces(template[lang]);
+    let out = p[0] ?? '';
+    for (let i = 1; i < p.length; i += 2) {
+      const key = p[i] ?? '';
       const value = slots[key];
       if (!value) throw new Error(`template slot {${key}} has no value`);
+      used[key] = value;
       if (!entities[lang].includes(value[lang])) entities[lang].push(value[lang]);
-      return value[lang];
-    });
+      out += value[lang] + (p[i + 1] ?? '');
+    }
+    return out;
+  };
   const text = { zh: one('zh'), en: capitalizeFirst(one('en')) };
-  const used: Record<string, Bi> = {};
-  for (const [, key = ''] of template.zh.matchAll(/\{(\w+)\}/g)) {
-    const value = slots[key];
-    if (value) used[key] = value;
-  }
   return { text, entities, slots: used };
 }
 

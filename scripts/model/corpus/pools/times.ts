@@ -27,8 +27,19 @@ function zhMinutes(m: number): string {
   return `${tens > 1 ? ZH[tens] : ''}十${m % 10 > 0 ? ZH[m % 10] : ''}`;
 }
 
+const forms = new Map<Minutes, { zh: string[]; en: string[] }>();
+
 /** Spoken forms of one time: zh 九点半 / 八点四十 / 十点一刻 / 21:30; en 9:30 / half past nine / a quarter past ten. */
 export function timeForms(t: Minutes): { zh: string[]; en: string[] } {
+  let f = forms.get(t);
+  if (!f) {
+    f = computeForms(t);
+    forms.set(t, f);
+  }
+  return f;
+}
+
+function computeForms(t: Minutes): { zh: string[]; en: string[] } {
   const h24 = Math.floor(t / 60);
   const m = t % 60;
   const h = h24 % 12 === 0 ? 12 : h24 % 12;
