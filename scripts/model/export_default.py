@@ -58,11 +58,13 @@ def main():
     parser.add_argument("--checkpoint", required=True)
     parser.add_argument("--tokenizer", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--context", type=int, default=1024,
+                        help="max_position_embeddings written to config.json: the longest rows it was trained on (the agents keep prompts under 60%% of it)")
     parser.add_argument("--recipe", help="JSON file describing how the model was made, copied as recipe.json")
     args = parser.parse_args()
 
     state = torch.load(args.checkpoint)
-    config = state["config"]
+    config = dict(state["config"], max_position_embeddings=args.context)
     model = Llama(config, bias=False)
     model.load_state_dict(state["model"])
     model.eval()
@@ -71,8 +73,11 @@ def main():
     if os.path.isdir(os.path.join(out, "onnx")):
         shutil.rmtree(os.path.join(out, "onnx"))
     os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
-    for name in ("tokenizer.json", "tokenizer_config.json"):
-        shutil.copy(os.path.join(args.tokenizer, name), os.path.join(out, name))
+    shutil.copy(os.path.join(args.tokenizer, "tokenizer.json"), os.path.join(out, "tokenizer.json"))
+    with open(os.path.join(args.tokenizer, "tokenizer_config.json"), encoding="utf-8") as f:
+        tokenizer_config = dict(json.load(f), model_max_length=args.context)
+    with open(os.path.join(out, "tokenizer_config.json"), "w", encoding="utf-8") as f:
+        json.dump(tokenizer_config, f, ensure_ascii=False, indent=1)
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(config, f, indent=1)
     with open(os.path.join(out, "generation_config.json"), "w") as f:

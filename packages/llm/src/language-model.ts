@@ -66,6 +66,11 @@ export interface GenerationStream extends AsyncIterable<string> {
 export interface LanguageModel {
   /** A short description for logs, e.g. `onnx:qwen2 (2×1 threads)` or `openai:llama3@http://…`. */
   readonly description: string;
+  /**
+   * Tokens of context the model was made for (a local folder's `max_position_embeddings`), when known:
+   * callers size their prompts under it. Unknown for remote servers.
+   */
+  readonly contextTokens?: number;
   generate(request: GenerateRequest): GenerationStream;
   /** Releases workers, sessions and sockets; pending generations fail with CANCELLED. */
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { BUNDLED, loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { runGame } from '../playtest/run-game.js';
+import { promptBudgetFor } from './agent.js';
 import { hasCjk } from '../text/language.js';
 import { ScriptedModel } from '../testing/scripted-model.js';
 
@@ -17,5 +18,21 @@ describe.each(BUNDLED)('an English game of %s', (id) => {
     ];
     expect(said.length).toBeGreaterThan(20);
     expect(said.filter((s) => hasCjk(s.text))).toEqual([]);
+  });
+});
+
+describe('the default prompt budget', () => {
+  const withContext = (contextTokens?: number) => ({
+    ...new ScriptedModel(),
+    contextTokens,
+    description: 'm',
+  });
+  it('is 1200 estimated tokens without a model or with a large or unknown context', () => {
+    expect(promptBudgetFor(null)).toBe(1200);
+    expect(promptBudgetFor(withContext(undefined) as never)).toBe(1200);
+    expect(promptBudgetFor(withContext(32768) as never)).toBe(1200);
+  });
+  it("stays at 60% of a small model's context", () => {
+    expect(promptBudgetFor(withContext(1024) as never)).toBe(614);
   });
 });

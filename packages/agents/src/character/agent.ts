@@ -32,10 +32,19 @@ export interface CharacterAgentOptions {
   /** Least time between two lines of its own initiative. */
   cooldownMs?: number;
   roomKey?: string;
-  /** Token budget of one prompt (default 1200); keep it under the model's context. */
+  /** Token budget of one prompt (default: 1200, or 60% of the model's context when that is smaller). */
   promptBudget?: number;
   memory?: AgentMemory;
   onPrompt?: (messages: ChatMessage[]) => void;
+}
+
+/**
+ * The default prompt budget: 1200 estimated tokens, but at most 60% of a model's context, so the reply and
+ * the estimate's error still fit, and a small model sees prompts as long as those it was trained on.
+ */
+export function promptBudgetFor(model: LanguageModel | null): number {
+  const context = model?.contextTokens;
+  return context ? Math.min(1200, Math.floor(context * 0.6)) : 1200;
 }
 
 /** What the agent wants to do next: one ordinary seat command, with the speech behind it if any. */
@@ -170,7 +179,7 @@ export class CharacterAgent {
       speech,
       said: new Set(this.memory.ledger.map((e) => e.text)),
       seed: (this.options.seed ?? 0) + view.version,
-      ...(this.options.promptBudget ? { budget: this.options.promptBudget } : {}),
+      budget: this.options.promptBudget ?? promptBudgetFor(this.options.model),
       ...(this.options.roomKey ? { roomKey: this.options.roomKey } : {}),
       ...(this.options.onPrompt ? { onPrompt: this.options.onPrompt } : {}),
     });

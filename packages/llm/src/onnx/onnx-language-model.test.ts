@@ -37,6 +37,11 @@ async function failureCode(stream: GenerationStream): Promise<string> {
   }
 }
 
+it('reports the context the model folder declares, so callers can size prompts under it', () => {
+  // tiny-qwen2's config.json: max_position_embeddings 128.
+  expect(model.contextTokens).toBe(128);
+});
+
 const messages = [
   { role: 'system' as const, content: '你是管家。You are the butler.' },
   { role: 'user' as const, content: '昨晚你在哪里？Where were you last night?' },

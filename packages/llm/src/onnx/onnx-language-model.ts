@@ -121,6 +121,7 @@ export class OnnxLanguageModel implements LanguageModel {
     private readonly scheduler: FairScheduler<ModelWorker>,
     private readonly clock: Clock,
     private readonly defaultMaxTokens: number,
+    readonly contextTokens: number,
   ) {}
 
   /** Checks the folder, starts the workers and waits until every session is loaded. */
@@ -139,8 +140,9 @@ export class OnnxLanguageModel implements LanguageModel {
       { length: sessions },
       () => new ModelWorker(new Worker(WORKER_ENTRY, { workerData: init })),
     );
+    let ready: { maxContext: number }[];
     try {
-      await Promise.all(workers.map((w) => w.ready));
+      ready = await Promise.all(workers.map((w) => w.ready));
     } catch (error) {
       await Promise.all(workers.map((w) => w.close().catch(() => undefined)));
       throw error;
@@ -151,6 +153,7 @@ export class OnnxLanguageModel implements LanguageModel {
       new FairScheduler(workers),
       options.clock ?? defaultClock,
       options.defaultMaxTokens ?? 256,
+      Math.min(...ready.map((r) => r.maxContext)),
     );
   }
 
