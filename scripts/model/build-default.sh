@@ -21,6 +21,9 @@ TOKEN_BUDGET=${TOKEN_BUDGET:-5000}
 LR=${LR:-3e-3}
 PY=${PY:-/usr/bin/python3}
 
+# The commit whose corpus generator made the data (the recipe records it): the generator must be committed.
+if [ -n "$(git status --porcelain scripts/model)" ]; then echo "commit scripts/model first: the recipe names the commit" >&2; exit 1; fi
+COMMIT=${COMMIT:-$(git rev-parse HEAD)}
 mkdir -p "$WORK/corpus" "$WORK/data" "$WORK/tokenizer" "$WORK/run"
 if [ ! -s "$WORK/corpus/train.jsonl" ]; then
   npx tsx scripts/model/corpus/generate.ts --split train --mysteries "$MYSTERIES" --turns-per-mystery "$TURNS" \
@@ -42,7 +45,7 @@ fi
 cat > "$WORK/recipe.json" <<JSON
 {
   "built_by": "scripts/model/build-default.sh",
-  "commit": "$(git rev-parse HEAD)",
+  "commit": "$COMMIT",
   "corpus": { "seed": $SEED, "mysteries": $MYSTERIES, "turns_per_mystery": $TURNS, "heldout_mysteries": $HELDOUT_MYSTERIES },
   "tokenizer": { "vocab_size": $VOCAB },
   "training": { "seed": $TRAIN_SEED, "steps": $STEPS, "token_budget": $TOKEN_BUDGET, "lr": $LR, "threads": 2 },
