@@ -78,6 +78,10 @@ describe('authorization', () => {
     ])
       expect(await a.command(command)).toMatchObject({ ok: false, error: { code: 'NOT_HOST' } });
     expect(await a.command({ type: 'TICK' })).toMatchObject({ ok: false, error: { code: 'NOT_SYSTEM' } });
+    expect(await a.command({ type: 'HOST_NARRATE', kind: 'hint', text: 'the butler did it' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SYSTEM' },
+    });
     // Naming another seat in the payload is no way in: commands carry no actor, extra keys are refused.
     expect(await a.command({ type: 'READY', ready: true, seat: B })).toMatchObject({
       ok: false,
@@ -121,6 +125,11 @@ describe('authorization', () => {
     expect(await host.command({ type: 'START' })).toMatchObject({
       ok: false,
       error: { code: 'SEATS_NOT_READY' },
+    });
+    // The human host does not speak as the AI host: narration is the server's own.
+    expect(await host.command({ type: 'HOST_NARRATE', kind: 'narration', text: 'Welcome.' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SYSTEM' },
     });
     expect(await stored(roomId)).toBe(before);
     // The host's view holds no seat's private file, the spectator's neither.

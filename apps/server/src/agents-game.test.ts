@@ -1,23 +1,26 @@
-import { SeatDriver, saysPhrase } from '@jubensha/agents';
+import { HostDriver, SeatDriver, saysPhrase } from '@jubensha/agents';
 import { ScriptedModel } from '@jubensha/agents/testing';
-import { loadBundled } from '@jubensha/engine/testing';
-import type { ServerEvent } from '@jubensha/protocol';
+import { leaks, literalLeaks, loadBundled, secretTexts } from '@jubensha/engine/testing';
+import { applyViewChanges, type ServerEvent, type View, type Viewer } from '@jubensha/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seatedRoom, startTestServer, tempDir, type TestServer } from './testing/harness.js';
+import { storedGames } from './testing/stored-game.js';
 import { TestClient } from './testing/test-client.js';
 
 const HUMANS = ['lin-jiadong', 'lin-xiuhe'];
 const driver = new SeatDriver({ model: new ScriptedModel(), humanGraceMs: 0, cooldownMs: 0, recheckMs: 50 });
+const aiHost = new HostDriver({ memories: (roomId) => driver.memories(roomId), recheckMs: 200 });
 let server: TestServer;
 let dir: Awaited<ReturnType<typeof tempDir>>;
 
 beforeAll(async () => {
   dir = await tempDir();
-  server = await startTestServer(dir.dir, { aiSeats: driver });
+  server = await startTestServer(dir.dir, { aiSeats: driver, aiHost, aiVoices: 'model' });
 });
 afterAll(async () => {
   await server.close();
   driver.close();
+  aiHost.close();
   await dir.remove();
 });
 
@@ -26,13 +29,16 @@ async function quiet(client: TestClient, ms = 400): Promise<void> {
   for (;;) {
     const v = client.view?.version;
     await new Promise((r) => setTimeout(r, ms));
-    if (client.view?.version === v && !driver.busy) return;
+    if (client.view?.version === v && !driver.busy && !aiHost.busy) return;
   }
 }
 
-/** The agents (issue 7) plugged into the AI seat seam, with a deterministic model standing in for a trained one. */
+/**
+ * The agents (issue 7) plugged into the AI seat seam and the AI host seam, with a deterministic model
+ * standing in for a trained one.
+ */
 describe('agents behind the real server', () => {
-  it('2 human clients and 4 AI seats play rain-tea-hills to the debrief', async () => {
+  it('2 human clients and 4 AI seats play rain-tea-hills to the debrief, narrated by the AI host', async () => {
     const url = server.url;
     const { room, tokens } = await seatedRoom(url, 'rain-tea-hills', HUMANS);
     const humans = await Promise.all(
@@ -92,6 +98,63 @@ describe('agents behind the real server', () => {
     );
     for (const m of chat.filter((x) => aiSeats.includes(x.seat)))
       for (const p of phrases) expect(saysPhrase(m.text, p), m.text).toBe(false);
+
+    // The AI host narrated every phase the game went through, to the human host as well.
+    expect(ann.welcome?.aiVoices).toBe('model');
+    const plan = ann.view!.story.plan;
+    const narrated = host.view!.hostMessages.filter((m) => m.kind === 'narration');
+    expect(narrated.length).toBe(ann.view!.progress.phase! + 1);
+    expect(narrated[0]?.text).toBe('第1幕：请各位阅读自己的剧本，读完后点“读完了”。');
+    expect(narrated.at(-1)?.text).toMatch(/^复盘开始/);
+    expect(plan[ann.view!.progress.phase!]?.kind).toBe('debrief');
+    // Each narration reached the table as an update the moment it was said.
+    const narrationUpdates = ben.received.filter(
+      (r) =>
+        r.event.type === 'update' &&
+        r.event.changes.some(
+          (c) =>
+            c.op === 'set' &&
+            c.path[0] === 'hostMessages' &&
+            (c.value as { kind?: string }).kind === 'narration',
+        ),
+    );
+    expect(narrationUpdates.length).toBe(narrated.length);
+    // The debrief: one line per AI character, its goals and every cover claim it told, from its ledger.
+    await ann.until(
+      () => ann.view!.hostMessages.filter((m) => m.kind === 'debrief').length === aiSeats.length,
+    );
+    const debrief = ann.view!.hostMessages.filter((m) => m.kind === 'debrief');
+    const memories = driver.memories(room.roomId);
+    expect(memories.map((m) => m.seat).sort()).toEqual([...aiSeats].sort());
+    for (const [i, m] of memories.entries()) {
+      const line = debrief[i]?.text ?? '';
+      expect(line.startsWith(`${story.characters.find((c) => c.id === m.seat)?.name.zh}：`)).toBe(true);
+      for (const told of m.ledger.filter((e) => e.intent === 'cover')) expect(line).toContain(told.text);
+    }
+    // Nothing the host said before the reveal, as each client received it, holds a secret of the story.
+    const games = await storedGames(server.store, story, room.roomId);
+    const index = secretTexts(story);
+    let checked = 0;
+    const clients: [Viewer, TestClient][] = [
+      [{ kind: 'host' }, host],
+      [{ kind: 'seat', seat: HUMANS[0]! }, ann],
+      [{ kind: 'seat', seat: HUMANS[1]! }, ben],
+    ];
+    for (const [viewer, client] of clients) {
+      let view: View | null = null;
+      for (const { event } of client.received) {
+        if (event.type === 'view') view = event.view;
+        else if (event.type === 'update') view = applyViewChanges(view!, event.changes);
+        else continue;
+        const ctx = games[view.version]!.context;
+        if (ctx.outcome !== null) continue;
+        expect(view.hostMessages.every((m) => m.kind !== 'debrief')).toBe(true);
+        expect(leaks(index, ctx, viewer, view.hostMessages)).toEqual([]);
+        expect(literalLeaks(index, ctx, viewer, JSON.stringify(view.hostMessages))).toEqual([]);
+        checked += view.hostMessages.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
     for (const c of [...humans, host]) c.close();
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import {
   HOST_COMMANDS,
   SEAT_COMMANDS,
+  SYSTEM_COMMANDS,
   gameError,
   type Actor,
   type Command,
@@ -17,6 +18,7 @@ export type Principal =
 
 const seatCommands = new Set<string>(SEAT_COMMANDS);
 const hostCommands = new Set<string>(HOST_COMMANDS);
+const systemCommands = new Set<string>(SYSTEM_COMMANDS);
 
 export interface TokenState {
   hostTokenHash: string;
@@ -35,7 +37,8 @@ export function authorize(
   snapshot: GameSnapshot,
 ): { ok: true; actor: Actor } | { ok: false; error: GameError } {
   const no = (code: Parameters<typeof gameError>[0]) => ({ ok: false as const, error: gameError(code) });
-  if (command.type === 'TICK') return no('NOT_SYSTEM');
+  // The clock and the AI host are the server's own voice: no connection speaks for them.
+  if (systemCommands.has(command.type)) return no('NOT_SYSTEM');
   if (hostCommands.has(command.type)) {
     if (principal.kind !== 'host') return no('NOT_HOST');
     if (!sameHash(principal.tokenHash, tokens.hostTokenHash)) return no('UNAUTHORIZED');

@@ -5,6 +5,7 @@ import { leaks, secretTexts } from '@jubensha/engine/testing';
 import {
   ApiErrorSchema,
   CreateRoomResponseSchema,
+  DEFAULT_HINT_LEVEL,
   ListStoriesResponseSchema,
   RoomInfoSchema,
   TakeSeatResponseSchema,
@@ -74,7 +75,19 @@ describe('REST', () => {
       status: 'lobby',
       language: 'en',
       hostOnline: false,
+      // No language model in these tests: AI seats speak authored lines, and the room says so.
+      aiVoices: 'authored-lines',
     });
+    // No hint level asked for: the default.
+    expect(meta.seatConfig).toMatchObject({ hintLevel: DEFAULT_HINT_LEVEL });
+    const quiet = await api<CreateRoomResponse>(server.url, '/api/rooms', {
+      storyId: STORY,
+      language: 'zh',
+      seats: [],
+      hintLevel: 0,
+    });
+    expect(quiet.status).toBe(201);
+    expect((await server.store.loadRoom(quiet.body.roomId))!.meta.seatConfig).toMatchObject({ hintLevel: 0 });
     expect(room.seats.filter((s) => s.controller === 'human').map((s) => s.seat)).toEqual([A, B]);
 
     const took = await api(server.url, `/api/rooms/${created.code}/seats/${A}`, { name: '  Ann  ' });
@@ -109,6 +122,7 @@ describe('REST', () => {
         'UNKNOWN_SEAT',
       ],
       ['/api/rooms', { storyId: STORY, language: 'zh', seats: {} }, 400, 'BAD_PAYLOAD'],
+      ['/api/rooms', { storyId: STORY, language: 'zh', seats: [], hintLevel: 3 }, 400, 'BAD_PAYLOAD'],
       [
         '/api/rooms',
         '{"storyId":"rain-tea-hills","language":"zh","seats":[],"__proto__":{"admin":true}}',

@@ -31,10 +31,12 @@ async function main(): Promise<void> {
     throw err;
   }
   if (ai) log.info({ aiVoices: ai.voices, model: ai.description }, 'AI seats');
+  // The AI host narrates every room, with AI seats or without: phase changes, reminders and hints help
+  // any table and need no model; its debrief tells the lies of whatever AI characters there were.
   const server = await startServer({
     config,
     log,
-    ...(ai ? { aiSeats: ai.driver, aiVoices: ai.voices } : {}),
+    ...(ai ? { aiSeats: ai.driver, aiHost: ai.host, aiVoices: ai.voices } : {}),
   });
   let stopping = false;
   const stop = (signal: string) => {

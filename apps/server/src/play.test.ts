@@ -1,13 +1,11 @@
-import { applyCommand, createGame, type GameSnapshot } from '@jubensha/engine';
 import { BUNDLED, leaks, literalLeaks, secretTexts } from '@jubensha/engine/testing';
 import { applyViewChanges, type RoomInfo, type View, type Viewer } from '@jubensha/protocol';
 import { SqliteMatchStore } from '@jubensha/storage';
-import type { Story } from '@jubensha/story';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredSeatConfig } from './rooms.js';
 import { ChildServer } from './testing/child-server.js';
 import { api, bundledCatalog, seatedRoom, tempDir } from './testing/harness.js';
 import { play } from './testing/play.js';
+import { storedGames } from './testing/stored-game.js';
 import { TableBot } from './testing/table-bot.js';
 import { TestClient } from './testing/test-client.js';
 
@@ -26,21 +24,6 @@ afterAll(async () => {
   expect((await server.stop('SIGTERM')).code).toBe(0);
   await dir.remove();
 });
-
-/** The game's context after every version, rebuilt from the stored log. */
-async function contexts(story: Story, roomId: string): Promise<GameSnapshot[]> {
-  const loaded = await store.loadRoom(roomId);
-  const cfg = loaded!.meta.seatConfig as unknown as StoredSeatConfig;
-  let snap = createGame(story, { seed: cfg.seed, seats: cfg.seats, at: cfg.createdAt });
-  const out = [snap];
-  for (const e of await store.readEntries(roomId, 1)) {
-    const r = applyCommand(story, snap, { actor: e.actor as never, command: e.command as never, at: e.at });
-    if (!r.ok) throw new Error(`stored entry ${e.seq} does not replay: ${r.error.code}`);
-    snap = r.snapshot;
-    out.push(snap);
-  }
-  return out;
-}
 
 describe.each(BUNDLED)(
   '%s played to the end by real socket.io clients against the server process',
@@ -66,7 +49,7 @@ describe.each(BUNDLED)(
       expect(host.view!.reveal).not.toBeNull();
       expect(bot.whispers.length).toBeGreaterThan(0);
 
-      const ctxs = await contexts(story, room.roomId);
+      const ctxs = await storedGames(store, story, room.roomId);
       expect(ctxs[ctxs.length - 1]!.context.version).toBe(host.view!.version);
       const index = secretTexts(story);
       const clients: [Viewer, TestClient][] = [

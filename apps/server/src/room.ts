@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { applyCommand, nextDeadline, projectView, restoreGame, type GameSnapshot } from '@jubensha/engine';
 import {
+  DEFAULT_HINT_LEVEL,
+  HintLevelSchema,
   diffView,
   SEAT_COMMANDS,
   gameError,
@@ -10,6 +12,7 @@ import {
   type AiVoices,
   type ErrorCode,
   type GameError,
+  type HintLevel,
   type Presence,
   type RoomInfo,
   type ServerEvent,
@@ -19,6 +22,7 @@ import {
 import { isMatchStoreError, type MatchStore, type RoomMeta } from '@jubensha/storage';
 import type { Story } from '@jubensha/story';
 import type { Logger } from 'pino';
+import { unfoundKeyLocations, type AiHost } from './ai-host.js';
 import type { AiSeats } from './ai-seats.js';
 import { authorize, type Principal } from './authorize.js';
 import type { Clock } from './clock.js';
@@ -42,6 +46,7 @@ export interface RoomDeps {
   metrics: Metrics;
   log: Logger;
   aiSeats: AiSeats;
+  aiHost: AiHost;
   /** How this server's AI seats speak: clients say so where AI seats play. */
   aiVoices: AiVoices;
 }
@@ -97,10 +102,19 @@ export class Room {
     return this.connections.size;
   }
 
-  /** Called once the room is loaded: arms its deadline and lets AI seats look at the table. */
+  /** The AI host's hints, as chosen when the room was created. */
+  get hintLevel(): HintLevel {
+    const stored = HintLevelSchema.safeParse(
+      (this.meta.seatConfig as { hintLevel?: unknown } | null)?.hintLevel,
+    );
+    return stored.success ? stored.data : DEFAULT_HINT_LEVEL;
+  }
+
+  /** Called once the room is loaded: arms its deadline and lets the AI seats and the AI host look at the table. */
   start(): void {
     this.armDeadline();
     this.notifyAiSeats();
+    this.notifyAiHost();
   }
 
   /** Queues a command from the server itself or an AI seat; resolves with its ack once stored or refused. */
@@ -185,6 +199,7 @@ export class Room {
       this.meta.finishedAt = at;
       this.disarmDeadline();
       this.deps.aiSeats.onRoomClosed(this.id);
+      this.deps.aiHost.onRoomClosed(this.id);
       this.deps.log.info({ roomId: this.id }, 'game finished');
       return fail('GAME_OVER');
     }
@@ -213,6 +228,7 @@ export class Room {
     this.broadcast();
     this.armDeadline();
     this.notifyAiSeats();
+    this.notifyAiHost();
     return { ok: true, version: next.context.version };
   }
 
@@ -272,6 +288,25 @@ export class Room {
         stream: (event) => this.stream(event),
       });
     }
+  }
+
+  /**
+   * The AI host sees what the host's own screen shows (no seat's private part) and speaks only as the
+   * system's HOST_NARRATE, through the same queue and store as every command.
+   */
+  private notifyAiHost(): void {
+    if (this.finished || this.closing) return;
+    this.deps.aiHost.onHostView({
+      roomId: this.id,
+      language: this.language,
+      hintLevel: this.hintLevel,
+      view: projectView(this.story, this.state, { kind: 'host' }),
+      unfoundKeyLocations: unfoundKeyLocations(this.story, this.state),
+      narrate: ({ kind, text }) => {
+        const command: Command = { type: 'HOST_NARRATE', kind, text };
+        return this.enqueue(command, () => this.apply(SYSTEM, command));
+      },
+    });
   }
 
   /** Streamed speech goes where the finished line will: the table (not the host before the reveal) or one talk. */
@@ -373,5 +408,6 @@ export class Room {
     await this.queue.idle();
     this.disarmDeadline();
     this.deps.aiSeats.onRoomClosed(this.id);
+    this.deps.aiHost.onRoomClosed(this.id);
   }
 }

@@ -3,10 +3,12 @@ import { createGame, restoreGame } from '@jubensha/engine';
 import {
   gameError,
   API_PATHS,
+  DEFAULT_HINT_LEVEL,
   type Controller,
   type CreateRoomRequest,
   type CreateRoomResponse,
   type GameError,
+  type HintLevel,
 } from '@jubensha/protocol';
 import { isMatchStoreError } from '@jubensha/storage';
 import { Room, type RoomDeps } from './room.js';
@@ -18,6 +20,8 @@ export interface StoredSeatConfig {
   seats: Record<string, Controller>;
   seed: number;
   createdAt: number;
+  /** The AI host's hints; rooms stored before the setting existed have none (the default then). */
+  hintLevel?: HintLevel;
 }
 
 /** Every room this process serves, loaded from the store on demand and kept while it is in play. */
@@ -113,7 +117,12 @@ export class Rooms {
     const snapshot = createGame(story, { seed, seats, at });
     const hostToken = newToken();
     const roomId = newRoomId();
-    const seatConfig: StoredSeatConfig = { seats, seed, createdAt: at };
+    const seatConfig: StoredSeatConfig = {
+      seats,
+      seed,
+      createdAt: at,
+      hintLevel: req.hintLevel ?? DEFAULT_HINT_LEVEL,
+    };
     for (let attempt = 0; ; attempt++) {
       const code = newRoomCode();
       try {

@@ -4,6 +4,7 @@ import { SqliteMatchStore, type MatchStore } from '@jubensha/storage';
 import type { AiVoices } from '@jubensha/protocol';
 import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
+import { silentAiHost, type AiHost } from './ai-host.js';
 import { idleAiSeats, type AiSeats } from './ai-seats.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -17,11 +18,12 @@ import { StoryCatalog } from './story-catalog.js';
 
 export interface ServerOptions {
   config: Config;
-  /** Defaults: stories from STORIES_DIR, SQLite under DATA_DIR, the system clock, idle AI seats, no AI host. */
+  /** Defaults: stories from STORIES_DIR, SQLite under DATA_DIR, the system clock, idle AI seats, a silent AI host. */
   catalog?: StoryCatalog;
   store?: MatchStore;
   clock?: Clock;
   aiSeats?: AiSeats;
+  aiHost?: AiHost;
   /** How the AI seats speak (default `authored-lines`: no language model configured). */
   aiVoices?: AiVoices;
   log?: Logger;
@@ -55,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     metrics,
     log,
     aiSeats: options.aiSeats ?? idleAiSeats,
+    aiHost: options.aiHost ?? silentAiHost,
     aiVoices: options.aiVoices ?? 'authored-lines',
   });
   let state: 'starting' | 'ready' | 'stopping' = 'starting';

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CreateRoomResponse, TakeSeatResponse } from '@jubensha/protocol';
+import type { AiVoices, CreateRoomResponse, TakeSeatResponse } from '@jubensha/protocol';
+import type { AiHost } from '../ai-host.js';
 import type { AiSeats } from '../ai-seats.js';
 import type { Clock } from '../clock.js';
 import { ConfigSchema, type Config } from '../config.js';
@@ -48,7 +49,13 @@ export interface TestServer extends GameServer {
 
 export async function startTestServer(
   dataDir: string,
-  opts: { clock?: Clock; env?: Partial<Record<keyof Config, unknown>>; aiSeats?: AiSeats } = {},
+  opts: {
+    clock?: Clock;
+    env?: Partial<Record<keyof Config, unknown>>;
+    aiSeats?: AiSeats;
+    aiHost?: AiHost;
+    aiVoices?: AiVoices;
+  } = {},
 ): Promise<TestServer> {
   const config = ConfigSchema.parse({
     ...TEST_ENV,
@@ -63,6 +70,8 @@ export async function startTestServer(
     log: createLogger('silent'),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.aiSeats ? { aiSeats: opts.aiSeats } : {}),
+    ...(opts.aiHost ? { aiHost: opts.aiHost } : {}),
+    ...(opts.aiVoices ? { aiVoices: opts.aiVoices } : {}),
   });
   return Object.assign(server, { url: `http://127.0.0.1:${server.port}` });
 }
