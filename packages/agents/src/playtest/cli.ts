@@ -10,7 +10,7 @@ import { htmlReport, markdownReport, summaryLines } from './report.js';
 export const PLAYTEST_USAGE = `usage:
   jubensha playtest <story dir> [--runs N] [--seed S] [--lang zh|en] [--model M] [--out dir]
     plays N whole games with every seat AI and writes report.md, report.json and report.html
-    --model  env (default: JUBENSHA_LLM and friends; none when unset) | none (authored lines only)
+    --model  env (default: JUBENSHA_LLM and friends; the bundled models/default when unset) | none (authored lines only)
              | scripted (the deterministic test model) | onnx:<model dir> | openai:<model>@<base url>`;
 
 export interface PlaytestIo {
