@@ -23,6 +23,10 @@ export const en = {
     yourRooms: 'Your rooms on this browser',
     asHost: 'host',
     asPlayer: 'player',
+    hints: 'Hints from the AI host when the table is stuck',
+    hints0: 'No hints',
+    hints1: 'Nudges: compare times with the clues',
+    hints2: 'Nudges, then name a place still worth searching',
   },
   story: {
     seats: '{{count}} players',
@@ -45,6 +49,7 @@ export const en = {
     ai: 'AI character',
     free: 'free seat',
     handedToAi: 'The host handed your character to the AI for now; you can watch until it is given back.',
+    authoredLinesOnly: 'AI characters speak authored lines only (no language model configured).',
   },
   join: {
     title: 'Join a game',
@@ -119,6 +124,8 @@ export const en = {
     say: 'Say something to the table',
     send: 'Send',
     typing: '(speaking…)',
+    host: 'Host',
+    hostSays: 'The host says',
   },
   talks: {
     title: 'Private talks',

@@ -24,6 +24,10 @@ export const zh: Messages = {
     yourRooms: '本浏览器里的房间',
     asHost: '主持人',
     asPlayer: '玩家',
+    hints: '大家卡住时，AI 主持人的提示',
+    hints0: '不提示',
+    hints1: '轻轻提醒：把时间和线索对一对',
+    hints2: '先提醒，再指出还值得搜的地点',
   },
   story: {
     seats: '{{count}} 人',
@@ -46,6 +50,7 @@ export const zh: Messages = {
     ai: 'AI 角色',
     free: '空位',
     handedToAi: '主持人暂时把你的角色交给了 AI；交还之前你可以旁观。',
+    authoredLinesOnly: 'AI 角色只会说作者写好的台词（未配置语言模型）。',
   },
   join: {
     title: '加入游戏',
@@ -120,6 +125,8 @@ export const zh: Messages = {
     say: '对大家说',
     send: '发送',
     typing: '（正在说…）',
+    host: '主持人',
+    hostSays: '主持人说',
   },
   talks: {
     title: '私聊',

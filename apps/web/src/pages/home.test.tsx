@@ -52,6 +52,15 @@ describe('Home', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Chinese' }));
     // Character names follow the chosen story language.
     await userEvent.selectOptions(screen.getByLabelText('茜'), 'ai');
+    // The AI host's hints: nudges by default; this host wants a place named too.
+    const hints = screen.getByRole('group', { name: 'Hints from the AI host when the table is stuck' });
+    expect(
+      (within(hints).getByRole('radio', { name: 'Nudges: compare times with the clues' }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+    await userEvent.click(
+      within(hints).getByRole('radio', { name: 'Nudges, then name a place still worth searching' }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Open the room' }));
     await vi.waitFor(() => expect(window.location.pathname).toBe('/room/room-1'));
     expect(calls.at(-1)).toEqual({
@@ -64,6 +73,7 @@ describe('Home', () => {
           { seat: 'bo', controller: 'human' },
           { seat: 'cy', controller: 'ai' },
         ],
+        hintLevel: 2,
       },
     });
     expect(loadSession('room-1')).toEqual({ roomId: 'room-1', code: 'ABCDEFGH', hostToken });

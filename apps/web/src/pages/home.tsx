@@ -1,6 +1,8 @@
 import {
+  DEFAULT_HINT_LEVEL,
   RoomCodeSchema,
   type Controller,
+  type HintLevel,
   type GameError,
   type Language,
   type StorySummary,
@@ -72,6 +74,8 @@ export function Home() {
   );
 }
 
+const HINT_LEVELS: readonly HintLevel[] = [0, 1, 2];
+
 function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: GameError | null) => void }) {
   const { t, i18n } = useTranslation();
   const ui = uiLanguage(i18n.language);
@@ -81,6 +85,7 @@ function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: Game
   const [controllers, setControllers] = useState<Record<string, Controller>>(() =>
     Object.fromEntries(story.seats.map((s) => [s.seat, 'human' as Controller])),
   );
+  const [hintLevel, setHintLevel] = useState<HintLevel>(DEFAULT_HINT_LEVEL);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,6 +95,7 @@ function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: Game
         storyId: story.id,
         language,
         seats: story.seats.map((s) => ({ seat: s.seat, controller: controllers[s.seat] ?? 'ai' })),
+        hintLevel,
       });
       saveSession({ roomId: room.roomId, code: room.code, hostToken: room.hostToken });
       navigate(roomPath(room.roomId));
@@ -121,6 +127,20 @@ function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: Game
             value={controllers[s.seat] ?? 'human'}
             onChange={(c) => setControllers((x) => ({ ...x, [s.seat]: c }))}
           />
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('home.hints')}</legend>
+        {HINT_LEVELS.map((level) => (
+          <label key={level} className="choice">
+            <input
+              type="radio"
+              name="hint-level"
+              checked={hintLevel === level}
+              onChange={() => setHintLevel(level)}
+            />
+            {t(`home.hints${level}`)}
+          </label>
         ))}
       </fieldset>
       <button type="submit" disabled={busy}>

@@ -65,10 +65,10 @@ const stories = ListStoriesResponseSchema.parse({
 });
 
 /** The server's REST answers for this room; taking a seat answers `seatAnswer`. */
-function serve(seatAnswer: RestAnswer) {
+function serve(seatAnswer: RestAnswer, info = room) {
   return serveRest({
     '/api/stories': { status: 200, body: stories },
-    '/api/rooms/ABCDEFGH': { status: 200, body: room },
+    '/api/rooms/ABCDEFGH': { status: 200, body: info },
     '/api/rooms/ABCDEFGH/seats/ann': seatAnswer,
   });
 }
@@ -94,6 +94,8 @@ describe('Join', () => {
     expect((screen.getByRole('radio', { name: /Cy/ }) as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByText('The cashier.')).toBeTruthy();
     expect(screen.getByText('taken by Bob')).toBeTruthy();
+    // This server has a language model: no banner about authored lines.
+    expect(screen.queryByRole('note')).toBeNull();
 
     await userEvent.type(screen.getByLabelText('Your name'), '  Alice ');
     await userEvent.click(ann);
@@ -117,5 +119,13 @@ describe('Join', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('That seat is already taken.');
     expect(window.location.pathname).toBe('/');
     expect(loadSession('room-9')).toBeNull();
+  });
+
+  it('says AI characters speak authored lines only when the server has no language model', async () => {
+    serve(refusal('SEAT_TAKEN'), { ...room, aiVoices: 'authored-lines' });
+    render(<Join code="ABCDEFGH" />);
+    expect((await screen.findByRole('note')).textContent).toBe(
+      'AI characters speak authored lines only (no language model configured).',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiFailure, getRoom, listStories, takeSeat } from '../api.js';
 import { navigate, roomPath } from '../router.js';
 import { findSessionByCode, saveSession } from '../session.js';
+import { AiVoicesNotice } from '../table/ai-voices-notice.js';
 import { ErrorBanner } from '../table/error-banner.js';
 import { pick } from '../text.js';
 
@@ -61,6 +62,10 @@ export function Join({ code }: { code: string }) {
         {t('host.code')}: <strong className="code">{code}</strong>
       </p>
       <ErrorBanner error={error} />
+      <AiVoicesNotice
+        aiVoices={room?.aiVoices}
+        aiSeats={room?.seats.some((s) => s.controller === 'ai') ?? false}
+      />
       {existing?.seatToken && (
         <p className="notice">
           <a href={roomPath(existing.roomId)}>{t('join.backToSeat')}</a>

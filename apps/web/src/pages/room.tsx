@@ -26,7 +26,9 @@ export function Room({ roomId }: { roomId: string }) {
   const view = main.view;
 
   return (
-    <RoomContext.Provider value={{ roomId, code, lang: welcome?.language ?? 'zh' }}>
+    <RoomContext.Provider
+      value={{ roomId, code, lang: welcome?.language ?? 'zh', aiVoices: welcome?.aiVoices ?? null }}
+    >
       <div className="room">
         {!main.connected && (
           <p className="notice" role="status">

@@ -41,6 +41,7 @@ export function PublicChat({ view, streams }: { view: View; streams: Stream[] })
         <ChatLog
           story={view.story}
           messages={view.table.chat}
+          hostMessages={view.hostMessages}
           streams={streams}
           channel={{ kind: 'public' }}
           label={t('chat.public')}

@@ -1,4 +1,4 @@
-import type { Channel, ChatMessage, PublicStory } from '@jubensha/protocol';
+import type { Channel, ChatMessage, HostMessage, PublicStory } from '@jubensha/protocol';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { streamText, type Stream } from '../game/game-state.js';
@@ -9,13 +9,35 @@ function sameChannel(a: Channel, b: Channel): boolean {
   return a.kind === b.kind && (a.kind === 'public' || (b.kind === 'talk' && a.talk === b.talk));
 }
 
+type Entry = { host: false; line: ChatMessage } | { host: true; line: HostMessage };
+
+/** Chat lines with the host's lines where they were said: after the `after` chat lines before each. */
+export function interleave(messages: ChatMessage[], host: HostMessage[]): Entry[] {
+  const out: Entry[] = [];
+  const rest = [...host].sort((a, b) => a.n - b.n);
+  const hostUpTo = (count: number) => {
+    for (let next = rest[0]; next !== undefined && next.after <= count; next = rest[0]) {
+      rest.shift();
+      out.push({ host: true, line: next });
+    }
+  };
+  messages.forEach((m, i) => {
+    hostUpTo(i);
+    out.push({ host: false, line: m });
+  });
+  hostUpTo(Number.POSITIVE_INFINITY);
+  return out;
+}
+
 /**
  * A chat as a live log: only lines the game accepted go into the log, so a screen reader announces
- * each line once, whole. An AI line being generated shows below it, outside the live region.
+ * each line once, whole. The host's lines (public chat only) stand among them, labelled and set apart.
+ * An AI line being generated shows below it, outside the live region.
  */
 export function ChatLog({
   story,
   messages,
+  hostMessages = [],
   streams,
   channel,
   label,
@@ -23,6 +45,7 @@ export function ChatLog({
 }: {
   story: PublicStory;
   messages: ChatMessage[];
+  hostMessages?: HostMessage[];
   streams: Stream[];
   channel: Channel;
   label: string;
@@ -36,7 +59,8 @@ export function ChatLog({
   useEffect(() => {
     const log = logRef.current;
     if (log) log.scrollTop = log.scrollHeight;
-  }, [messages.length]);
+  }, [messages.length, hostMessages.length]);
+  const entries = interleave(messages, hostMessages);
   return (
     <div className="chat">
       <div
@@ -48,14 +72,21 @@ export function ChatLog({
         className="chat-log"
         tabIndex={0}
       >
-        {messages.length === 0 && <p className="muted">{t('chat.empty')}</p>}
+        {entries.length === 0 && <p className="muted">{t('chat.empty')}</p>}
         <ol>
-          {messages.map((m) => (
-            <li key={m.n} className={m.seat === me ? 'mine' : undefined}>
-              <span className="speaker">{characterName(story, m.seat, lang)}</span>
-              <span className="line">{m.text}</span>
-            </li>
-          ))}
+          {entries.map((e) =>
+            e.host ? (
+              <li key={`host-${e.line.n}`} className={`host-line host-${e.line.kind}`}>
+                <span className="speaker">{t('chat.host')}</span>
+                <span className="line">{e.line.text}</span>
+              </li>
+            ) : (
+              <li key={e.line.n} className={e.line.seat === me ? 'mine' : undefined}>
+                <span className="speaker">{characterName(story, e.line.seat, lang)}</span>
+                <span className="line">{e.line.text}</span>
+              </li>
+            ),
+          )}
         </ol>
       </div>
       {live.length > 0 && (

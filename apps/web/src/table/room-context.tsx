@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from '@jubensha/protocol';
+import type { AiVoices, Language, LocalizedText } from '@jubensha/protocol';
 import { createContext, useCallback, useContext } from 'react';
 import { pick } from '../text.js';
 
@@ -8,6 +8,8 @@ export interface RoomFacts {
   code: string | null;
   /** The language the room was opened in: story text is shown in it, whatever the UI language. */
   lang: Language;
+  /** How the server's AI seats speak (from the welcome); null until it came. */
+  aiVoices?: AiVoices | null;
 }
 
 export const RoomContext = createContext<RoomFacts>({ roomId: '', code: null, lang: 'zh' });

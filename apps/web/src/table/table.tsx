@@ -12,7 +12,9 @@ import { Vote } from '../phases/vote.js';
 import { CharacterCard, Goals, Script } from './character-card.js';
 import { Notebook } from './notebook.js';
 import { SeatList } from './online.js';
-import { useStoryText } from './room-context.js';
+import { AiVoicesNotice } from './ai-voices-notice.js';
+import { HostSays } from './host-says.js';
+import { useRoom, useStoryText } from './room-context.js';
 import { Timer } from './timer.js';
 
 /** The screen for the current phase; which one comes from the view alone. */
@@ -67,6 +69,7 @@ export function Table({
 }) {
   const { t } = useTranslation();
   const s = useStoryText();
+  const { aiVoices } = useRoom();
   const { progress } = view;
   return (
     <div className="table">
@@ -92,6 +95,8 @@ export function Table({
           {t('timer.pausedNotice')}
         </p>
       )}
+      <AiVoicesNotice aiVoices={aiVoices} aiSeats={progress.seats.some((x) => x.controller === 'ai')} />
+      <HostSays view={view} />
       <div className="table-body">
         <main className="phase" id="main">
           <PhaseScreen view={view} presence={presence} streams={streams} />

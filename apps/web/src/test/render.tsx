@@ -1,4 +1,4 @@
-import type { Command, CommandAck, GameError } from '@jubensha/protocol';
+import type { AiVoices, Command, CommandAck, GameError } from '@jubensha/protocol';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ActionsProvider } from '../game/act.js';
@@ -10,7 +10,7 @@ import { RoomContext } from '../table/room-context.js';
  */
 export function renderAtTable(
   ui: ReactElement,
-  opts: { refuse?: GameError; lang?: 'zh' | 'en' } = {},
+  opts: { refuse?: GameError; lang?: 'zh' | 'en'; aiVoices?: AiVoices } = {},
 ): RenderResult & { sent: Command[] } {
   const sent: Command[] = [];
   const send = (command: Command): Promise<CommandAck> => {
@@ -20,7 +20,9 @@ export function renderAtTable(
     );
   };
   const result = render(
-    <RoomContext.Provider value={{ roomId: 'room-1', code: 'ABCDEFGH', lang: opts.lang ?? 'en' }}>
+    <RoomContext.Provider
+      value={{ roomId: 'room-1', code: 'ABCDEFGH', lang: opts.lang ?? 'en', aiVoices: opts.aiVoices ?? null }}
+    >
       <ActionsProvider send={send}>{ui}</ActionsProvider>
     </RoomContext.Provider>,
   );
