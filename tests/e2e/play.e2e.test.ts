@@ -188,6 +188,11 @@ describe('a whole game in the browser', () => {
             expect(
               forbiddenSentences(story, p1.seat, LANG, p1View, table).filter((x) => p0Text.includes(x)),
             ).not.toEqual([]);
+            // The AI host announced the act; with no chat on the reading screen its line shows as a status.
+            await p0.page
+              .getByRole('status', { name: t(p0).chat.hostSays })
+              .getByText(`Act ${step.act ?? 1}: read your script`, { exact: false })
+              .waitFor();
             for (const p of players) await p.page.getByRole('button', { name: t(p).reading.done }).click();
             break;
           }
