@@ -8,6 +8,7 @@ export type {
   MatchStore,
   NewRoom,
   RoomMeta,
+  SeatMemory,
 } from './match-store.js';
 export { MATCH_STORE_ERROR_CODES, MatchStoreError, isMatchStoreError } from './match-store-error.js';
 export type { MatchStoreErrorCode } from './match-store-error.js';

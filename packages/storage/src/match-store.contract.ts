@@ -400,6 +400,102 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
       });
     });
 
+    describe('AI seat memories', () => {
+      const memory = (n: number): JsonObject => ({
+        seat: 'maid',
+        ledger: Array.from({ length: n }, (_, i) => ({
+          at: 1_700_000_000_000 + i,
+          to: 'table',
+          channel: { kind: 'public' },
+          intent: i % 2 ? 'cover' : 'fact',
+          claim: i % 2 ? 'in-the-kitchen' : null,
+          text: `我一直在厨房。line ${i}`,
+        })),
+        spoken: { '3': n },
+        lastSpokeAt: null,
+      });
+
+      beforeEach(async () => {
+        await store.createRoom(newRoom());
+        await store.createRoom(newRoom({ roomId: 'room-2', joinCode: 'OTHER2' }));
+      });
+
+      it('saves one memory per seat, replaces it on the next save, and keeps rooms apart', async () => {
+        expect(await store.loadSeatMemories('room-1')).toEqual([]);
+        await store.saveSeatMemory('room-1', 'maid', memory(1), 10);
+        await store.saveSeatMemory('room-1', 'butler', memory(0), 11);
+        await store.saveSeatMemory('room-1', 'maid', memory(3), 12);
+        await store.saveSeatMemory('room-2', 'maid', memory(2), 13);
+        expect(await store.loadSeatMemories('room-1')).toEqual([
+          { seat: 'butler', memory: memory(0), savedAt: 11 },
+          { seat: 'maid', memory: memory(3), savedAt: 12 },
+        ]);
+        expect(await store.loadSeatMemories('room-2')).toEqual([
+          { seat: 'maid', memory: memory(2), savedAt: 13 },
+        ]);
+        // Saving a memory is no move in the game.
+        expect(await store.loadRoom('room-1')).toMatchObject({ version: 0, lastSeq: 0 });
+      });
+
+      it('keeps memories across close and reopen', async () => {
+        await store.saveSeatMemory('room-1', 'maid', memory(4), 10);
+        await store.close();
+        const again = await open();
+        expect(await again.loadSeatMemories('room-1')).toEqual([
+          { seat: 'maid', memory: memory(4), savedAt: 10 },
+        ]);
+      });
+
+      it('hands back exactly the JSON it was given, minus properties set to undefined', async () => {
+        const odd = JSON.parse(
+          '{"__proto__": {"polluted": true}, "text": "“引号”\\n🕯️", "n": -2.5e-7}',
+        ) as JsonObject;
+        await store.saveSeatMemory('room-1', '__proto__', { ...odd, gone: undefined }, 10);
+        const [saved] = await store.loadSeatMemories('room-1');
+        expect(saved!.seat).toBe('__proto__');
+        expect(saved!.memory).toStrictEqual(odd);
+        expect(Object.keys(saved!.memory)).toContain('__proto__');
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      });
+
+      it.each<[string, string, unknown, number]>([
+        ['an empty seat', '', { ok: 1 }, 1],
+        ['an array memory', 'maid', [], 1],
+        ['a string memory', 'maid', '{}', 1],
+        ['a memory with NaN', 'maid', { n: NaN }, 1],
+        ['a memory with a Set', 'maid', { told: new Set(['a']) }, 1],
+        ['a fractional time', 'maid', { ok: 1 }, 1.5],
+      ])('refuses %s with INVALID_INPUT and stores nothing', async (_what, seat, value, at) => {
+        await store.saveSeatMemory('room-1', 'maid', memory(1), 5);
+        await expectCode(store.saveSeatMemory('room-1', seat, value as object, at), 'INVALID_INPUT');
+        expect(await store.loadSeatMemories('room-1')).toEqual([
+          { seat: 'maid', memory: memory(1), savedAt: 5 },
+        ]);
+      });
+
+      it('refuses unknown rooms, and saves to a finished room, which stays readable', async () => {
+        await expectCode(store.saveSeatMemory('nope', 'maid', memory(1), 1), 'ROOM_NOT_FOUND');
+        await expectCode(store.loadSeatMemories('nope'), 'ROOM_NOT_FOUND');
+        await store.saveSeatMemory('room-1', 'maid', memory(2), 5);
+        await store.markFinished('room-1', 100);
+        await expectCode(store.saveSeatMemory('room-1', 'maid', memory(3), 6), 'ROOM_FINISHED');
+        expect(await store.loadSeatMemories('room-1')).toEqual([
+          { seat: 'maid', memory: memory(2), savedAt: 5 },
+        ]);
+      });
+
+      it('deletes the memories with their finished room: a new room under that id starts with none', async () => {
+        await store.saveSeatMemory('room-1', 'maid', memory(2), 5);
+        await store.saveSeatMemory('room-2', 'maid', memory(1), 5);
+        await store.markFinished('room-1', 100);
+        expect(await store.deleteFinishedRooms(101)).toBe(1);
+        await expectCode(store.loadSeatMemories('room-1'), 'ROOM_NOT_FOUND');
+        await store.createRoom(newRoom({ joinCode: 'AGAIN1' }));
+        expect(await store.loadSeatMemories('room-1')).toEqual([]);
+        expect(await store.loadSeatMemories('room-2')).toHaveLength(1);
+      });
+    });
+
     describe('backup and close', () => {
       it('writes a backup file and never overwrites one', async () => {
         await store.createRoom(newRoom());
@@ -417,6 +513,8 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
         await expectCode(store.append('room-1', appendRequest(0, 1)), 'STORE_CLOSED');
         await expectCode(store.listUnfinishedRooms(), 'STORE_CLOSED');
         await expectCode(store.createRoom(newRoom({ roomId: 'x', joinCode: 'X' })), 'STORE_CLOSED');
+        await expectCode(store.saveSeatMemory('room-1', 'maid', {}, 1), 'STORE_CLOSED');
+        await expectCode(store.loadSeatMemories('room-1'), 'STORE_CLOSED');
       });
     });
   });

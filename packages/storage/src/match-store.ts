@@ -81,6 +81,15 @@ export interface LogEntry {
   command: JsonValue;
 }
 
+/** What an AI seat remembers of a game (its claims ledger, counters), as last saved. */
+export interface SeatMemory {
+  seat: string;
+  /** Opaque JSON object: the agents' memory. */
+  memory: JsonObject;
+  /** Epoch milliseconds of the save that stored it. */
+  savedAt: number;
+}
+
 /** One accepted command and the state it produced, to be stored together or not at all. */
 export interface AppendRequest {
   /**
@@ -121,6 +130,20 @@ export interface MatchStore {
    */
   readEntries(roomId: string, fromSeq: number, limit?: number): Promise<LogEntry[]>;
 
+  /**
+   * Stores the memory of the AI playing `seat` (a JSON object, opaque here), replacing the one saved
+   * before for that seat. `at` is epoch ms (data only). Memories live beside the log, not in it: an AI's
+   * recollection is no game state, so saving one takes no version. Resolves once durable. Rejects with
+   * `ROOM_NOT_FOUND` or `ROOM_FINISHED`.
+   */
+  saveSeatMemory(roomId: string, seat: string, memory: object, at: number): Promise<void>;
+
+  /**
+   * The room's saved AI seat memories, one per seat, by seat id; [] when none was saved. Finished rooms
+   * stay readable; deleting a room deletes its memories. Rejects with `ROOM_NOT_FOUND`.
+   */
+  loadSeatMemories(roomId: string): Promise<SeatMemory[]>;
+
   /** The room with this join code (finished or not), or null. Codes compare exactly. */
   findRoomByJoinCode(joinCode: string): Promise<RoomMeta | null>;
 
@@ -141,7 +164,7 @@ export interface MatchStore {
    */
   markFinished(roomId: string, at: number): Promise<void>;
 
-  /** Deletes rooms (with their logs) finished before `finishedBefore` (epoch ms); resolves to how many. */
+  /** Deletes rooms (with their logs and seat memories) finished before `finishedBefore` (epoch ms); resolves to how many. */
   deleteFinishedRooms(finishedBefore: number): Promise<number>;
 
   /**

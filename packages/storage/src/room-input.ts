@@ -90,3 +90,11 @@ export function checkAppend(request: AppendRequest): CheckedAppend {
     snapshotJson: encodeJsonObject(request.snapshot, 'snapshot'),
   };
 }
+
+/** A seat memory to save: ids, time and a JSON object; returns the memory's JSON text. */
+export function checkSeatMemory(roomId: string, seat: string, memory: object, at: number): string {
+  checkId(roomId, 'roomId');
+  checkId(seat, 'seat');
+  checkCount(at, 'at');
+  return encodeJsonObject(memory, 'memory');
+}

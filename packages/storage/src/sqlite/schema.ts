@@ -5,7 +5,7 @@ import { MatchStoreError } from '../match-store-error.js';
  * Schema migrations, applied in order. `PRAGMA user_version` records how many have run. Never edit a
  * migration that has shipped: append a new one.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE rooms (
     room_id TEXT PRIMARY KEY,
@@ -43,6 +43,17 @@ const MIGRATIONS: readonly string[] = [
     command TEXT NOT NULL,
     PRIMARY KEY (room_id, seq)
   ) STRICT, WITHOUT ROWID;
+  `,
+  // 2: AI seats' memories (claims ledgers), so that an AI keeps its story straight across a restart.
+  // A rowid table: a memory grows to kilobytes, past what WITHOUT ROWID stores well.
+  `
+  CREATE TABLE seat_memories (
+    room_id TEXT NOT NULL REFERENCES rooms (room_id) ON DELETE CASCADE,
+    seat_id TEXT NOT NULL,
+    memory TEXT NOT NULL,
+    saved_at INTEGER NOT NULL,
+    PRIMARY KEY (room_id, seat_id)
+  ) STRICT;
   `,
 ];
 

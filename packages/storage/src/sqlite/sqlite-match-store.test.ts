@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendRequest, matchStoreContract, newRoom } from '../match-store.contract.js';
 import { isMatchStoreError } from '../match-store-error.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SqliteMatchStore } from './sqlite-match-store.js';
 
 matchStoreContract('SqliteMatchStore', async () => {
@@ -66,6 +66,71 @@ describe('SqliteMatchStore on disk', () => {
     await first.close();
     const second = await open();
     expect((await second.loadRoom('room-1'))?.meta.joinCode).toBe('K7QX2M');
+  });
+
+  it('upgrades a data file of schema version 1 (no seat memories) in place, its games intact', async () => {
+    // The file as a version-1 build left it: its schema, and a game written the way that build wrote one.
+    const file = path.join(dir, 'data', 'matches.sqlite');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    const room = newRoom();
+    old
+      .prepare(
+        `INSERT INTO rooms (room_id, join_code, story_id, language, seat_config, created_at, host_token_hash,
+           finished_at, version, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 1, 1)`,
+      )
+      .run(
+        room.roomId,
+        room.joinCode,
+        room.storyId,
+        room.language,
+        JSON.stringify(room.seatConfig),
+        room.createdAt,
+        room.hostTokenHash,
+      );
+    old.prepare('INSERT INTO snapshots (room_id, snapshot) VALUES (?, ?)').run(room.roomId, '{"said":1}');
+    old
+      .prepare('INSERT INTO seat_tokens (room_id, seat_id, token_hash) VALUES (?, ?, ?)')
+      .run(room.roomId, 'butler', 'sha256:butler');
+    const { entry } = appendRequest(0, 1);
+    old
+      .prepare('INSERT INTO entries (room_id, seq, at, actor, command) VALUES (?, 1, ?, ?, ?)')
+      .run(room.roomId, entry.at, JSON.stringify(entry.actor), JSON.stringify(entry.command));
+    old.close();
+
+    const store = await open();
+    expect(await store.loadRoom('room-1')).toMatchObject({
+      meta: { joinCode: room.joinCode, seatTokenHashes: room.seatTokenHashes, finishedAt: null },
+      snapshot: { said: 1 },
+      version: 1,
+      lastSeq: 1,
+    });
+    expect(await store.readEntries('room-1', 1)).toEqual([{ seq: 1, ...entry }]);
+    expect(await store.loadSeatMemories('room-1')).toEqual([]);
+    await store.saveSeatMemory('room-1', 'maid', { ledger: ['我在厨房。'] }, 7);
+    await store.append('room-1', appendRequest(1, 2));
+    await store.close();
+
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(check.pragma('foreign_key_check')).toEqual([]);
+      const strict = check.prepare<[], { strict: number }>(
+        "SELECT strict FROM pragma_table_list WHERE name = 'seat_memories'",
+      );
+      expect(strict.get()?.strict).toBe(1);
+    } finally {
+      check.close();
+    }
+    const again = await open();
+    expect(await again.loadSeatMemories('room-1')).toEqual([
+      { seat: 'maid', memory: { ledger: ['我在厨房。'] }, savedAt: 7 },
+    ]);
+    expect((await again.readEntries('room-1', 1)).map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it('refuses a file written by a newer schema and leaves it untouched', async () => {
@@ -146,12 +211,15 @@ describe('SqliteMatchStore on disk', () => {
     const store = await open();
     await store.createRoom(newRoom());
     await store.createRoom(newRoom({ roomId: 'keep', joinCode: 'KEEP' }));
-    for (const roomId of ['room-1', 'keep']) await store.append(roomId, appendRequest(0, 1));
+    for (const roomId of ['room-1', 'keep']) {
+      await store.append(roomId, appendRequest(0, 1));
+      await store.saveSeatMemory(roomId, 'maid', { ledger: [] }, 1);
+    }
     await store.markFinished('room-1', 10);
     expect(await store.deleteFinishedRooms(11)).toBe(1);
     const db = new Database(store.file, { readonly: true });
     try {
-      for (const table of ['rooms', 'snapshots', 'seat_tokens', 'entries']) {
+      for (const table of ['rooms', 'snapshots', 'seat_tokens', 'entries', 'seat_memories']) {
         const rows = db.prepare(`SELECT DISTINCT room_id FROM ${table}`).pluck().all();
         expect(rows, table).toEqual(['keep']);
       }

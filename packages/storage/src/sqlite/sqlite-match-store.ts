@@ -4,8 +4,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { decodeJson, decodeJsonObject } from '../json-text.js';
 import { MatchStoreError } from '../match-store-error.js';
-import type { AppendRequest, LoadedRoom, LogEntry, MatchStore, NewRoom, RoomMeta } from '../match-store.js';
-import { checkAppend, checkCount, checkId, checkNewRoom } from '../room-input.js';
+import type {
+  AppendRequest,
+  LoadedRoom,
+  LogEntry,
+  MatchStore,
+  NewRoom,
+  RoomMeta,
+  SeatMemory,
+} from '../match-store.js';
+import { checkAppend, checkCount, checkId, checkNewRoom, checkSeatMemory } from '../room-input.js';
 import { migrate } from './schema.js';
 
 /** Where the server keeps its data unless configured otherwise (git-ignored). */
@@ -142,6 +150,13 @@ export class SqliteMatchStore implements MatchStore {
       entriesFrom: db.prepare<[string, number, number], EntryRow>(
         'SELECT seq, at, actor, command FROM entries WHERE room_id = ? AND seq >= ? ORDER BY seq LIMIT ?',
       ),
+      upsertSeatMemory: db.prepare<[string, string, string, number]>(
+        `INSERT INTO seat_memories (room_id, seat_id, memory, saved_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (room_id, seat_id) DO UPDATE SET memory = excluded.memory, saved_at = excluded.saved_at`,
+      ),
+      seatMemories: db.prepare<[string], { seat_id: string; memory: string; saved_at: number }>(
+        'SELECT seat_id, memory, saved_at FROM seat_memories WHERE room_id = ? ORDER BY seat_id',
+      ),
       unfinishedRooms: db.prepare<[], RoomRow>(
         `SELECT ${ROOM_COLUMNS} FROM rooms WHERE finished_at IS NULL ORDER BY created_at, room_id`,
       ),
@@ -258,6 +273,28 @@ export class SqliteMatchStore implements MatchStore {
     });
   }
 
+  async saveSeatMemory(roomId: string, seat: string, memory: object, at: number): Promise<void> {
+    this.assertOpen();
+    const memoryJson = checkSeatMemory(roomId, seat, memory, at);
+    this.write(() => {
+      this.writableState(roomId);
+      this.stmt.upsertSeatMemory.run(roomId, seat, memoryJson, at);
+    });
+  }
+
+  async loadSeatMemories(roomId: string): Promise<SeatMemory[]> {
+    this.assertOpen();
+    checkId(roomId, 'roomId');
+    return this.read((): SeatMemory[] => {
+      if (!this.stmt.roomExists.get(roomId)) throw new MatchStoreError('ROOM_NOT_FOUND', `no room ${roomId}`);
+      return this.stmt.seatMemories.all(roomId).map((row) => ({
+        seat: row.seat_id,
+        memory: decodeJsonObject(row.memory),
+        savedAt: row.saved_at,
+      }));
+    });
+  }
+
   async listUnfinishedRooms(): Promise<RoomMeta[]> {
     this.assertOpen();
     return this.read((): RoomMeta[] => this.stmt.unfinishedRooms.all().map((row) => this.toMeta(row)));
@@ -276,7 +313,7 @@ export class SqliteMatchStore implements MatchStore {
   async deleteFinishedRooms(finishedBefore: number): Promise<number> {
     this.assertOpen();
     checkCount(finishedBefore, 'finishedBefore');
-    // Entries, snapshots and seat tokens go with their room (ON DELETE CASCADE).
+    // Entries, snapshots, seat tokens and seat memories go with their room (ON DELETE CASCADE).
     return this.write(() => this.stmt.deleteFinished.run(finishedBefore).changes);
   }
 
