@@ -52,3 +52,39 @@ export function newMemory(seat: string): AgentMemory {
 export function claimsTold(memory: AgentMemory): Set<string> {
   return new Set(memory.ledger.flatMap((e) => (e.claim ? [e.claim] : [])));
 }
+
+/**
+ * A memory as the server saved it (plain JSON), for the seat's agent after a restart, or null when it is
+ * not this seat's. A field that a memory saved by an older build lacks, or that has another shape, starts
+ * fresh: an agent must never trip over what is stored, and a ledger that is there is kept whatever else is not.
+ */
+export function memoryFromJson(saved: unknown, seat: string): AgentMemory | null {
+  if (!isRecord(saved) || saved['seat'] !== seat) return null;
+  const fresh = newMemory(seat);
+  const take = <K extends keyof AgentMemory>(key: K, fits: (value: unknown) => boolean): AgentMemory[K] =>
+    fits(saved[key]) ? (saved[key] as AgentMemory[K]) : fresh[key];
+  const counts =
+    (...keys: string[]) =>
+    (v: unknown) =>
+      isRecord(v) && keys.every((k) => typeof v[k] === 'number');
+  return {
+    seat,
+    ledger: take(
+      'ledger',
+      (v) => Array.isArray(v) && v.every((e) => isRecord(e) && typeof e['text'] === 'string'),
+    ),
+    answered: take('answered', (v) => Array.isArray(v) && v.every((a) => typeof a === 'string')),
+    spoken: take('spoken', isRecord),
+    lastSpokeAt: take('lastSpokeAt', (v) => v === null || typeof v === 'number'),
+    requested: take('requested', isRecord),
+    guard: take(
+      'guard',
+      (v) => counts('checked', 'fallbacks')(v) && isRecord((v as { failures: unknown }).failures),
+    ),
+    tokens: take('tokens', counts('prompt', 'completion')),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -2,7 +2,7 @@ import type { LanguageModel } from '@jubensha/llm';
 import type { Command, CommandAck, ServerEvent, View } from '@jubensha/protocol';
 import type { Story } from '@jubensha/story';
 import { CharacterAgent, type AgentAction } from '../character/agent.js';
-import type { AgentMemory } from '../character/memory.js';
+import { memoryFromJson, type AgentMemory } from '../character/memory.js';
 import { readClues, type ClueReadings } from '../decide/clue-reading.js';
 import type { Language } from '../text/language.js';
 
@@ -15,6 +15,17 @@ export interface AiSeatPort {
   view: View;
   submit(command: Command): Promise<CommandAck>;
   stream(event: Extract<ServerEvent, { type: 'chat_chunk' | 'chat_end' }>): void;
+  /**
+   * Keeps the seat's memory (claims ledger, counters) where a restart finds it: called after an action
+   * that changed it, with the live object, which the callee serialises at once. Must not throw or wait.
+   */
+  saveMemory?(memory: AgentMemory): void;
+}
+
+/** A seat's memory as last saved: plain JSON (`AgentMemory`), checked when it is taken up again. */
+export interface SavedSeatMemory {
+  seat: string;
+  memory: unknown;
 }
 
 export interface SeatDriverOptions {
@@ -32,6 +43,8 @@ export interface SeatDriverOptions {
 
 interface SeatRun {
   agent: CharacterAgent;
+  /** The memory as last handed to saveMemory, as JSON: only a change is saved again. */
+  saved: string;
   latest: AiSeatPort | null;
   running: boolean;
   timer: ReturnType<typeof setTimeout> | null;
@@ -42,11 +55,15 @@ interface SeatRun {
  * the server projects. One command at a time per seat; a newer view while it thinks is taken next.
  * Speech streams as chat_chunk events once the guard passed, then chat_end once the command is
  * answered (completed: false when refused). A seat handed back to a human stops getting views (and its
- * submits are refused), and its memory waits for the next hand-over.
+ * submits are refused), and its memory waits for the next hand-over. Each memory goes out through the
+ * port's saveMemory whenever an action changed it, and comes back through restoreMemories after a
+ * restart, so an AI keeps telling the same story and the debrief still knows every lie it told.
  */
 export class SeatDriver {
   private readonly rooms = new Map<string, Map<string, SeatRun>>();
   private readonly readings = new Map<string, ClueReadings>();
+  /** Per room, the memories saved before a restart, for seats whose agent has not started yet. */
+  private readonly restored = new Map<string, Map<string, AgentMemory>>();
   private streams = 0;
   private closed = false;
 
@@ -59,7 +76,25 @@ export class SeatDriver {
     void this.pump(run);
   }
 
+  /**
+   * The memories a room's AI seats had saved, for the agents that will play them after a server restart:
+   * call before the room's first views. A seat whose agent runs already keeps its own; a memory that is
+   * not its seat's is dropped.
+   */
+  restoreMemories(roomId: string, memories: readonly SavedSeatMemory[]): void {
+    if (this.closed) return;
+    const running = this.rooms.get(roomId);
+    let room = this.restored.get(roomId);
+    for (const { seat, memory } of memories) {
+      const usable = running?.has(seat) ? null : memoryFromJson(memory, seat);
+      if (!usable) continue;
+      if (!room) this.restored.set(roomId, (room = new Map()));
+      room.set(seat, usable);
+    }
+  }
+
   onRoomClosed(roomId: string): void {
+    this.restored.delete(roomId);
     for (const run of this.rooms.get(roomId)?.values() ?? []) {
       if (run.timer) clearTimeout(run.timer);
       run.latest = null;
@@ -67,9 +102,15 @@ export class SeatDriver {
     this.rooms.delete(roomId);
   }
 
-  /** The memories of a room's AI seats (the host's debrief reads them). */
+  /**
+   * The memories of a room's AI seats (the host's debrief reads them), restored ones included: a seat an
+   * AI played before a restart and a human holds now still confesses its lies.
+   */
   memories(roomId: string): AgentMemory[] {
-    return [...(this.rooms.get(roomId)?.values() ?? [])].map((r) => r.agent.memory);
+    return [
+      ...[...(this.rooms.get(roomId)?.values() ?? [])].map((r) => r.agent.memory),
+      ...(this.restored.get(roomId)?.values() ?? []),
+    ];
   }
 
   /** Whether any seat is thinking or acting right now. */
@@ -92,21 +133,20 @@ export class SeatDriver {
       let readings = this.readings.get(port.story.id);
       if (!readings) this.readings.set(port.story.id, (readings = readClues(port.story)));
       const o = this.options;
-      run = {
-        agent: new CharacterAgent({
-          seat: port.seat,
-          language: port.language,
-          readings,
-          model: o.model,
-          roomKey: port.roomId,
-          ...(o.talkativeness !== undefined ? { talkativeness: o.talkativeness } : {}),
-          ...(o.humanGraceMs !== undefined ? { humanGraceMs: o.humanGraceMs } : {}),
-          ...(o.cooldownMs !== undefined ? { cooldownMs: o.cooldownMs } : {}),
-        }),
-        latest: null,
-        running: false,
-        timer: null,
-      };
+      const memory = this.restored.get(port.roomId)?.get(port.seat);
+      this.restored.get(port.roomId)?.delete(port.seat);
+      const agent = new CharacterAgent({
+        seat: port.seat,
+        language: port.language,
+        readings,
+        model: o.model,
+        roomKey: port.roomId,
+        ...(o.talkativeness !== undefined ? { talkativeness: o.talkativeness } : {}),
+        ...(o.humanGraceMs !== undefined ? { humanGraceMs: o.humanGraceMs } : {}),
+        ...(o.cooldownMs !== undefined ? { cooldownMs: o.cooldownMs } : {}),
+        ...(memory ? { memory } : {}),
+      });
+      run = { agent, saved: JSON.stringify(agent.memory), latest: null, running: false, timer: null };
       room.set(port.seat, run);
     }
     return run;
@@ -167,5 +207,19 @@ export class SeatDriver {
     if (speech) port.stream({ type: 'chat_end', stream, seat: port.seat, channel, completed: ack.ok });
     if (ack.ok) run.agent.accepted(port.view, action, (this.options.now ?? Date.now)());
     else run.agent.refused(port.view, action);
+    this.save(run, port);
+  }
+
+  /** Hands the memory to the port if it changed (a line said, a question answered, a talk asked for). */
+  private save(run: SeatRun, port: AiSeatPort): void {
+    if (!port.saveMemory) return;
+    const json = JSON.stringify(run.agent.memory);
+    if (json === run.saved) return;
+    run.saved = json;
+    try {
+      port.saveMemory(run.agent.memory);
+    } catch {
+      // Keeping the memory is the server's job and it logs its own failures; the seat plays on.
+    }
   }
 }
