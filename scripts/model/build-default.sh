@@ -53,5 +53,5 @@ cat > "$WORK/recipe.json" <<JSON
 }
 JSON
 "$PY" scripts/model/export_default.py --checkpoint "$WORK/run/final.pt" --tokenizer "$WORK/tokenizer" --out "$OUT" \
-  --recipe "$WORK/recipe.json"
+  --recipe "$WORK/recipe.json" --data "$WORK/data"
 echo "model written to $OUT; evaluate with: npx tsx scripts/model/evaluate.ts --model $OUT --heldout $WORK/corpus/heldout.jsonl"

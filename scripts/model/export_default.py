@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 
+import numpy as np
 import onnx
 from onnx import external_data_helper
 import torch
@@ -60,6 +61,7 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--context", type=int, default=1024,
                         help="max_position_embeddings written to config.json: the longest rows it was trained on (the agents keep prompts under 60%% of it)")
+    parser.add_argument("--data", help="folder with heldout.tokens/.index: the reference prompt is a held-out row's prompt")
     parser.add_argument("--recipe", help="JSON file describing how the model was made, copied as recipe.json")
     args = parser.parse_args()
 
@@ -89,11 +91,21 @@ def main():
         shutil.copy(args.recipe, os.path.join(out, "recipe.json"))
 
     prompt = list(range(5, 45))
-    check_append_equivalence(model, config, prompt)
+    candidates = [prompt]
+    if args.data:
+        tokens = np.fromfile(os.path.join(args.data, "heldout.tokens"), dtype=np.uint16)
+        index = np.fromfile(os.path.join(args.data, "heldout.index"), dtype=np.uint32).reshape(-1, 3)
+        candidates = [tokens[int(s):int(s) + int(p)].tolist() for s, p, _ in index[:20]]
+    check_append_equivalence(model, config, candidates[0][:40])
     export(model, config, os.path.join(out, "onnx", "model.onnx"))
     export_append(model, config, os.path.join(out, "onnx", "model_kv_append.onnx"))
     size = share_weights(os.path.join(out, "onnx"), ["model.onnx", "model_kv_append.onnx"])
-    tokens, _, margin = greedy(model, config, prompt, 8)
+    # A reference whose greedy choices have clear winners, so float rounding cannot flip one between torch and
+    # onnxruntime and the runtime test stays exact.
+    for prompt in candidates:
+        tokens, _, margin = greedy(model, config, prompt, 24)
+        if margin > 1e-3:
+            break
     with open(os.path.join(out, "reference.json"), "w") as f:
         json.dump({"prompt_ids": prompt, "greedy_ids": tokens, "min_greedy_margin": margin}, f)
     print(f"exported to {out}: weights {size / 1e6:.1f} MB, reference greedy {tokens}")
