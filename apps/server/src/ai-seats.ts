@@ -1,4 +1,5 @@
 import type { Command, CommandAck, ServerEvent, View } from '@jubensha/protocol';
+import type { SeatMemory } from '@jubensha/storage';
 import type { Story } from '@jubensha/story';
 
 /**
@@ -18,11 +19,21 @@ export interface AiSeatContext {
   submit(command: Command): Promise<CommandAck>;
   /** Pushes a streamed speech event to every connection that may see the channel. */
   stream(event: Extract<ServerEvent, { type: 'chat_chunk' | 'chat_end' }>): void;
+  /**
+   * Stores what the AI of this seat remembers (a JSON object: its claims ledger), replacing what was
+   * stored before. Returns at once; the write never waits in the room's queue and a failure is logged.
+   */
+  saveMemory(memory: object): void;
 }
 
 export interface AiSeats {
   /** Called after each accepted command (and once when a room opens) for each seat an AI plays. */
   onView(ctx: AiSeatContext): void;
+  /**
+   * Called when a room is loaded (a restart), before its first `onView`, with the memories its AI seats
+   * saved: so that they go on with the stories they told.
+   */
+  restoreMemories?(roomId: string, memories: readonly SeatMemory[]): void;
   /** The room closes (shutdown, game over): stop any work for it. */
   onRoomClosed(roomId: string): void;
 }

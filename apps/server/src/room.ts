@@ -19,7 +19,7 @@ import {
   type View,
   type Viewer,
 } from '@jubensha/protocol';
-import { isMatchStoreError, type MatchStore, type RoomMeta } from '@jubensha/storage';
+import { isMatchStoreError, type MatchStore, type RoomMeta, type SeatMemory } from '@jubensha/storage';
 import type { Story } from '@jubensha/story';
 import type { Logger } from 'pino';
 import { unfoundKeyLocations, type AiHost } from './ai-host.js';
@@ -27,6 +27,7 @@ import type { AiSeats } from './ai-seats.js';
 import { authorize, type Principal } from './authorize.js';
 import type { Clock } from './clock.js';
 import type { Metrics } from './metrics.js';
+import { SeatMemoryWriter } from './seat-memories.js';
 import { SerialQueue } from './serial-queue.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -66,13 +67,16 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private deadline: { at: number; cancel(): void } | null = null;
   private closing = false;
+  private readonly memories: SeatMemoryWriter;
 
   constructor(
     readonly meta: RoomMeta,
     readonly story: Story,
     private state: GameSnapshot,
     private readonly deps: RoomDeps,
-  ) {}
+  ) {
+    this.memories = new SeatMemoryWriter(meta.roomId, deps);
+  }
 
   get id(): string {
     return this.meta.roomId;
@@ -110,9 +114,13 @@ export class Room {
     return stored.success ? stored.data : DEFAULT_HINT_LEVEL;
   }
 
-  /** Called once the room is loaded: arms its deadline and lets the AI seats and the AI host look at the table. */
-  start(): void {
+  /**
+   * Called once the room is loaded: arms its deadline, gives the AI seats back what they remembered
+   * (their ledgers, stored before a restart), and lets them and the AI host look at the table.
+   */
+  start(memories: readonly SeatMemory[] = []): void {
     this.armDeadline();
+    if (memories.length > 0) this.deps.aiSeats.restoreMemories?.(this.id, memories);
     this.notifyAiSeats();
     this.notifyAiHost();
   }
@@ -286,6 +294,7 @@ export class Room {
             return still ? this.apply(actor, command) : fail('NOT_YOUR_SEAT');
           }),
         stream: (event) => this.stream(event),
+        saveMemory: (memory) => this.memories.save(s.id, memory),
       });
     }
   }
@@ -402,12 +411,13 @@ export class Room {
     };
   }
 
-  /** Stops taking commands, lets queued ones reach the store, stops the timer. */
+  /** Stops taking commands, lets queued ones reach the store, stops the timer, writes the AI memories. */
   async close(): Promise<void> {
     this.closing = true;
     await this.queue.idle();
     this.disarmDeadline();
     this.deps.aiSeats.onRoomClosed(this.id);
     this.deps.aiHost.onRoomClosed(this.id);
+    await this.memories.idle();
   }
 }

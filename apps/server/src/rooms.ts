@@ -84,10 +84,13 @@ export class Rooms {
       this.deps.log.error({ roomId }, 'stored snapshot and version disagree');
       return null;
     }
+    // A store failure here fails the load like one of loadRoom: an AI that started afresh would save an
+    // empty ledger over the one it had.
+    const memories = await this.deps.store.loadSeatMemories(roomId);
     const room = new Room(loaded.meta, story, restored.snapshot, this.deps);
     this.live.set(roomId, room);
     this.deps.metrics.rooms.set(this.live.size);
-    room.start();
+    room.start(memories);
     return room;
   }
 
