@@ -41,7 +41,8 @@ function encodePrompt(messages: ChatMessage[], check: boolean): number[] {
   }
   const tail = tokenizer.encode({ messages: rest });
   const ids = [...head, ...tail];
-  if (check && ids.join() !== tokenizer.encode({ messages }).join()) throw new Error('cached system ids differ');
+  if (check && ids.join() !== tokenizer.encode({ messages }).join())
+    throw new Error('cached system ids differ');
   return ids;
 }
 const tokens: number[] = [];
