@@ -31,8 +31,10 @@ async function checkStore(dataDir: string, roomId: string, acked: Map<number, Co
     const entries = await store.readEntries(roomId, 1);
     for (const [version, command] of acked) expect(entries[version - 1]?.command).toEqual(command);
     const highest = Math.max(0, ...acked.keys());
-    // One command at a time is in flight: at most one stored without its ack having arrived.
-    expect(entries.length - highest).toBeLessThanOrEqual(1);
+    // One client command at a time is in flight: at most one stored without its ack having arrived. Deadline
+    // TICKs are the server's own (a slow, loaded machine lets a phase run out) and no client acks them.
+    const unacked = entries.slice(highest).filter((e) => (e.actor as { kind: string }).kind !== 'system');
+    expect(unacked.length, JSON.stringify(unacked)).toBeLessThanOrEqual(1);
     if (entries.length > highest) stats.storedUnacked++;
     expect(loaded.version).toBe(entries.length);
     const story = (await bundledCatalog()).get(loaded.meta.storyId)!;
