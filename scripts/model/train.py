@@ -84,6 +84,39 @@ def make_batch(tokens, index, rows, pad_id, rng, max_len):
     return torch.from_numpy(ids), torch.from_numpy(weight)
 
 
+def copy_batch(tokens, rng, rows, width, pad_id):
+    """A synthetic copying batch: spans of real corpus text, then the same spans again in another order between
+    fresh filler. The repeats can only be predicted by looking back and copying, which is the skill a grounded
+    reply needs (names, times and places it has never seen are copied from [FACTS] or [CLAIM]); in the corpus
+    alone a small model learns the pools of names instead and invents plausible ones."""
+    ids = np.full((rows, width), pad_id, dtype=np.int64)
+    weight = np.zeros((rows, width), dtype=np.float32)
+    limit = len(tokens) - 64
+
+    def span(n):
+        start = rng.randrange(limit)
+        return tokens[start:start + n].astype(np.int64)
+
+    for r in range(rows):
+        spans = [span(rng.randint(6, 32)) for _ in range(rng.randint(2, 5))]
+        parts = [(span(rng.randint(4, 24)), False)]
+        for sp in spans:
+            parts += [(sp, False), (span(rng.randint(4, 24)), False)]
+        for k in rng.sample(range(len(spans)), len(spans)):
+            parts += [(spans[k], True), (span(rng.randint(4, 24)), False)]
+        at = 0
+        for part, repeated in parts:
+            n = min(len(part), width - at)
+            if n <= 0:
+                break
+            ids[r, at:at + n] = part[:n]
+            if repeated:
+                # weight[t] weighs predicting token t+1: every token of the repeat after its first is copyable.
+                weight[r, at:at + n - 1] = 1.0
+            at += n
+    return torch.from_numpy(ids), torch.from_numpy(weight)
+
+
 def hidden_states(model, ids):
     b, s = ids.shape
     x = model.embed_tokens(ids)
@@ -155,6 +188,9 @@ def main():
     parser.add_argument("--checkpoint-every", type=int, default=50)
     parser.add_argument("--eval-every", type=int, default=500)
     parser.add_argument("--resume", action="store_true")
+    parser.add_argument("--stop-after", type=int, default=0, help="end at this step (the schedule still spans --steps)")
+    parser.add_argument("--init-from", help="start from this checkpoint's weights (fresh optimizer and schedule)")
+    parser.add_argument("--copy-fraction", type=float, default=0.0, help="share of steps on synthetic copying batches")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -180,6 +216,9 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     ckpt_path = os.path.join(args.out, "checkpoint.pt")
     step, log = 0, []
+    if args.init_from and not (args.resume and os.path.exists(ckpt_path)):
+        model.load_state_dict(torch.load(args.init_from)["model"])
+        print(f"weights from {args.init_from}")
     if args.resume and os.path.exists(ckpt_path):
         state = torch.load(ckpt_path)
         model.load_state_dict(state["model"])
@@ -206,12 +245,16 @@ def main():
     print(f"{n_params / 1e6:.2f}M parameters, {len(index)} train rows, {len(tokens)} train tokens")
     model.train()
     t0, seen = time.time(), 0
-    while step < args.steps:
+    last = args.stop_after or args.steps
+    while step < last:
         lr_scale = min(1.0, (step + 1) / args.warmup) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * step / args.steps)))
         for group in opt.param_groups:
             group["lr"] = args.lr * lr_scale
-        rows = batch_for(step)
-        ids, weight = make_batch(tokens, index, rows, pad_id, random.Random(args.seed * 1_000_003 + step), args.max_len)
+        step_rng = random.Random(args.seed * 1_000_003 + step)
+        if args.copy_fraction > 0 and step_rng.random() < args.copy_fraction:
+            ids, weight = copy_batch(tokens, step_rng, max(1, args.token_budget // 320), 320, pad_id)
+        else:
+            ids, weight = make_batch(tokens, index, batch_for(step), pad_id, step_rng, args.max_len)
         loss, per_token, w = loss_of(model, ids, weight)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -225,11 +268,11 @@ def main():
             rate = seen / (time.time() - t0)
             print(f"step {step} loss {float(loss):.3f} reply {reply_loss:.3f} lr {args.lr * lr_scale:.2e} {rate:.0f} tok/s", flush=True)
         entry = {"step": step, "loss": float(loss), "reply_loss": reply_loss}
-        if step % args.eval_every == 0 or step == args.steps:
+        if step % args.eval_every == 0 or step == last:
             entry["heldout_perplexity"] = heldout_perplexity(model, held_tokens, held_index, pad_id)
             print(f"step {step} held-out reply perplexity {entry['heldout_perplexity']:.3f}", flush=True)
         log.append(entry)
-        if step % args.checkpoint_every == 0 or step == args.steps:
+        if step % args.checkpoint_every == 0 or step == last:
             tmp = ckpt_path + ".tmp"
             torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "log": log}, tmp)
             os.replace(tmp, ckpt_path)
