@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Language } from '@jubensha/agents';
 import type { ChatMessage } from '@jubensha/llm';
+import { LINE_INTENTS, type LineIntent } from '@jubensha/story';
 
-export const INTENTS = [
-  'intro',
-  'fact',
-  'cover',
-  'withhold',
-  'ask',
-  'accuse',
-  'deflect',
-  'statement',
-] as const;
-export type Intent = (typeof INTENTS)[number];
+// The intents the corpus rows carry are the story format's line intents.
+export const INTENTS = LINE_INTENTS;
+export type Intent = LineIntent;
 
 /** One held-out corpus row: the prompt the agents would send, the corpus reply, and what a reply must do. */
 export interface HeldOutRow {
