@@ -93,7 +93,10 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
         failures.push('error');
         break;
       }
-      const verdict = checkReply(text, guard);
+      const verdict = checkReply(text, {
+        ...guard,
+        given: { names: storyNames(o.view), text: messages.map((m) => m.content).join('\n') },
+      });
       if (verdict.ok)
         return {
           text: text.trim(),
@@ -117,4 +120,15 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     failures.push(verdict.failure);
   }
   return { text: GENERIC[o.choice.intent][o.language], source: 'generic', failures, tokens, modelMs };
+}
+
+/** The story's people and places as a reply could name them: full names and each bracketed alias, zh and en. */
+function storyNames(view: View): string[] {
+  const texts = [
+    ...view.story.characters.flatMap((c) => [c.name.zh ?? '', c.name.en ?? '']),
+    ...view.story.locations.flatMap((l) => [l.name.zh ?? '', l.name.en ?? '']),
+  ];
+  return [...new Set(texts.flatMap((t) => [t, ...t.split(/[（）()]/)]).map((t) => t.trim()))].filter(
+    (t) => t.length >= 2,
+  );
 }

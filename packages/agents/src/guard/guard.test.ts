@@ -76,6 +76,25 @@ describe('checkReply', () => {
       detail: '9:50',
     });
   });
+  it('refuses a model reply that names a person or place its prompt never gave it', () => {
+    const given = {
+      names: ['林家栋', '何淑芬', '德叔', '焙房', 'Lin Jiadong', 'He Shufen', 'the drying room', 'Hall'],
+      text: '[FACTS]\n- 九点半何淑芬去了焙房。\n- At half past nine He Shufen went to the drying room.',
+    };
+    expect(checkReply('我记得何淑芬去了焙房。', { ...ctx('zh'), given })).toEqual({ ok: true });
+    expect(checkReply('我看见林家栋去了焙房。', { ...ctx('zh'), given })).toMatchObject({
+      ok: false,
+      failure: 'grounding',
+      detail: '林家栋',
+    });
+    expect(checkReply('He Shufen went to the Drying Room.', { ...ctx('en'), given })).toEqual({ ok: true });
+    expect(checkReply('I shall say what He Shufen did.', { ...ctx('en'), given })).toEqual({ ok: true });
+    expect(checkReply('I saw lin jiadong there.', { ...ctx('en'), given })).toMatchObject({
+      ok: false,
+      failure: 'grounding',
+      detail: 'Lin Jiadong',
+    });
+  });
 });
 
 describe.each(BUNDLED)('no false positives on the authored text of %s', (id) => {

@@ -17,12 +17,25 @@ export interface GuardContext {
   language: Language;
   /** Everything the character may state: its knowledge, the facts given, the question, public names. */
   grounding: string;
+  /**
+   * For a model's reply: the story's people and places (names and aliases, both languages) and the text the
+   * model was given. A name the reply uses must be in that text: a model that brings in someone or somewhere
+   * its facts never mentioned is inventing a story, even when the name itself is public.
+   */
+  given?: { names: string[]; text: string };
 }
 
 export type GuardVerdict = { ok: true } | { ok: false; failure: GuardFailure; detail: string };
 
 /** Markers of the prompt format: a reply that carries them is echoing instructions, not speaking. */
 const FORMAT_MARKERS = ['<<', '>>', '[INTENT', '[FACTS', '[CARD', '[SPEECH', '[RULES', '[ASKED', 'INTENT:'];
+
+/** Whether lower-case `text` mentions `name`: Latin names as whole words ("Hall" is not in "shall"). */
+function mentions(text: string, name: string): boolean {
+  if (!/[a-z]/.test(name)) return text.includes(name);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![a-z])${escaped}(?![a-z])`).test(text);
+}
 
 /** Times, numbers and amounts a reply states: each must come from what the character knows. */
 function statedFigures(text: string): string[] {
@@ -52,6 +65,15 @@ export function checkReply(reply: string, ctx: GuardContext): GuardVerdict {
     return { ok: false, failure: 'language', detail: detectLanguage(text) ?? 'none' };
   for (const m of FORMAT_MARKERS)
     if (text.toUpperCase().includes(m)) return { ok: false, failure: 'format', detail: m };
+  if (ctx.given) {
+    const reply = text.toLowerCase();
+    const given = ctx.given.text.toLowerCase();
+    for (const name of ctx.given.names) {
+      const n = name.trim().toLowerCase();
+      if (n.length >= 2 && mentions(reply, n) && !mentions(given, n))
+        return { ok: false, failure: 'grounding', detail: name };
+    }
+  }
   const known = ctx.grounding.normalize('NFKC');
   for (const f of statedFigures(text.normalize('NFKC')))
     if (!known.includes(f)) return { ok: false, failure: 'grounding', detail: f };
