@@ -20,5 +20,6 @@ export { OnnxLanguageModel } from './onnx/onnx-language-model.js';
 export type { OnnxModelOptions } from './onnx/onnx-language-model.js';
 export { SUPPORTED_MODEL_TYPES } from './onnx/model-folder.js';
 export { ModelTokenizer } from './onnx/tokenizer.js';
+export { seededRandom } from './text/random.js';
 export { OpenAiLanguageModel } from './openai/openai-language-model.js';
 export type { OpenAiModelOptions } from './openai/openai-language-model.js';
