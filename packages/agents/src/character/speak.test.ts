@@ -4,7 +4,7 @@ import { LlmError, type GenerationStream, type LanguageModel } from '@jubensha/l
 import { describe, expect, it } from 'vitest';
 import { Knowledge } from '../knowledge/knowledge.js';
 import { lastDiscussion } from '../testing/game-at.js';
-import { ScriptedModel } from '../testing/scripted-model.js';
+import { ScriptedModel, textStream } from '../testing/scripted-model.js';
 import { speak } from './speak.js';
 
 /** A backend that fails every request, as a model does with too long a prompt. */
@@ -20,6 +20,18 @@ class FailingModel implements LanguageModel {
         throw new LlmError('CONTEXT_TOO_LONG', 'prompt too long');
       },
     };
+  }
+  close() {
+    return Promise.resolve();
+  }
+}
+
+/** A backend that always says the same line. */
+class FixedModel implements LanguageModel {
+  readonly description = 'fixed';
+  constructor(private readonly line: string) {}
+  generate(): GenerationStream {
+    return textStream(this.line, 10);
   }
   close() {
     return Promise.resolve();
@@ -66,4 +78,23 @@ describe('speak', async () => {
     expect(out).toMatchObject({ source: 'model', failures: [], text: claim?.text.zh });
     expect(out.tokens.prompt).toBeGreaterThan(0);
   });
+
+  it('a model reply naming a person or place of the story its prompt never mentioned falls back to the authored line', async () => {
+    let prompt = '';
+    await speak({
+      ...base(),
+      model: new ScriptedModel(),
+      onPrompt: (m) => (prompt = m.map((x) => x.content).join('\n')),
+    });
+    const places = [...story.characters, ...story.locations].map((x) => x.name.zh ?? '');
+    const stranger = places.find((n) => n && !prompt.includes(n));
+    expect(stranger).toBeDefined();
+    const out = await speak({ ...base(), model: new FixedModel(`我看见${stranger}从那边过来。`) });
+    expect(out.failures).toEqual(['grounding', 'grounding']);
+    expect(out.source).toBe('authored');
+  });
+
+  function base() {
+    return { view, knowledge, language: 'zh' as const, choice, speech: null, said: new Set<string>() };
+  }
 });

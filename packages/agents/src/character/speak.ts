@@ -69,6 +69,11 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       budget: o.budget ?? 1200,
     });
     o.onPrompt?.(messages);
+    // A model reply may name only the people and places its prompt gave it (the same for both attempts).
+    const modelGuard = {
+      ...guard,
+      given: { names: storyNames(o.view), text: messages.map((m) => m.content).join('\n') },
+    };
     for (let attempt = 0; attempt < 2; attempt++) {
       let text = '';
       try {
@@ -93,10 +98,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
         failures.push('error');
         break;
       }
-      const verdict = checkReply(text, {
-        ...guard,
-        given: { names: storyNames(o.view), text: messages.map((m) => m.content).join('\n') },
-      });
+      const verdict = checkReply(text, modelGuard);
       if (verdict.ok)
         return {
           text: text.trim(),
