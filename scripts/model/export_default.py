@@ -13,13 +13,13 @@ import json
 import os
 import shutil
 
-import numpy as np
 import onnx
 from onnx import external_data_helper
 import torch
 
 from export_model import check_append_equivalence, export, export_append, greedy
 from models import Llama
+from train import load_split
 
 ALIGN = 64
 
@@ -90,12 +90,10 @@ def main():
     if args.recipe:
         shutil.copy(args.recipe, os.path.join(out, "recipe.json"))
 
-    prompt = list(range(5, 45))
-    candidates = [prompt]
+    candidates = [list(range(5, 45))]
     if args.data:
-        tokens = np.fromfile(os.path.join(args.data, "heldout.tokens"), dtype=np.uint16)
-        index = np.fromfile(os.path.join(args.data, "heldout.index"), dtype=np.uint32).reshape(-1, 3)
-        candidates = [tokens[int(s):int(s) + int(p)].tolist() for s, p, _ in index[:20]]
+        held_tokens, held_index = load_split(args.data, "heldout")
+        candidates = [held_tokens[int(s):int(s) + int(p)].tolist() for s, p, _ in held_index[:20]]
     check_append_equivalence(model, config, candidates[0][:40])
     export(model, config, os.path.join(out, "onnx", "model.onnx"))
     export_append(model, config, os.path.join(out, "onnx", "model_kv_append.onnx"))
