@@ -17,7 +17,7 @@ import onnx
 from onnx import external_data_helper
 import torch
 
-from export_model import check_append_equivalence, export, export_append, greedy
+from export_model import check_append_equivalence, export, greedy
 from models import Llama
 from train import load_split
 
@@ -96,7 +96,7 @@ def main():
         candidates = [held_tokens[int(s):int(s) + int(p)].tolist() for s, p, _ in held_index[:20]]
     check_append_equivalence(model, config, candidates[0][:40])
     export(model, config, os.path.join(out, "onnx", "model.onnx"))
-    export_append(model, config, os.path.join(out, "onnx", "model_kv_append.onnx"))
+    export(model, config, os.path.join(out, "onnx", "model_kv_append.onnx"), append=True)
     size = share_weights(os.path.join(out, "onnx"), ["model.onnx", "model_kv_append.onnx"])
     # A reference whose greedy choices have clear winners, so float rounding cannot flip one between torch and
     # onnxruntime and the runtime test stays exact.

@@ -98,11 +98,15 @@ def greedy(model, config, prompt, steps):
     return out, first_logits, min(margins)
 
 
-def export(model, config, path):
+def export(model, config, path, append=False):
+    """The standard layout (past/present [batch, kv_heads, seq, head_dim], present = past + new), or with
+    `append` ours (see models.attend_appending): past sequence-major [batch, past, kv_heads, head_dim] and outputs
+    present_new.N.* holding only the new positions."""
     heads, hd, layers = kv_shape(config)
     names_past = [f"past_key_values.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
-    names_present = [f"present.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
-    past = empty_past(config, batch=1, length=3)
+    out_name = "present_new" if append else "present"
+    names_out = [f"{out_name}.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
+    past = [torch.zeros(1, 3, heads, hd) for _ in range(2 * layers)] if append else empty_past(config, batch=1, length=3)
     args = (
         torch.tensor([[1, 2]], dtype=torch.int64), torch.ones(1, 5, dtype=torch.int64),
         torch.tensor([[3, 4]], dtype=torch.int64), torch.tensor(1, dtype=torch.int64), *past,
@@ -113,46 +117,18 @@ def export(model, config, path):
         "position_ids": {0: "batch_size", 1: "sequence_length"},
         "logits": {0: "batch_size", 1: "sequence_length"},
     }
+    seq_axis = 1 if append else 2
     for name in names_past:
-        dynamic[name] = {0: "batch_size", 2: "past_sequence_length"}
-    for name in names_present:
-        dynamic[name] = {0: "batch_size", 2: "total_sequence_length"}
+        dynamic[name] = {0: "batch_size", seq_axis: "past_sequence_length"}
+    for name in names_out:
+        dynamic[name] = {0: "batch_size", seq_axis: "sequence_length" if append else "total_sequence_length"}
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    torch.onnx.export(
-        Wrapper(model), args, path, opset_version=17, do_constant_folding=True,
-        input_names=["input_ids", "attention_mask", "position_ids", "num_logits_to_keep", *names_past],
-        output_names=["logits", *names_present], dynamic_axes=dynamic,
-    )
-    store_tied_once(path)
-
-
-def export_append(model, config, path):
-    """The append layout (see models.attend_appending): inputs past_key_values.N.* sequence-major
-    [batch, past, kv_heads, head_dim]; outputs present_new.N.* holding only the new positions."""
-    heads, hd, layers = kv_shape(config)
-    names_past = [f"past_key_values.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
-    names_new = [f"present_new.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
-    past = [torch.zeros(1, 3, heads, hd) for _ in range(2 * layers)]
-    args = (
-        torch.tensor([[1, 2]], dtype=torch.int64), torch.ones(1, 5, dtype=torch.int64),
-        torch.tensor([[3, 4]], dtype=torch.int64), torch.tensor(1, dtype=torch.int64), *past,
-    )
-    dynamic = {
-        "input_ids": {0: "batch_size", 1: "sequence_length"},
-        "attention_mask": {0: "batch_size", 1: "total_sequence_length"},
-        "position_ids": {0: "batch_size", 1: "sequence_length"},
-        "logits": {0: "batch_size", 1: "sequence_length"},
-    }
-    for name in names_past:
-        dynamic[name] = {0: "batch_size", 1: "past_sequence_length"}
-    for name in names_new:
-        dynamic[name] = {0: "batch_size", 1: "sequence_length"}
-    model.append = True
+    model.append = append
     try:
         torch.onnx.export(
             Wrapper(model), args, path, opset_version=17, do_constant_folding=True,
             input_names=["input_ids", "attention_mask", "position_ids", "num_logits_to_keep", *names_past],
-            output_names=["logits", *names_new], dynamic_axes=dynamic,
+            output_names=["logits", *names_out], dynamic_axes=dynamic,
         )
     finally:
         model.append = False
@@ -246,7 +222,7 @@ def main():
     export(model, config, os.path.join(args.out, "onnx", "model.onnx"))
     if args.kv_append:
         check_append_equivalence(model, config, [5, 6, 7, 8, 9])
-        export_append(model, config, os.path.join(args.out, "onnx", "model_kv_append.onnx"))
+        export(model, config, os.path.join(args.out, "onnx", "model_kv_append.onnx"), append=True)
 
     if args.steps > 0:
         # Ids straight from the vocabulary: English pieces, whole and partial CJK bytes, never special tokens.
