@@ -21,6 +21,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from bpe_trainer import bytes_to_unicode
 from models import Llama
 
 PROMPT_SAMPLE = 0.15
@@ -173,6 +174,57 @@ def heldout_perplexity(model, tokens, index, pad_id, rows=300):
     return math.exp(total / max(count, 1))
 
 
+class GroundingProbe:
+    """A quick look, during training, at what counts: greedy replies to held-out prompts, and the share that
+    keep every key entity of the reference (names, places, times). Held-out perplexity can fall for a long time
+    while the model still invents names; this says when copying starts to work. evaluate.ts is the real test."""
+
+    def __init__(self, rows_path, tokens, index, tok, rows):
+        with open(rows_path, encoding="utf-8") as f:
+            checks = [json.loads(line)["check"]["entities"] for line in f if line.strip()]
+        assert len(checks) == len(index), "held-out rows and index differ"
+        # Every fifth row: spread over intents and both languages.
+        self.rows = [i for i in range(0, len(index), 5)][:rows]
+        self.checks, self.tokens, self.index = checks, tokens, index
+        unbyte = {c: b for b, c in bytes_to_unicode().items()}
+        self.piece = {}
+        for text, i in tok["model"]["vocab"].items():
+            self.piece[i] = bytes(unbyte[c] for c in text if c in unbyte)
+        self.end = {t["id"] for t in tok["added_tokens"]}
+
+    @torch.no_grad()
+    def greedy(self, model, prompt, limit=60):
+        c = model.c
+        hd = c["hidden_size"] // c["num_attention_heads"]
+        past = [torch.zeros(1, c["num_key_value_heads"], 0, hd) for _ in range(2 * c["num_hidden_layers"])]
+        ids = torch.tensor([prompt], dtype=torch.int64)
+        out, seen = [], len(prompt)
+        for _ in range(limit):
+            n = ids.shape[1]
+            logits, past = model(ids, torch.ones(1, seen, dtype=torch.int64), torch.arange(seen - n, seen)[None],
+                                 past, torch.tensor(1))
+            nxt = int(logits[0, -1].argmax())
+            if nxt in self.end:
+                break
+            out.append(nxt)
+            ids = torch.tensor([[nxt]], dtype=torch.int64)
+            seen += 1
+        return b"".join(self.piece.get(i, b"") for i in out).decode("utf-8", errors="replace")
+
+    def __call__(self, model):
+        model.eval()
+        kept, samples = 0, []
+        for i in self.rows:
+            start, prompt, _ = (int(x) for x in self.index[i])
+            reply = self.greedy(model, self.tokens[start:start + prompt].astype(np.int64).tolist())
+            ok = all(e in reply for e in self.checks[i])
+            kept += ok
+            if len(samples) < 4:
+                samples.append(reply)
+        model.train()
+        return kept / max(len(self.rows), 1), samples
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
@@ -191,6 +243,8 @@ def main():
     parser.add_argument("--stop-after", type=int, default=0, help="end at this step (the schedule still spans --steps)")
     parser.add_argument("--init-from", help="start from this checkpoint's weights (fresh optimizer and schedule)")
     parser.add_argument("--copy-fraction", type=float, default=0.0, help="share of steps on synthetic copying batches")
+    parser.add_argument("--probe-rows", help="held-out rows (jsonl) for the grounding probe at each evaluation")
+    parser.add_argument("--probe-size", type=int, default=80)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -204,6 +258,7 @@ def main():
     tokens, index = load_split(args.data, "train")
     held_tokens, held_index = load_split(args.data, "heldout")
 
+    probe = GroundingProbe(args.probe_rows, held_tokens, held_index, tok, args.probe_size) if args.probe_rows else None
     model = Llama(config, bias=False)
     init(model, args.seed)
     params = [p for p in model.parameters()]
@@ -271,6 +326,11 @@ def main():
         if step % args.eval_every == 0 or step == last:
             entry["heldout_perplexity"] = heldout_perplexity(model, held_tokens, held_index, pad_id)
             print(f"step {step} held-out reply perplexity {entry['heldout_perplexity']:.3f}", flush=True)
+            if probe:
+                entry["probe_grounding"], samples = probe(model)
+                print(f"step {step} probe grounding {entry['probe_grounding']:.3f}", flush=True)
+                for reply in samples:
+                    print(f"  | {reply}", flush=True)
         log.append(entry)
         if step % args.checkpoint_every == 0 or step == last:
             tmp = ckpt_path + ".tmp"

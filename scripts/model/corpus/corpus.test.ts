@@ -7,7 +7,7 @@ import { loadBundledStories, ungrounded } from './bundled.js';
 import { corpusRows } from './corpus.js';
 import type { CorpusOptions } from './corpus.js';
 import { INTENT_MIX } from './dialogue.js';
-import { makeMystery } from './mystery.js';
+import { INVENTED_NAMES_SHARE, INVENTED_PLACES_SHARE, makeMystery } from './mystery.js';
 import { GIVEN_NAMES, givenPinyin } from './pools/people.js';
 import { SETTINGS, isHeldOut } from './pools/settings.js';
 import type { Row } from './row.js';
@@ -52,6 +52,28 @@ describe('corpus', () => {
     const trainRows = rows();
     const ids = new Set(trainRows.map((r) => r.messages[0]?.content));
     expect(heldRows.some((r) => ids.has(r.messages[0]?.content))).toBe(false);
+  });
+
+  it('invents names and places for many training mysteries (so names are copied, not recalled), never held-out ones', () => {
+    const pooledGiven = new Set(GIVEN_NAMES.map((g) => g.zh));
+    const pooledPlaces = new Set(SETTINGS.flatMap((s) => s.locations.map((l) => l.zh)));
+    let inventedPeople = 0;
+    let inventedPlaces = 0;
+    const seeds = 400;
+    for (let seed = 0; seed < seeds; seed++) {
+      const train = makeMystery(seed, false);
+      const given = train.characters.map((c) => c.name.zh.replace(/（.*）$/, '').slice(1));
+      if (given.every((g) => !pooledGiven.has(g))) inventedPeople++;
+      else expect(given.every((g) => pooledGiven.has(g))).toBe(true);
+      if (train.setting.locations.every((l) => !pooledPlaces.has(l.zh))) inventedPlaces++;
+      const held = makeMystery(seed, true);
+      expect(held.characters.every((c) => pooledGiven.has(c.name.zh.replace(/（.*）$/, '').slice(1)))).toBe(
+        true,
+      );
+      expect(held.setting.locations.every((l) => pooledPlaces.has(l.zh))).toBe(true);
+    }
+    expect(Math.abs(inventedPeople / seeds - INVENTED_NAMES_SHARE)).toBeLessThan(0.08);
+    expect(Math.abs(inventedPlaces / seeds - INVENTED_PLACES_SHARE)).toBeLessThan(0.08);
   });
 
   it('writes every reply in the row’s language, grounded, and without a must-not-reveal phrase', () => {

@@ -20,6 +20,8 @@ import {
   ageWords,
   givenPinyin,
 } from './pools/people.js';
+import type { GivenName } from './pools/people.js';
+import { inventedGiven, inventedPlace } from './pools/invented.js';
 import { SETTINGS, isHeldOut } from './pools/settings.js';
 import type { Setting } from './pools/settings.js';
 import { eveningTimes, sayTime } from './pools/times.js';
@@ -90,10 +92,22 @@ export function inlineTitle(title: Bi): Bi {
   return { zh: title.zh, en: title.en.replace(/^(The|A) /, (m) => m.toLowerCase()) };
 }
 
+/** Share of training mysteries whose people have invented given names, and whose places are invented. */
+export const INVENTED_NAMES_SHARE = 0.75;
+export const INVENTED_PLACES_SHARE = 0.5;
+
+const HELD_OUT_GIVEN = GIVEN_NAMES.filter((_, i) => isHeldOut(i));
+const heldOutGiven = (g: GivenName) =>
+  HELD_OUT_GIVEN.some((h) => h.zh === g.zh || givenPinyin(h) === givenPinyin(g));
+
 function makeNames(rng: Rng, n: number, heldOut: boolean): Bi[] {
   const { given } = pools(heldOut);
   const surnames = rng.sample(SURNAMES, n);
-  const givens = rng.sample(given, n);
+  // Held-out mysteries draw exactly as before (their rows must not change); training ones often invent.
+  const givens =
+    !heldOut && rng.chance(INVENTED_NAMES_SHARE)
+      ? Array.from({ length: n }, () => inventedGiven(rng, heldOutGiven))
+      : rng.sample(given, n);
   return surnames.map((s, i) => {
     const g = at(givens, i);
     const full = { zh: `${s.zh}${g.zh}`, en: `${s.en} ${givenPinyin(g)}` };
@@ -106,13 +120,27 @@ function makeNames(rng: Rng, n: number, heldOut: boolean): Bi[] {
   });
 }
 
+function distinctPlaces(rng: Rng, n: number): Bi[] {
+  // Distinct in both languages: 庭宇 and 听雨 are both Tingyu.
+  const places: Bi[] = [];
+  while (places.length < n) {
+    const p = inventedPlace(rng);
+    if (!places.some((q) => q.zh === p.zh || q.en === p.en)) places.push(p);
+  }
+  return places;
+}
+
 /**
  * A seeded made-up mystery in both languages: a setting, a victim, 4–6 characters (one culprit;
  * the culprit and 0–2 others with cover claims protecting secrets), scripts, clues and authored lines.
  */
 export function makeMystery(seed: number, heldOut: boolean): Mystery {
   const rng = new Rng(seed);
-  const setting = rng.pick(pools(heldOut).settings);
+  const drawn = rng.pick(pools(heldOut).settings);
+  const setting =
+    !heldOut && rng.chance(INVENTED_PLACES_SHARE)
+      ? { ...drawn, locations: distinctPlaces(rng, drawn.locations.length) }
+      : drawn;
   const n = rng.int(4, 6);
   const [victim = { zh: '', en: '' }, ...names] = makeNames(rng, n + 1, heldOut);
   const times = eveningTimes(rng, 16);
