@@ -89,8 +89,10 @@ def tokenizer_json(num_merges):
     return build_tokenizer_json(vocab, merges)
 
 
-def build_tokenizer_json(vocab, merges):
-    """A Hugging Face tokenizer.json for byte-level BPE `vocab` and `merges`, with the chat special tokens."""
+def build_tokenizer_json(vocab, merges, split_regex=None):
+    """A Hugging Face tokenizer.json for byte-level BPE `vocab` and `merges`, with the chat special tokens. With
+    `split_regex` the text is first split by that pattern (a `Split` pre-tokenizer, as Qwen2's tokenizer does),
+    then byte-mapped; without, GPT-2's built-in regex splits it."""
     vocab = dict(vocab)
     added = []
     for token in SPECIAL_TOKENS:
@@ -100,13 +102,19 @@ def build_tokenizer_json(vocab, merges):
              "normalized": False, "special": True}
         )
     byte_level = {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True}
+    pre_tokenizer = byte_level
+    if split_regex is not None:
+        pre_tokenizer = {"type": "Sequence", "pretokenizers": [
+            {"type": "Split", "pattern": {"Regex": split_regex}, "behavior": "Isolated", "invert": False},
+            {**byte_level, "use_regex": False},
+        ]}
     return {
         "version": "1.0",
         "truncation": None,
         "padding": None,
         "added_tokens": added,
         "normalizer": None,
-        "pre_tokenizer": byte_level,
+        "pre_tokenizer": pre_tokenizer,
         "post_processor": None,
         "decoder": byte_level,
         "model": {

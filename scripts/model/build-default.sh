@@ -15,7 +15,7 @@ TRAIN_SEED=${TRAIN_SEED:-8}
 MYSTERIES=${MYSTERIES:-6000}
 TURNS=${TURNS:-8}
 HELDOUT_MYSTERIES=${HELDOUT_MYSTERIES:-150}
-VOCAB=${VOCAB:-6000}
+VOCAB=${VOCAB:-8000}
 # One run from scratch on the corpus (whose training mysteries mostly have invented names and places, so names
 # can only be predicted by copying them), with COPY_FRACTION of the steps on synthetic copying batches.
 STEPS=${STEPS:-2600}

@@ -5,8 +5,14 @@
         --vocab-size 6000 --out scripts/model/work/tokenizer
 
 Incremental BPE: pair counts and the words each pair occurs in are updated per merge, so a corpus of a few
-megabytes trains in about a minute. Words come from the same split as the runtime pre-tokenizer (GPT-2's
-regex, with Python's `[^\\W\\d_]` standing in for `\\p{L}`), so every learned merge can apply at runtime.
+megabytes trains in about a minute.
+
+Every Chinese character is a word of its own (a Split pre-tokenizer before the byte mapping; the rest is split
+as GPT-2 splits it, spaces before a Chinese character standing alone). With GPT-2's regex a run of Chinese is one
+word, so a name merged with whatever stood next to it ("投吴" in 我投吴金田) and " 吴" after "[TARGET] " was another
+token than 吴 in a reply: a small model could not copy names it had never seen, because the ids it would have to
+copy were not the ids it had to write. Python's `re` has no \\p{L}: `[^\\W\\d_]` stands in for it in the
+training split, which only decides which merges are learned; the runtime applies SPLIT_REGEX.
 """
 
 import argparse
@@ -18,7 +24,13 @@ import re
 
 from bpe_trainer import SPECIAL_TOKENS, build_tokenizer_json, bytes_to_unicode, tokenizer_config
 
-PRETOKENIZE = re.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?[^\W\d_]+| ?\d+| ?[^\s\w]+|\s+(?!\S)|\s+|_+""")
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+SPLIT_REGEX = (
+    f"[{HAN}]|'s|'t|'re|'ve|'m|'ll|'d| ?(?:(?![{HAN}])\\p{{L}})+| ?\\p{{N}}+| ?[^\\s\\p{{L}}\\p{{N}}]+|\\s+(?!\\S)|\\s+"
+)
+PRETOKENIZE = re.compile(
+    f"[{HAN}]|'s|'t|'re|'ve|'m|'ll|'d| ?(?:(?![{HAN}])[^\\W\\d_])+| ?\\d+| ?[^\\s\\w]+|\\s+(?!\\S)|\\s+|_+"
+)
 
 
 def corpus_texts(path, limit_chars):
@@ -113,7 +125,7 @@ def main():
             texts.append(f.read())
     vocab, merges = train(texts, args.vocab_size)
     os.makedirs(args.out, exist_ok=True)
-    tok = build_tokenizer_json(vocab, merges)
+    tok = build_tokenizer_json(vocab, merges, SPLIT_REGEX)
     with open(os.path.join(args.out, "tokenizer.json"), "w", encoding="utf-8") as f:
         json.dump(tok, f, ensure_ascii=False)
     with open(os.path.join(args.out, "tokenizer_config.json"), "w", encoding="utf-8") as f:
