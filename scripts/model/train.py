@@ -85,36 +85,25 @@ def make_batch(tokens, index, rows, pad_id, rng, max_len):
     return torch.from_numpy(ids), torch.from_numpy(weight)
 
 
-def copy_batch(tokens, rng, rows, width, pad_id):
-    """A synthetic copying batch: spans of real corpus text, then the same spans again in another order between
-    fresh filler. The repeats can only be predicted by looking back and copying, which is the skill a grounded
-    reply needs (names, times and places it has never seen are copied from [FACTS] or [CLAIM]); in the corpus
-    alone a small model learns the pools of names instead and invents plausible ones."""
+def copy_batch(vocab, rng, rows, width, pad_id):
+    """A synthetic copying batch of random tokens: a random "prompt", then spans of it again in another order.
+    Nothing but looking back and copying predicts the repeats, so induction heads form in ~150 steps (measured:
+    loss on the repeats 8.9 → 0.08 nats/token by step 150 from a fresh model); in the corpus alone a small model
+    learns the pools of words instead and invents plausible names where a story's own belong (the first candidate:
+    grounding 0%, the probability of 田 after 吴金 with 吴金田 in its prompt 0.00)."""
     ids = np.full((rows, width), pad_id, dtype=np.int64)
     weight = np.zeros((rows, width), dtype=np.float32)
-    limit = len(tokens) - 64
-
-    def span(n):
-        start = rng.randrange(limit)
-        return tokens[start:start + n].astype(np.int64)
-
     for r in range(rows):
-        spans = [span(rng.randint(6, 32)) for _ in range(rng.randint(2, 5))]
-        parts = [(span(rng.randint(4, 24)), False)]
-        for sp in spans:
-            parts += [(sp, False), (span(rng.randint(4, 24)), False)]
-        for k in rng.sample(range(len(spans)), len(spans)):
-            parts += [(spans[k], True), (span(rng.randint(4, 24)), False)]
-        at = 0
-        for part, repeated in parts:
-            n = min(len(part), width - at)
-            if n <= 0:
-                break
-            ids[r, at:at + n] = part[:n]
-            if repeated:
-                # weight[t] weighs predicting token t+1: every token of the repeat after its first is copyable.
-                weight[r, at:at + n - 1] = 1.0
-            at += n
+        n = rng.randint(width // 3, width // 2)
+        ids[r, :n] = [rng.randrange(vocab) for _ in range(n)]
+        at = n
+        while at < width:
+            length = min(rng.randint(4, 16), width - at)
+            start = rng.randrange(n - length + 1) if length <= n else 0
+            ids[r, at:at + length] = ids[r, start:start + length]
+            # weight[t] weighs predicting token t+1: every token of a span after its first is copyable.
+            weight[r, at:at + length - 1] = 1.0
+            at += length
     return torch.from_numpy(ids), torch.from_numpy(weight)
 
 
@@ -243,6 +232,7 @@ def main():
     parser.add_argument("--stop-after", type=int, default=0, help="end at this step (the schedule still spans --steps)")
     parser.add_argument("--init-from", help="start from this checkpoint's weights (fresh optimizer and schedule)")
     parser.add_argument("--copy-fraction", type=float, default=0.0, help="share of steps on synthetic copying batches")
+    parser.add_argument("--copy-warmup", type=int, default=0, help="first steps on synthetic copying batches only")
     parser.add_argument("--probe-rows", help="held-out rows (jsonl) for the grounding probe at each evaluation")
     parser.add_argument("--probe-size", type=int, default=80)
     args = parser.parse_args()
@@ -306,10 +296,12 @@ def main():
         for group in opt.param_groups:
             group["lr"] = args.lr * lr_scale
         step_rng = random.Random(args.seed * 1_000_003 + step)
-        if args.copy_fraction > 0 and step_rng.random() < args.copy_fraction:
-            ids, weight = copy_batch(tokens, step_rng, max(1, args.token_budget // 320), 320, pad_id)
+        copying = step < args.copy_warmup or step_rng.random() < args.copy_fraction
+        if copying:
+            ids, weight = copy_batch(vocab_size - len(special), step_rng, max(1, args.token_budget // 160), 160, pad_id)
         else:
-            ids, weight = make_batch(tokens, index, batch_for(step), pad_id, step_rng, args.max_len)
+            # The corpus's batch plan starts after the warm-up (its first batch is the plan's first).
+            ids, weight = make_batch(tokens, index, batch_for(step - args.copy_warmup), pad_id, step_rng, args.max_len)
         loss, per_token, w = loss_of(model, ids, weight)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -321,7 +313,8 @@ def main():
         reply_loss = float(per_token[reply_mask].mean()) if reply_mask.any() else float("nan")
         if step % 10 == 0:
             rate = seen / (time.time() - t0)
-            print(f"step {step} loss {float(loss):.3f} reply {reply_loss:.3f} lr {args.lr * lr_scale:.2e} {rate:.0f} tok/s", flush=True)
+            kind = " (copying)" if copying else ""
+            print(f"step {step} loss {float(loss):.3f}{kind} reply {reply_loss:.3f} lr {args.lr * lr_scale:.2e} {rate:.0f} tok/s", flush=True)
         entry = {"step": step, "loss": float(loss), "reply_loss": reply_loss}
         if step % args.eval_every == 0 or step == last:
             entry["heldout_perplexity"] = heldout_perplexity(model, held_tokens, held_index, pad_id)
