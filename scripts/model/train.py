@@ -147,6 +147,51 @@ def init(model, seed):
 
 
 @torch.no_grad()
+def induction_init(model):
+    """Sets up, at initialization, the two-head circuit that copies: in layer 0 a previous-token head (constant
+    query and key whose RoPE phases line up one position back) writes the previous token's embedding into its own
+    subspace; in layer 1 an induction head matches the current token against those previous tokens and adds the
+    token that followed to the output. Trained from a random start, the 3.3M-parameter model did not find this
+    circuit in 1,000 steps (loss on random repeated spans stayed at ln V); built in, training only tunes it.
+    Token embeddings live in dims [0, 96), previous tokens in [96, 96 + MATCH), dim D-1 is constant."""
+    c = model.c
+    d, hd = c["hidden_size"], c["hidden_size"] // c["num_attention_heads"]
+    tok, match, const = 96, 22, d - 1
+    g = torch.Generator().manual_seed(1)
+    e = model.embed_tokens.weight
+    e.zero_()
+    e[:, :tok] = torch.randn(e.shape[0], tok, generator=g)
+    e[:, const] = math.sqrt(tok)  # about sqrt(tok) after RMSNorm too: the inputs' RMS is ~1
+    half = hd // 2
+    theta = model.inv_freq  # pair i is dims (i, i + half), turning by theta[i] per position
+    a = 7.7 / math.sqrt(tok)  # query/key length 7.7 per pair: one position back wins by ~8 in the logits
+    l0, l1 = model.layers[0], model.layers[1]
+    for w in (l0.q_proj.weight, l0.k_proj.weight, l0.v_proj.weight, l1.q_proj.weight, l1.k_proj.weight,
+              l1.v_proj.weight):
+        w[:hd].zero_()
+    for w in (l0.o_proj.weight, l1.o_proj.weight):
+        w[:, :hd].zero_()
+    for i in range(8):  # the fastest-turning pairs tell one position back from the others
+        l0.q_proj.weight[i, const] = a
+        l0.k_proj.weight[i, const] = a * math.cos(float(theta[i]))
+        l0.k_proj.weight[i + half, const] = a * math.sin(float(theta[i]))
+    for j in range(match):
+        l0.v_proj.weight[j, j] = 1.0
+        l0.o_proj.weight[tok + j, j] = 1.0
+    # Layer 1 matches in the slowest-turning pairs, where RoPE barely moves a score over a prompt's length.
+    slow = [i for i in range(half - match // 2, half)]
+    dims = slow + [i + half for i in slow]
+    alpha = 3.2
+    for j, hdim in enumerate(dims):
+        l1.q_proj.weight[hdim, j] = alpha
+        l1.k_proj.weight[hdim, tok + j] = alpha
+    for j in range(hd):
+        l1.v_proj.weight[j, j] = 1.0
+        l1.o_proj.weight[j, j] = 2.5
+    model.norm.weight.fill_(0.2)
+
+
+@torch.no_grad()
 def heldout_perplexity(model, tokens, index, pad_id, rows=300):
     """Perplexity of the held-out replies (the tokens the model is trained to write)."""
     model.eval()
@@ -233,6 +278,7 @@ def main():
     parser.add_argument("--init-from", help="start from this checkpoint's weights (fresh optimizer and schedule)")
     parser.add_argument("--copy-fraction", type=float, default=0.0, help="share of steps on synthetic copying batches")
     parser.add_argument("--copy-warmup", type=int, default=0, help="first steps on synthetic copying batches only")
+    parser.add_argument("--induction-init", action="store_true", help="start with a copying circuit (induction_init)")
     parser.add_argument("--probe-rows", help="held-out rows (jsonl) for the grounding probe at each evaluation")
     parser.add_argument("--probe-size", type=int, default=80)
     args = parser.parse_args()
@@ -251,6 +297,8 @@ def main():
     probe = GroundingProbe(args.probe_rows, held_tokens, held_index, tok, args.probe_size) if args.probe_rows else None
     model = Llama(config, bias=False)
     init(model, args.seed)
+    if args.induction_init:
+        induction_init(model)
     params = [p for p in model.parameters()]
     decay = [p for p in params if p.dim() >= 2]
     no_decay = [p for p in params if p.dim() < 2]
