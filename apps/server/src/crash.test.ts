@@ -106,7 +106,7 @@ describe('kill -9 at random moments during games, restart on the same data direc
             await new Promise((r) => setTimeout(r, delay + 10));
             if (victim.exited) {
               kills++;
-              stored += await checkStore(dir.dir, room.roomId, acked, ++killsInGame);
+              stored += await checkStore(dir.dir, room.roomId, acked, killsInGame + 1);
               server = await ChildServer.start(dir.dir);
             }
             const info = await api<RoomInfo>(server.url, `/api/rooms/${room.code}`);
