@@ -19,9 +19,8 @@ VOCAB=${VOCAB:-8000}
 # One run from scratch, the copying circuit built in at initialization (train.py, induction_init: trained from a
 # random start, the model never found it), on the corpus (whose training mysteries mostly have invented names
 # and places, so names can only be predicted by copying them) with COPY_FRACTION of the steps on synthetic
-# copying batches (random tokens) and, optionally, COPY_WARMUP steps of them first.
+# copying batches (random tokens).
 STEPS=${STEPS:-1600}
-COPY_WARMUP=${COPY_WARMUP:-0}
 COPY_FRACTION=${COPY_FRACTION:-0.15}
 TOKEN_BUDGET=${TOKEN_BUDGET:-5000}
 LR=${LR:-3e-3}
@@ -48,7 +47,7 @@ if [ ! -s "$WORK/data/train.tokens" ]; then
 fi
 "$PY" scripts/model/train.py --data "$WORK/data" --tokenizer "$WORK/tokenizer" --out "$WORK/run" --steps "$STEPS" \
   --token-budget "$TOKEN_BUDGET" --lr "$LR" --seed "$TRAIN_SEED" --copy-fraction "$COPY_FRACTION" \
-  --copy-warmup "$COPY_WARMUP" --induction-init --probe-rows "$WORK/corpus/heldout.jsonl" --eval-every 300 ${STOP_AFTER:+--stop-after "$STOP_AFTER"} ${RESUME:+--resume}
+  --induction-init --probe-rows "$WORK/corpus/heldout.jsonl" --eval-every 300 ${STOP_AFTER:+--stop-after "$STOP_AFTER"} ${RESUME:+--resume}
 cat > "$WORK/recipe.json" <<JSON
 {
   "built_by": "scripts/model/build-default.sh",
@@ -56,7 +55,7 @@ cat > "$WORK/recipe.json" <<JSON
   "corpus": { "seed": $SEED, "mysteries": $MYSTERIES, "turns_per_mystery": $TURNS, "heldout_mysteries": $HELDOUT_MYSTERIES },
   "tokenizer": { "vocab_size": $VOCAB },
   "training": [
-    { "seed": $TRAIN_SEED, "steps": $STEPS, "induction_init": true, "copy_warmup": $COPY_WARMUP, "copy_fraction": $COPY_FRACTION, "token_budget": $TOKEN_BUDGET, "lr": $LR, "warmup": 100, "threads": 2 }
+    { "seed": $TRAIN_SEED, "steps": $STEPS, "induction_init": true, "copy_fraction": $COPY_FRACTION, "token_budget": $TOKEN_BUDGET, "lr": $LR, "warmup": 100, "threads": 2 }
   ],
   "torch": "$("$PY" -c 'import torch; print(torch.__version__)')"
 }

@@ -87,10 +87,10 @@ def make_batch(tokens, index, rows, pad_id, rng, max_len):
 
 def copy_batch(vocab, rng, rows, width, pad_id):
     """A synthetic copying batch of random tokens: a random "prompt", then spans of it again in another order.
-    Nothing but looking back and copying predicts the repeats, so induction heads form in ~150 steps (measured:
-    loss on the repeats 8.9 → 0.08 nats/token by step 150 from a fresh model); in the corpus alone a small model
-    learns the pools of words instead and invents plausible names where a story's own belong (the first candidate:
-    grounding 0%, the probability of 田 after 吴金 with 吴金田 in its prompt 0.00)."""
+    Nothing but looking back and copying predicts the repeats. They keep the built-in copying circuit
+    (induction_init) in use; from a normal init 250 steps of them alone left their loss at ln V (8.8 nats), and in
+    the corpus alone a small model learns the pools of words instead and invents plausible names where a story's
+    own belong (p(田 | 吴金, with 吴金田 in the prompt) = 0.00 after 900 steps)."""
     ids = np.full((rows, width), pad_id, dtype=np.int64)
     weight = np.zeros((rows, width), dtype=np.float32)
     for r in range(rows):
@@ -152,7 +152,8 @@ def induction_init(model):
     query and key whose RoPE phases line up one position back) writes the previous token's embedding into its own
     subspace; in layer 1 an induction head matches the current token against those previous tokens and adds the
     token that followed to the output. Trained from a random start, the 3.3M-parameter model did not find this
-    circuit in 1,000 steps (loss on random repeated spans stayed at ln V); built in, training only tunes it.
+    circuit (250 steps of copying batches left their loss at ln V; 900 corpus steps copied no name); built in,
+    the loss on random repeated spans is 0.47 nats/token at step 0 and training only tunes it.
     Token embeddings live in dims [0, 96), previous tokens in [96, 96 + MATCH), dim D-1 is constant."""
     c = model.c
     d, hd = c["hidden_size"], c["hidden_size"] // c["num_attention_heads"]
@@ -277,7 +278,6 @@ def main():
     parser.add_argument("--stop-after", type=int, default=0, help="end at this step (the schedule still spans --steps)")
     parser.add_argument("--init-from", help="start from this checkpoint's weights (fresh optimizer and schedule)")
     parser.add_argument("--copy-fraction", type=float, default=0.0, help="share of steps on synthetic copying batches")
-    parser.add_argument("--copy-warmup", type=int, default=0, help="first steps on synthetic copying batches only")
     parser.add_argument("--induction-init", action="store_true", help="start with a copying circuit (induction_init)")
     parser.add_argument("--probe-rows", help="held-out rows (jsonl) for the grounding probe at each evaluation")
     parser.add_argument("--probe-size", type=int, default=80)
@@ -344,12 +344,11 @@ def main():
         for group in opt.param_groups:
             group["lr"] = args.lr * lr_scale
         step_rng = random.Random(args.seed * 1_000_003 + step)
-        copying = step < args.copy_warmup or step_rng.random() < args.copy_fraction
+        copying = step_rng.random() < args.copy_fraction
         if copying:
             ids, weight = copy_batch(vocab_size - len(special), step_rng, max(1, args.token_budget // 160), 160, pad_id)
         else:
-            # The corpus's batch plan starts after the warm-up (its first batch is the plan's first).
-            ids, weight = make_batch(tokens, index, batch_for(step - args.copy_warmup), pad_id, step_rng, args.max_len)
+            ids, weight = make_batch(tokens, index, batch_for(step), pad_id, step_rng, args.max_len)
         loss, per_token, w = loss_of(model, ids, weight)
         opt.zero_grad(set_to_none=True)
         loss.backward()
