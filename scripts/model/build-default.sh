@@ -22,6 +22,9 @@ VOCAB=${VOCAB:-8000}
 # copying batches (random tokens).
 STEPS=${STEPS:-1600}
 COPY_FRACTION=${COPY_FRACTION:-0.15}
+# The second pair of built-in heads (train.py, bigram_heads): a match on the token two back as well, so a copy
+# does not loop where a token repeats inside a span ("Bai Jingting (Uncle Jing)").
+BIGRAM_GAIN=${BIGRAM_GAIN:-1.5}
 TOKEN_BUDGET=${TOKEN_BUDGET:-5000}
 LR=${LR:-3e-3}
 PY=${PY:-/usr/bin/python3}
@@ -47,7 +50,7 @@ if [ ! -s "$WORK/data/train.tokens" ]; then
 fi
 "$PY" scripts/model/train.py --data "$WORK/data" --tokenizer "$WORK/tokenizer" --out "$WORK/run" --steps "$STEPS" \
   --token-budget "$TOKEN_BUDGET" --lr "$LR" --seed "$TRAIN_SEED" --copy-fraction "$COPY_FRACTION" \
-  --induction-init --probe-rows "$WORK/corpus/heldout.jsonl" --eval-every 300 ${STOP_AFTER:+--stop-after "$STOP_AFTER"} ${RESUME:+--resume}
+  --induction-init --bigram-gain "$BIGRAM_GAIN" --probe-rows "$WORK/corpus/heldout.jsonl" --eval-every 300 ${STOP_AFTER:+--stop-after "$STOP_AFTER"} ${RESUME:+--resume}
 cat > "$WORK/recipe.json" <<JSON
 {
   "built_by": "scripts/model/build-default.sh",
@@ -55,7 +58,7 @@ cat > "$WORK/recipe.json" <<JSON
   "corpus": { "seed": $SEED, "mysteries": $MYSTERIES, "turns_per_mystery": $TURNS, "heldout_mysteries": $HELDOUT_MYSTERIES },
   "tokenizer": { "vocab_size": $VOCAB },
   "training": [
-    { "seed": $TRAIN_SEED, "steps": $STEPS, "induction_init": true, "copy_fraction": $COPY_FRACTION, "token_budget": $TOKEN_BUDGET, "lr": $LR, "warmup": 100, "threads": 2 }
+    { "seed": $TRAIN_SEED, "steps": $STEPS, "induction_init": true, "bigram_gain": $BIGRAM_GAIN, "copy_fraction": $COPY_FRACTION, "token_budget": $TOKEN_BUDGET, "lr": $LR, "warmup": 100, "threads": 2 }
   ],
   "torch": "$("$PY" -c 'import torch; print(torch.__version__)')"
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { stripCopyMarks } from '@jubensha/agents';
 import { createLanguageModel, resolveLlmConfig, type GenerationStats } from '@jubensha/llm';
 import { scoreRow } from './eval/metrics.js';
 import { perplexity } from './eval/nll.js';
@@ -63,6 +64,8 @@ for (const [i, row] of rows.entries()) {
   });
   let reply = '';
   for await (const chunk of stream) reply += chunk;
+  // As the agents do (speak.ts): the copy marks never reach the table.
+  reply = stripCopyMarks(reply);
   stats.push(await stream.stats);
   scored.push({ row, reply, score: scoreRow(row, reply) });
   if (process.stderr.isTTY) process.stderr.write(`\rgenerating ${i + 1}/${rows.length}`);

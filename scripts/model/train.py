@@ -24,6 +24,7 @@ import torch.nn.functional as F
 from bpe_trainer import bytes_to_unicode
 from models import Llama
 
+COPY_MARKS = {ord(c): None for c in "\u27e6\u27e7\u27e8\u27e9\u27ea\u27eb"}
 PROMPT_SAMPLE = 0.15
 PROMPT_WEIGHT = 0.2
 SHAPE = dict(hidden=192, layers=4, heads=3, kv_heads=3, intermediate=512, positions=2048)
@@ -147,7 +148,7 @@ def init(model, seed):
 
 
 @torch.no_grad()
-def induction_init(model):
+def induction_init(model, two_back_gain=0.0):
     """Sets up, at initialization, the two-head circuit that copies: in layer 0 a previous-token head (constant
     query and key whose RoPE phases line up one position back) writes the previous token's embedding into its own
     subspace; in layer 1 an induction head matches the current token against those previous tokens and adds the
@@ -189,7 +190,41 @@ def induction_init(model):
     for j in range(hd):
         l1.v_proj.weight[j, j] = 1.0
         l1.o_proj.weight[j, j] = 2.5
+    if two_back_gain > 0:
+        bigram_heads(model, theta, a, tok, match, const, dims, alpha, two_back_gain)
     model.norm.weight.fill_(0.2)
+
+
+@torch.no_grad()
+def bigram_heads(model, theta, a, tok, match, const, dims, alpha, gain):
+    """The second head of layers 0 and 1: a token two back, and a match on it. Layer 0 head 1 writes the token two
+    positions back into [tok + match, tok + 2 match); layer 1 head 1 attends where the token two back equals the
+    current previous token and adds the token found there, as layer 1 head 0 does for the previous token. Where a
+    token repeats inside a span ("Bai Jingting (Uncle Jing)", 孟美玲（老孟）among other aliases), head 0 alone is
+    split between the repeats and the copy loops ("Jingting (Uncle Jingting (…"); the two heads agree only on the
+    right continuation."""
+    c = model.c
+    hd = c["hidden_size"] // c["num_attention_heads"]
+    half = hd // 2
+    l0, l1 = model.layers[0], model.layers[1]
+    for w in (l0.q_proj.weight, l0.k_proj.weight, l0.v_proj.weight, l1.q_proj.weight, l1.k_proj.weight,
+              l1.v_proj.weight):
+        w[hd:2 * hd].zero_()
+    for w in (l0.o_proj.weight, l1.o_proj.weight):
+        w[:, hd:2 * hd].zero_()
+    for i in range(8):
+        l0.q_proj.weight[hd + i, const] = a
+        l0.k_proj.weight[hd + i, const] = a * math.cos(2 * float(theta[i]))
+        l0.k_proj.weight[hd + i + half, const] = a * math.sin(2 * float(theta[i]))
+    for j in range(match):
+        l0.v_proj.weight[hd + j, j] = 1.0
+        l0.o_proj.weight[tok + match + j, hd + j] = 1.0
+    for j, hdim in enumerate(dims):
+        l1.q_proj.weight[hd + hdim, tok + j] = alpha
+        l1.k_proj.weight[hd + hdim, tok + match + j] = alpha
+    for j in range(hd):
+        l1.v_proj.weight[hd + j, j] = 1.0
+        l1.o_proj.weight[j, hd + j] = gain
 
 
 @torch.no_grad()
@@ -244,7 +279,9 @@ class GroundingProbe:
             out.append(nxt)
             ids = torch.tensor([[nxt]], dtype=torch.int64)
             seen += 1
-        return b"".join(self.piece.get(i, b"") for i in out).decode("utf-8", errors="replace")
+        text = b"".join(self.piece.get(i, b"") for i in out).decode("utf-8", errors="replace")
+        # The copy marks never reach the table (agents' stripCopyMarks): the probe judges what would.
+        return text.translate(COPY_MARKS)
 
     def __call__(self, model):
         model.eval()
@@ -279,6 +316,8 @@ def main():
     parser.add_argument("--init-from", help="start from this checkpoint's weights (fresh optimizer and schedule)")
     parser.add_argument("--copy-fraction", type=float, default=0.0, help="share of steps on synthetic copying batches")
     parser.add_argument("--induction-init", action="store_true", help="start with a copying circuit (induction_init)")
+    parser.add_argument("--bigram-gain", type=float, default=0.0,
+                        help="with --induction-init: also the two-back match heads (bigram_heads), at this gain")
     parser.add_argument("--probe-rows", help="held-out rows (jsonl) for the grounding probe at each evaluation")
     parser.add_argument("--probe-size", type=int, default=80)
     args = parser.parse_args()
@@ -298,7 +337,7 @@ def main():
     model = Llama(config, bias=False)
     init(model, args.seed)
     if args.induction_init:
-        induction_init(model)
+        induction_init(model, args.bigram_gain)
     params = [p for p in model.parameters()]
     decay = [p for p in params if p.dim() >= 2]
     no_decay = [p for p in params if p.dim() < 2]

@@ -25,11 +25,14 @@ import re
 from bpe_trainer import SPECIAL_TOKENS, build_tokenizer_json, bytes_to_unicode, tokenizer_config
 
 HAN = "\u3400-\u9fff\uf900-\ufaff"
+# Copy marks (agents' prompt.ts COPY_MARKS): always a word of their own, never merged with punctuation beside them.
+MARKS = "\u27e6\u27e7\u27e8\u27e9\u27ea\u27eb"
 SPLIT_REGEX = (
-    f"[{HAN}]|'s|'t|'re|'ve|'m|'ll|'d| ?(?:(?![{HAN}])\\p{{L}})+| ?\\p{{N}}+| ?[^\\s\\p{{L}}\\p{{N}}]+|\\s+(?!\\S)|\\s+"
+    f"[{MARKS}]|[{HAN}]|'s|'t|'re|'ve|'m|'ll|'d| ?(?:(?![{HAN}])\\p{{L}})+| ?\\p{{N}}+| ?[^\\s\\p{{L}}\\p{{N}}{MARKS}]+"
+    "|\\s+(?!\\S)|\\s+"
 )
 PRETOKENIZE = re.compile(
-    f"[{HAN}]|'s|'t|'re|'ve|'m|'ll|'d| ?(?:(?![{HAN}])[^\\W\\d_])+| ?\\d+| ?[^\\s\\w]+|\\s+(?!\\S)|\\s+|_+"
+    f"[{MARKS}]|[{HAN}]|'s|'t|'re|'ve|'m|'ll|'d| ?(?:(?![{HAN}])[^\\W\\d_])+| ?\\d+| ?[^\\s\\w{MARKS}]+|\\s+(?!\\S)|\\s+|_+"
 )
 
 

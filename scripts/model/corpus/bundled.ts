@@ -106,7 +106,7 @@ export function bundledTurn(
       intent: line.intent,
       target: speech ? speech.name : null,
       claim: null,
-      facts: line.intent === 'intro' ? [`${name}: ${profile}`] : [],
+      facts: line.intent === 'intro' ? [{ title: name, text: profile }] : [],
       speech,
       budget: BUDGET,
     },

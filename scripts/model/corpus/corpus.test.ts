@@ -1,4 +1,4 @@
-import { renderPrompt } from '@jubensha/agents';
+import { renderPrompt, stripCopyMarks } from '@jubensha/agents';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +80,8 @@ describe('corpus', () => {
     const all = [...rows(), ...rows({ split: 'heldout', stories: [] })];
     expect(all.length).toBeGreaterThan(900);
     for (const row of all) {
-      const reply = row.reply;
+      // What reaches the table: the copy marks are the model's, never shown.
+      const reply = stripCopyMarks(row.reply);
       if (row.lang === 'en') expect(reply).not.toMatch(CJK);
       else expect((reply.match(CJK)?.length ?? 0) / reply.replace(/\s/g, '').length).toBeGreaterThan(0.5);
       for (const e of row.check.entities) expect(reply).toContain(e);
@@ -93,6 +94,16 @@ describe('corpus', () => {
       // No capitalised name, number word or Chinese numeral run the prompt does not hold.
       expect(ungrounded(reply, prompt, []), `${row.id}: ${reply}`).toBeNull();
       expect(reply.length).toBeGreaterThan(0);
+      // Every marked copy starts where a span of the prompt starts (what the model matches the mark on).
+      for (const m of row.reply.matchAll(/([⟨⟦⟪])([^⟩⟧⟫]*)[⟩⟧⟫]/gu)) {
+        const [, open = '', inner = ''] = m;
+        const start = inner.slice(0, 3);
+        expect(
+          prompt.includes(open + start) ||
+            prompt.includes(open + start.charAt(0).toUpperCase() + start.slice(1)),
+          `${row.id}: ${row.reply}`,
+        ).toBe(true);
+      }
       if (row.lang === 'zh') expect(reply.match(CJK)?.length ?? 0).toBeLessThanOrEqual(90);
       else expect(reply.length).toBeLessThanOrEqual(350);
     }
@@ -108,7 +119,7 @@ describe('corpus', () => {
       expect(labels[0]).toBe('[INTENT]');
       expect(labels.at(-1)).toBe('[REPLY]');
       expect(user?.content).toContain(`[INTENT] ${row.intent}`);
-      if (row.intent === 'cover') expect(user?.content).toContain(`[CLAIM] ${row.check.claim}`);
+      if (row.intent === 'cover') expect(user?.content).toContain(`[CLAIM] ⟦${row.check.claim}⟧`);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { PromptLine, PromptParts } from '@jubensha/agents';
+import type { PromptFact, PromptLine, PromptParts } from '@jubensha/agents';
 import type { LineIntent } from '@jubensha/story';
 import type { Character, Clue, Mystery } from './mystery.js';
 import { inlineTitle } from './mystery.js';
@@ -42,7 +42,7 @@ export interface Turn {
 
 /** A fact the seat may state, as the prompt shows it, and the sentence a reply copies from it. */
 interface StatedFact {
-  line: string;
+  fact: PromptFact;
   copy: Sentence;
   /** For a clue: its title, as written in the fact line. */
   title: string | null;
@@ -50,11 +50,15 @@ interface StatedFact {
 
 function clueFact(c: Clue, lang: Lang): StatedFact {
   const body = c.sentences.map((s) => s.text[lang]).join(lang === 'zh' ? '' : ' ');
-  return { line: `${c.title.text[lang]}: ${body}`, copy: at(c.sentences, 0), title: c.title.text[lang] };
+  return {
+    fact: { title: c.title.text[lang], text: body },
+    copy: at(c.sentences, 0),
+    title: c.title.text[lang],
+  };
 }
 
 function ownFact(s: Sentence, lang: Lang): StatedFact {
-  return { line: s.text[lang], copy: s, title: null };
+  return { fact: { title: null, text: s.text[lang] }, copy: s, title: null };
 }
 
 /** Words that open wrappers and copied sentences: anything else (a name) keeps its capital. */
@@ -114,7 +118,7 @@ export function sampleTurn(rng: Rng, mystery: Mystery, lang: Lang): Turn | null 
     case 'intro':
       facts = [
         {
-          line: `${name(me)}: ${me.profile[lang]}`,
+          fact: { title: name(me), text: me.profile[lang] },
           copy: { text: me.profile, entities: { zh: [], en: [] }, slots: {} },
           title: null,
         },
@@ -199,7 +203,7 @@ export function sampleTurn(rng: Rng, mystery: Mystery, lang: Lang): Turn | null 
     intent,
     target: t,
     claim: claim ? claim.text[lang] : null,
-    facts: facts.map((f) => f.line),
+    facts: facts.map((f) => f.fact),
     speech,
     budget: BUDGET,
   };

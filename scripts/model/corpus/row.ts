@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@jubensha/llm';
-import { checkReply, renderPrompt } from '@jubensha/agents';
+import { checkReply, renderPrompt, stripCopyMarks } from '@jubensha/agents';
 import type { Turn } from './dialogue.js';
+import { markCopies } from './marks.js';
 
 /** One line of the corpus file. */
 export interface Row {
@@ -9,6 +10,7 @@ export interface Row {
   lang: 'zh' | 'en';
   intent: string;
   messages: ChatMessage[];
+  /** What the model is trained to write: the reply with its copies marked (markCopies). */
   reply: string;
   check: { entities: string[]; mustNotReveal: string[]; claim: string | null };
 }
@@ -22,7 +24,7 @@ export function toRow(id: string, split: Row['split'], turn: Turn): Row | null {
     lang: turn.lang,
     intent: turn.intent,
     messages,
-    reply: turn.reply,
+    reply: markCopies(turn.reply, turn.parts),
     check: { entities: turn.entities, mustNotReveal: turn.mustNotReveal, claim: turn.claim },
   };
   return rowProblem(row) === null ? row : null;
@@ -35,10 +37,11 @@ export function toRow(id: string, split: Row['split'], turn: Turn): Row | null {
  */
 export function rowProblem(row: Row, phrases: string[] = row.check.mustNotReveal): string | null {
   const grounding = row.messages.map((m) => m.content).join('\n');
-  const verdict = checkReply(row.reply, { phrases, language: row.lang, grounding });
+  const reply = stripCopyMarks(row.reply);
+  const verdict = checkReply(reply, { phrases, language: row.lang, grounding });
   if (!verdict.ok) return `${verdict.failure}: ${verdict.detail}`;
-  const missing = row.check.entities.find((e) => !row.reply.includes(e));
+  const missing = row.check.entities.find((e) => !reply.includes(e));
   if (missing !== undefined) return `entity missing: ${missing}`;
-  if (row.lang === 'en' && /[\u3400-\u9fff]/.test(row.reply)) return 'CJK in an English reply';
+  if (row.lang === 'en' && /[\u3400-\u9fff]/.test(reply)) return 'CJK in an English reply';
   return null;
 }

@@ -30,7 +30,7 @@ function row(
     intent,
     target: o.target ?? null,
     claim: o.claim ?? null,
-    facts: o.facts ?? [],
+    facts: (o.facts ?? []).map((text) => ({ title: null, text })),
     speech: o.asked ? { name: o.target ?? (zh ? '何淑芬' : 'He Shufen'), text: o.asked } : null,
     budget: 1200,
   };

@@ -1,3 +1,4 @@
+import { stripCopyMarks } from '@jubensha/agents';
 import type { ChatMessage } from '@jubensha/llm';
 
 /** What the intent rules read back from a rendered prompt (format: packages/agents/README.md, "Prompt format"). */
@@ -42,7 +43,7 @@ export function readPrompt(messages: readonly ChatMessage[]): PromptReading {
     }
   }
   for (const line of user.split('\n')) {
-    if (line.startsWith('[TARGET] ')) target = line.slice('[TARGET] '.length).trim() || null;
+    if (line.startsWith('[TARGET] ')) target = stripCopyMarks(line.slice('[TARGET] '.length)).trim() || null;
     const speech = /^\[ASKED\] (.*?): <</.exec(line);
     if (speech) asked = { line, speaker: speech[1] ?? '' };
   }

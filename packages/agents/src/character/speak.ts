@@ -4,7 +4,7 @@ import type { View } from '@jubensha/protocol';
 import { checkReply, type GuardFailure } from '../guard/guard.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { IntentChoice } from '../policy/intent.js';
-import { buildPrompt } from '../prompt/prompt.js';
+import { buildPrompt, stripCopyMarks } from '../prompt/prompt.js';
 import type { Language } from '../text/language.js';
 import { pick } from '../text/localized.js';
 import { authoredLines, GENERIC } from './lines.js';
@@ -88,6 +88,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
           ...(o.signal ? { signal: o.signal } : {}),
         });
         for await (const chunk of stream) text += chunk;
+        text = stripCopyMarks(text);
         const stats = await stream.stats;
         tokens.prompt += stats.promptTokens;
         tokens.completion += stats.completionTokens;

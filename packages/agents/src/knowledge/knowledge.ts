@@ -26,6 +26,8 @@ export interface Fact {
   secret: string | null;
   /** A clue's id, a claim's id, or the seat the fact is about (relationships, chat). */
   ref: string | null;
+  /** A clue's title (the profile's: the name); `text` is then "title: …". */
+  title?: string;
 }
 
 /** How much of a text's terms another text's terms cover. */
@@ -125,11 +127,20 @@ function collect(view: View, language: Language): Fact[] {
     ownCache.set(key, own);
   }
   const out: Fact[] = own.map((f) => ({ ...f }));
-  const add = (kind: FactKind, text: string, ref: string | null = null) => {
-    if (text.trim()) out.push({ id: `${kind}-${out.length}`, kind, text: text.trim(), secret: null, ref });
+  const add = (kind: FactKind, text: string, ref: string | null = null, title?: string) => {
+    if (text.trim())
+      out.push({
+        id: `${kind}-${out.length}`,
+        kind,
+        text: text.trim(),
+        secret: null,
+        ref,
+        ...(title !== undefined ? { title } : {}),
+      });
   };
   const clues = new Map([...me.clues, ...(view.table?.publishedClues ?? [])].map((k) => [k.id, k]));
-  for (const k of clues.values()) add('clue', `${pick(k.title, language)}: ${pick(k.text, language)}`, k.id);
+  for (const k of clues.values())
+    add('clue', `${pick(k.title, language)}: ${pick(k.text, language)}`, k.id, pick(k.title, language));
   for (const m of view.table?.chat ?? []) if (m.seat !== me.seat) add('chat', m.text, m.seat);
   for (const t of me.talks) for (const m of t.messages) if (m.seat !== me.seat) add('talk', m.text, m.seat);
   for (const s of view.table?.statements ?? [])
@@ -141,12 +152,33 @@ function ownFacts(view: View, language: Language): Fact[] {
   const out: Fact[] = [];
   const me = view.me;
   if (!me) return out;
-  const add = (kind: FactKind, text: string, ref: string | null = null, secret: string | null = null) => {
-    if (text.trim()) out.push({ id: `${kind}-${out.length}`, kind, text: text.trim(), secret, ref });
+  const add = (
+    kind: FactKind,
+    text: string,
+    ref: string | null = null,
+    secret: string | null = null,
+    title?: string,
+  ) => {
+    if (text.trim())
+      out.push({
+        id: `${kind}-${out.length}`,
+        kind,
+        text: text.trim(),
+        secret,
+        ref,
+        ...(title !== undefined ? { title } : {}),
+      });
   };
   const c = me.character;
   const card = view.story.characters.find((x) => x.id === me.seat);
-  if (card) add('profile', `${pick(card.name, language)}: ${pick(card.profile, language)}`, me.seat);
+  if (card)
+    add(
+      'profile',
+      `${pick(card.name, language)}: ${pick(card.profile, language)}`,
+      me.seat,
+      null,
+      pick(card.name, language),
+    );
   for (const s of c.secrets) add('secret', pick(s.text, language), s.id, s.id);
   for (const k of c.cover ?? []) add('cover', pick(k.text, language), k.id);
   for (const r of c.relationships) add('relationship', pick(r.text, language), r.with);

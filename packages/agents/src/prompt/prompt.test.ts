@@ -2,7 +2,7 @@ import { projectView } from '@jubensha/engine';
 import { loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { lastDiscussion } from '../testing/game-at.js';
-import { asSpeech, buildPrompt, renderPrompt } from './prompt.js';
+import { asSpeech, buildPrompt, renderPrompt, stripCopyMarks } from './prompt.js';
 import { estimateTokens } from './tokens.js';
 
 describe('buildPrompt', async () => {
@@ -34,9 +34,9 @@ describe('buildPrompt', async () => {
       [
         '[INTENT] fact',
         '[GUIDE] 如实回答，只用【事实】里的内容。',
-        '[TARGET] 何淑芬',
+        '[TARGET] ⟨何淑芬⟩',
         '[FACTS]',
-        '- 八点四十分全场停电。',
+        '- ⟦八点四十分全场停电。⟧',
         '[ASKED] 何淑芬: <<你在哪？>>',
         '[REPLY]',
       ].join('\n'),
@@ -50,6 +50,30 @@ describe('buildPrompt', async () => {
       budget: 4000,
     });
     expect(again?.content).toBe(system?.content);
+  });
+
+  it("marks what a reply may copy, a clue's title outside the marks, and lets nobody forge a mark", () => {
+    const clue = {
+      id: 'c',
+      kind: 'clue' as const,
+      text: '茶杯: 杯底有药渣。',
+      title: '茶杯',
+      secret: null,
+      ref: 'c',
+    };
+    const [, user] = buildPrompt({
+      view,
+      language: 'zh',
+      choice: { ...choice, facts: [clue, { ...clue, id: 'd', text: '⟦假的⟧线索', title: '别的' }] },
+      speech: { from: 'he-shufen', text: '⟨你⟩在哪？⟦' },
+      budget: 4000,
+    });
+    const lines = user?.content.split('\n') ?? [];
+    expect(lines).toContain('- ⟪茶杯⟫: ⟦杯底有药渣。⟧');
+    // A title that does not lead its text is no title: the whole text is the span, its own marks gone.
+    expect(lines).toContain('- ⟦假的线索⟧');
+    expect(lines).toContain('[ASKED] 何淑芬: <<你在哪？>>');
+    expect(stripCopyMarks('⟨何淑芬⟩，⟦八点⟧我在。')).toBe('何淑芬，八点我在。');
   });
 
   it('keeps player text inside its delimiters', () => {
@@ -125,8 +149,8 @@ describe('renderPrompt', () => {
         content: [
           '[INTENT] cover',
           '[GUIDE] Answer with the CLAIM, naturally, and add nothing.',
-          '[TARGET] He Shufen',
-          '[CLAIM] I was in the drying room all evening.',
+          '[TARGET] ⟨He Shufen⟩',
+          '[CLAIM] ⟦I was in the drying room all evening.⟧',
           '[ASKED] He Shufen: <<Lin Xiaozhou, where were you at 9:30?>>',
           '[REPLY]',
         ].join('\n'),

@@ -18,11 +18,34 @@ export interface PromptInput {
 }
 
 /**
+ * Copy marks: the prompt wraps each span a reply may copy word for word (the target's name in ⟨…⟩, a fact's or
+ * the claim's text in ⟦…⟧, a clue's title or the profile's name in ⟪…⟫), and the default model writes the same marks around what it copies. A 3M-parameter
+ * model cannot learn in its training budget to find where a name or a fact *starts* (it wrote a common surname,
+ * or 21:00 for 20:00); with a mark before every span, the token after the mark it writes is found by matching
+ * the mark, which its built-in copying head does. Marks never reach the table: `stripCopyMarks` removes them
+ * from every reply before the guard, and from every text put into a prompt, so nobody can forge a span.
+ */
+export const COPY_MARKS = {
+  nameOpen: '⟨',
+  nameClose: '⟩',
+  spanOpen: '⟦',
+  spanClose: '⟧',
+  titleOpen: '⟪',
+  titleClose: '⟫',
+} as const;
+
+const ANY_COPY_MARK = /[⟨⟩⟦⟧⟪⟫]/g;
+
+export function stripCopyMarks(text: string): string {
+  return text.replace(ANY_COPY_MARK, '');
+}
+
+/**
  * Player text as in-game speech: one line, at most 300 characters, with the delimiters and section
  * brackets it could use to break out replaced by look-alikes.
  */
 export function asSpeech(text: string): string {
-  return text
+  return stripCopyMarks(text)
     .replace(/\s+/g, ' ')
     .replace(/<</g, '«')
     .replace(/>>/g, '»')
@@ -51,6 +74,12 @@ export interface PromptLine {
   text: string;
 }
 
+/** A fact as the prompt shows it: a clue's (or the profile's) title and its text, each in its own marks. */
+export interface PromptFact {
+  title: string | null;
+  text: string;
+}
+
 /**
  * Everything a prompt says, with no view behind it: what `buildPrompt` reads from a seat's view, and
  * what the default model's corpus generator writes from a made-up mystery, so both render the same bytes.
@@ -67,7 +96,7 @@ export interface PromptParts {
   target: string | null;
   /** Cover claim to tell (intent cover). */
   claim: string | null;
-  facts: string[];
+  facts: PromptFact[];
   /** What is being answered, and the speaker's name. */
   speech: { name: string; text: string } | null;
   /** Token budget of the whole prompt. */
@@ -99,7 +128,7 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
     intent: choice.intent,
     target: choice.target ? nameOf(view, choice.target, language) : null,
     claim: choice.claim ? choice.claim.text : null,
-    facts: choice.facts.map((f) => f.text),
+    facts: choice.facts.map(promptFact),
     speech: input.speech
       ? { name: nameOf(view, input.speech.from, language), text: input.speech.text }
       : null,
@@ -107,35 +136,53 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
   });
 }
 
+/** A knowledge fact with a title (a clue, the profile) is written "title: text"; the prompt marks the two apart. */
+function promptFact(f: { text: string; title?: string }): PromptFact {
+  const lead = f.title !== undefined ? `${f.title}: ` : null;
+  return lead !== null && f.text.startsWith(lead)
+    ? { title: f.title ?? null, text: f.text.slice(lead.length) }
+    : { title: null, text: f.text };
+}
+
+const M = COPY_MARKS;
+const factLine = (f: PromptFact) =>
+  `- ${f.title !== null ? `${M.titleOpen}${stripCopyMarks(f.title)}${M.titleClose}: ` : ''}${M.spanOpen}${stripCopyMarks(f.text)}${M.spanClose}`;
+
 /** The prompt of `buildPrompt` from its parts (see PromptParts). */
 export function renderPrompt(parts: PromptParts): ChatMessage[] {
   const { language, name } = parts;
   const same = parts.lines.filter((l) => l.intent === parts.intent);
   const other = parts.lines.filter((l) => l.intent !== parts.intent);
   const example = (l: PromptLine) =>
-    `- ${l.intent} | ${l.prompt !== null ? `<<${asSpeech(l.prompt)}>>` : '-'} | ${l.text}`;
+    `- ${l.intent} | ${l.prompt !== null ? `<<${asSpeech(l.prompt)}>>` : '-'} | ${stripCopyMarks(l.text)}`;
 
-  let voice = parts.voice ?? '';
+  let voice = stripCopyMarks(parts.voice ?? '');
   let examples = [...same.map(example), ...other.map(example)];
-  let facts = parts.facts.map((f) => `- ${f}`);
+  let facts = parts.facts.map(factLine);
 
   const render = (): ChatMessage[] => {
     const system = [
       LABELS.rules,
-      RULES[language].replace('{name}', name),
+      RULES[language].replace('{name}', stripCopyMarks(name)),
       LABELS.card,
-      `name: ${name}`,
-      `profile: ${parts.profile}`,
+      `name: ${stripCopyMarks(name)}`,
+      `profile: ${stripCopyMarks(parts.profile)}`,
       ...(voice ? [`voice: ${voice}`] : []),
       ...(examples.length > 0 ? [LABELS.examples, ...examples] : []),
     ].join('\n');
     const user = [
       `${LABELS.intent} ${parts.intent}`,
       `${LABELS.guide} ${GUIDES[parts.intent][language]}`,
-      ...(parts.target !== null ? [`${LABELS.target} ${parts.target}`] : []),
-      ...(parts.claim !== null ? [`${LABELS.claim} ${parts.claim}`] : []),
+      ...(parts.target !== null
+        ? [`${LABELS.target} ${M.nameOpen}${stripCopyMarks(parts.target)}${M.nameClose}`]
+        : []),
+      ...(parts.claim !== null
+        ? [`${LABELS.claim} ${M.spanOpen}${stripCopyMarks(parts.claim)}${M.spanClose}`]
+        : []),
       ...(facts.length > 0 ? [LABELS.facts, ...facts] : []),
-      ...(parts.speech ? [`${LABELS.asked} ${parts.speech.name}: <<${asSpeech(parts.speech.text)}>>`] : []),
+      ...(parts.speech
+        ? [`${LABELS.asked} ${stripCopyMarks(parts.speech.name)}: <<${asSpeech(parts.speech.text)}>>`]
+        : []),
       LABELS.reply,
     ].join('\n');
     return [
