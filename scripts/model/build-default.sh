@@ -27,6 +27,10 @@ COPY_FRACTION=${COPY_FRACTION:-0.15}
 BIGRAM_GAIN=${BIGRAM_GAIN:-1.5}
 TOKEN_BUDGET=${TOKEN_BUDGET:-5000}
 LR=${LR:-3e-3}
+WARMUP=${WARMUP:-100}
+# A second stage starts from a first stage's weights (fresh optimizer and schedule): INIT_FROM=<final.pt>, with
+# the first stage's tokenizer copied into $WORK/tokenizer (a new one would give the weights other ids).
+INIT_FROM=${INIT_FROM:-}
 PY=${PY:-/usr/bin/python3}
 
 # The commit whose corpus generator made the data (the recipe records it): the generator must be committed.
@@ -49,7 +53,7 @@ if [ ! -s "$WORK/data/train.tokens" ]; then
   npx tsx scripts/model/tokenize_corpus.ts --tokenizer "$WORK/tokenizer" --in "$WORK/corpus/heldout.jsonl" --out "$WORK/data/heldout"
 fi
 "$PY" scripts/model/train.py --data "$WORK/data" --tokenizer "$WORK/tokenizer" --out "$WORK/run" --steps "$STEPS" \
-  --token-budget "$TOKEN_BUDGET" --lr "$LR" --seed "$TRAIN_SEED" --copy-fraction "$COPY_FRACTION" \
+  --token-budget "$TOKEN_BUDGET" --lr "$LR" --warmup "$WARMUP" ${INIT_FROM:+--init-from "$INIT_FROM"} --seed "$TRAIN_SEED" --copy-fraction "$COPY_FRACTION" \
   --induction-init --bigram-gain "$BIGRAM_GAIN" --probe-rows "$WORK/corpus/heldout.jsonl" --eval-every 300 ${STOP_AFTER:+--stop-after "$STOP_AFTER"} ${RESUME:+--resume}
 cat > "$WORK/recipe.json" <<JSON
 {
@@ -58,7 +62,7 @@ cat > "$WORK/recipe.json" <<JSON
   "corpus": { "seed": $SEED, "mysteries": $MYSTERIES, "turns_per_mystery": $TURNS, "heldout_mysteries": $HELDOUT_MYSTERIES },
   "tokenizer": { "vocab_size": $VOCAB },
   "training": [
-    { "seed": $TRAIN_SEED, "steps": $STEPS, "induction_init": true, "bigram_gain": $BIGRAM_GAIN, "copy_fraction": $COPY_FRACTION, "token_budget": $TOKEN_BUDGET, "lr": $LR, "warmup": 100, "threads": 2 }
+    { "seed": $TRAIN_SEED, "steps": $STEPS, "induction_init": true, "bigram_gain": $BIGRAM_GAIN, "copy_fraction": $COPY_FRACTION, "token_budget": $TOKEN_BUDGET, "lr": $LR, "warmup": $WARMUP, "init_from": "${INIT_FROM}", "threads": 2 }
   ],
   "torch": "$("$PY" -c 'import torch; print(torch.__version__)')"
 }

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 // The model trained here copies names from its prompt, so a name must have the same ids wherever it stands:
 // after "[TARGET] ", inside a run of Chinese, at the start of a reply (train_tokenizer.py, SPLIT_REGEX).
-const DIR = fileURLToPath(new URL('../../models/default-candidate', import.meta.url));
+const DIR = fileURLToPath(new URL('../../models/default', import.meta.url));
 
-describe('the trained tokenizer (models/default-candidate)', () => {
+describe('the trained tokenizer (models/default)', () => {
   let tokenizer: ModelTokenizer;
   beforeAll(async () => {
     tokenizer = await ModelTokenizer.load(DIR);
@@ -34,6 +34,27 @@ describe('the trained tokenizer (models/default-candidate)', () => {
     const own = ids(' Zheng Yudou');
     for (const text of ['[TARGET] Zheng Yudou\n', 'I suspect Zheng Yudou.', 'Ask Zheng Yudou, then me.'])
       expect(contains(ids(text), own), text).toBe(true);
+  });
+
+  // The model starts a copy by matching the mark before it (agents' COPY_MARKS), so each mark is one token of its
+  // own and what follows it has the same ids in the prompt's span and in the reply's copy.
+  it('keeps each copy mark one token, and what follows a mark the same in prompt and reply', () => {
+    for (const mark of ['⟨', '⟩', '⟦', '⟧', '⟪', '⟫']) expect(ids(mark)).toHaveLength(1);
+    for (const [prompt, reply, copy] of [
+      ['[TARGET] ⟨Zheng Yudou⟩\n', '⟨Zheng Yudou⟩, where were you?', '⟨Zheng Yudou⟩'],
+      ['[TARGET] ⟨Zheng Yudou⟩\n', 'I suspect ⟨Zheng Yudou⟩.', '⟨Zheng Yudou⟩'],
+      ['- ⟦20:00我看见张秋水。⟧\n', '我记得，⟦20:00我看见张秋水。⟧', '⟦20:00我看见张秋水。⟧'],
+      [
+        '[CLAIM] ⟦At 9:45 I was in the tea room.⟧\n',
+        'Again: ⟦At 9:45 I was in the tea room.⟧',
+        '⟦At 9:45 I was in the tea room.⟧',
+      ],
+      ['- ⟪催债信⟫: ⟦站台的抽屉里。⟧', '你看⟪催债信⟫这条线索：', '⟪催债信⟫'],
+    ] as const) {
+      const own = ids(copy);
+      expect(contains(ids(prompt), own), `${copy} in ${prompt}`).toBe(true);
+      expect(contains(ids(reply), own), `${copy} in ${reply}`).toBe(true);
+    }
   });
 
   it('decodes every text back exactly', () => {

@@ -89,7 +89,6 @@ export function sampleTurn(rng: Rng, mystery: Mystery, lang: Lang): Turn | null 
   const me = intent === 'cover' ? rng.pick(liars) : rng.pick(mystery.characters);
   const others = mystery.characters.filter((c) => c !== me);
   const other = () => rng.pick(others);
-  const victim = mystery.victim[lang];
   const name = (c: Character) => c.name[lang];
   const mustNotReveal = me.secrets.flatMap((s) => [...s.mustNotReveal.zh, ...s.mustNotReveal.en]);
 
@@ -188,7 +187,7 @@ export function sampleTurn(rng: Rng, mystery: Mystery, lang: Lang): Turn | null 
   }
 
   const t = target ? name(target) : null;
-  const made = replyFor(rng, { intent, lang, me, t, victim, facts, claim });
+  const made = replyFor(rng, { intent, lang, me, t, facts, claim });
   if (!made) return null;
 
   const lines: PromptLine[] = rng
@@ -224,7 +223,6 @@ interface ReplyInput {
   lang: Lang;
   me: Character;
   t: string | null;
-  victim: string;
   facts: StatedFact[];
   claim: Sentence | null;
 }
@@ -277,7 +275,7 @@ function replyFor(rng: Rng, x: ReplyInput): { reply: string; entities: string[] 
     }
     case 'ask': {
       if (!t) return null;
-      const reply = R.wrap(R.pickWrap(rng, R.ASK, lang), lang, { t, victim: x.victim });
+      const reply = R.wrap(R.pickWrap(rng, R.ASK, lang), lang, { t });
       return { reply, entities: [t] };
     }
     case 'accuse':

@@ -106,22 +106,26 @@ export const WITHHOLD: Readonly<Record<'to' | 'none', Pool>> = {
   },
 };
 
+/**
+ * Questions back name only the target: the model copies names by their marks, and a third person (the victim,
+ * named unmarked in the profile) was not copied but looped ("你和曹曹曹…": 108 of 1,200 held-out replies).
+ */
 export const ASK: Pool = {
   zh: [
     '{t}，那段时间你在哪儿？有人能作证吗？',
     '{t}，你先说说，你今晚都去过哪些地方？',
     '{t}，你为什么这么问？你自己又看见了什么？',
     '{t}，这话是谁告诉你的？',
-    '{t}，你最后一次见到{victim}是什么时候？',
-    '{t}，你和{victim}今晚说过话吗？',
+    '{t}，你今晚一直待在哪儿？',
+    '{t}，这件事你自己怎么看？',
   ],
   en: [
     '{t}, where were you at the time? Can anyone vouch for you?',
     '{t}, tell us first: where did you go tonight?',
     '{t}, why do you ask? What did you see yourself?',
     '{t}, who told you that?',
-    '{t}, when did you last see {victim}?',
-    '{t}, did you speak to {victim} tonight?',
+    '{t}, where were you all evening?',
+    '{t}, what do you make of all this yourself?',
   ],
 };
 
