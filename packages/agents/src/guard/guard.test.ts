@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Knowledge } from '../knowledge/knowledge.js';
 import { ATTACKS, disguise } from '../testing/adversarial-model.js';
 import { lastDiscussion } from '../testing/game-at.js';
-import { checkReply } from './guard.js';
+import { checkReply, loops } from './guard.js';
 import { saysPhrase } from './phrase-match.js';
 import { saysInPinyin } from './pinyin.js';
 
@@ -94,6 +94,29 @@ describe('checkReply', () => {
       failure: 'grounding',
       detail: 'Lin Jiadong',
     });
+  });
+  it('refuses a model reply that loops, and lets the same text pass as an authored line', () => {
+    const given = { names: [], text: '' };
+    for (const looped of [
+      '冯美玲，你和曹曹曹曹曹曹曹曹',
+      '十点四十五我最后一次见到朱兰芝，朱兰芝，朱兰芝，朱兰芝',
+      'Bai Jingting, did you speak to Jiang Jiang Jiang Jiang',
+      'the animo’s cuff is smeared, the animo’s cuff is smeared, the animo’s cuff is smeared, the animo’s',
+    ]) {
+      const language = /[a-z]/.test(looped) ? 'en' : 'zh';
+      expect(checkReply(looped, { ...ctx(language), given }), looped).toMatchObject({
+        ok: false,
+        failure: 'format',
+      });
+    }
+    for (const fine of [
+      '不不不，我没去过……………',
+      '!?!?!?',
+      '哈哈，走走走，我们去看看。',
+      'No, no, I was not there.',
+    ])
+      expect(loops(fine), fine).toBeNull();
+    expect(checkReply('哈哈哈哈哈哈，好。', ctx('zh'))).toEqual({ ok: true });
   });
 });
 

@@ -30,6 +30,20 @@ export type GuardVerdict = { ok: true } | { ok: false; failure: GuardFailure; de
 /** Markers of the prompt format: a reply that carries them is echoing instructions, not speaking. */
 const FORMAT_MARKERS = ['<<', '>>', '[INTENT', '[FACTS', '[CARD', '[SPEECH', '[RULES', '[ASKED', 'INTENT:'];
 
+/**
+ * A reply that loops: one letter five times running ("胡胡胡胡胡") or one run of 2–40 characters three times running
+ * ("朱兰芝，朱兰芝，朱兰芝，", "Jiang Jiang Jiang "). A small model's greedy decoding falls into this when it cannot
+ * copy what it started; it is never speech. Checked on model replies only: an author may write "哈哈哈哈哈哈".
+ */
+export function loops(text: string): string | null {
+  const letter = /(\p{L})\1{4,}/u.exec(text);
+  if (letter) return letter[0];
+  // A unit without a letter ("……" six times) is punctuation, not a loop.
+  for (const m of text.matchAll(/(.{2,40}?)\1{2,}/gsu))
+    if (/\p{L}/u.test(m[1] ?? '')) return m[0].slice(0, 40);
+  return null;
+}
+
 /** Whether lower-case `text` mentions `name`: Latin names as whole words ("Hall" is not in "shall"). */
 function mentions(text: string, name: string): boolean {
   if (!/[a-z]/.test(name)) return text.includes(name);
@@ -48,8 +62,9 @@ function statedFigures(text: string): string[] {
 
 /**
  * Checks a reply before it reaches the table: no must-not-reveal phrase (exact or fuzzy, also
- * reversed, encoded or spelled in pinyin), the room's language, no prompt markers, and grounding: every time, number
- * or amount it states occurs in the character's knowledge.
+ * reversed, encoded or spelled in pinyin), the room's language, no prompt markers, for a model's reply no loop and
+ * no name its prompt did not give, and grounding: every time, number or amount it states occurs in the character's
+ * knowledge.
  */
 export function checkReply(reply: string, ctx: GuardContext): GuardVerdict {
   const text = reply.trim();
@@ -66,6 +81,8 @@ export function checkReply(reply: string, ctx: GuardContext): GuardVerdict {
   for (const m of FORMAT_MARKERS)
     if (text.toUpperCase().includes(m)) return { ok: false, failure: 'format', detail: m };
   if (ctx.given) {
+    const looped = loops(text);
+    if (looped !== null) return { ok: false, failure: 'format', detail: `loops: ${looped}` };
     const reply = text.toLowerCase();
     const given = ctx.given.text.toLowerCase();
     for (const name of ctx.given.names) {
