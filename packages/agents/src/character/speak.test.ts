@@ -94,6 +94,12 @@ describe('speak', async () => {
     expect(out.source).toBe('authored');
   });
 
+  it('strips the copy marks a model writes before the guard and the table', async () => {
+    const text = claim?.text.zh ?? '';
+    const out = await speak({ ...base(), model: new FixedModel(`好，我回答你：⟦${text}⟧`) });
+    expect(out).toMatchObject({ source: 'model', failures: [], text: `好，我回答你：${text}` });
+  });
+
   function base() {
     return { view, knowledge, language: 'zh' as const, choice, speech: null, said: new Set<string>() };
   }

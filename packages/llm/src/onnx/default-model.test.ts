@@ -6,16 +6,15 @@ import { runGeneration } from './generation-loop.js';
 import { readModelFolder } from './model-folder.js';
 import { ModelTokenizer } from './tokenizer.js';
 
-// The candidate default model trained here (models/default-candidate, built by scripts/model/build-default.sh;
-// not yet the default: see its README): both of its ONNX graphs read the one shared weights file, and both must
-// reproduce torch's greedy continuation from the export.
-const DIR = fileURLToPath(new URL('../../../../models/default-candidate', import.meta.url));
+// The default model trained here (models/default, built by scripts/model/build-default.sh): both of its ONNX
+// graphs read the one shared weights file, and both must reproduce torch's greedy continuation from the export.
+const DIR = fileURLToPath(new URL('../../../../models/default', import.meta.url));
 const reference = JSON.parse(readFileSync(`${DIR}/reference.json`, 'utf8')) as {
   prompt_ids: number[];
   greedy_ids: number[];
 };
 
-describe.each(['model.onnx', 'model_kv_append.onnx'])('models/default-candidate %s', (onnxFile) => {
+describe.each(['model.onnx', 'model_kv_append.onnx'])('models/default %s', (onnxFile) => {
   let lm: CausalLm;
   let tokenizer: ModelTokenizer;
   let expected: number[];
