@@ -19,10 +19,10 @@ export interface PromptInput {
 
 /**
  * Copy marks: the prompt wraps each span a reply may copy word for word (the target's name in ⟨…⟩, a fact's or
- * the claim's text in ⟦…⟧, a clue's title or the profile's name in ⟪…⟫), and the default model writes the same marks around what it copies. A 3M-parameter
- * model cannot learn in its training budget to find where a name or a fact *starts* (it wrote a common surname,
- * or 21:00 for 20:00); with a mark before every span, the token after the mark it writes is found by matching
- * the mark, which its built-in copying head does. Marks never reach the table: `stripCopyMarks` removes them
+ * the claim's text in ⟦…⟧, a clue's title or the profile's name in ⟪…⟫), and the default model writes the same
+ * marks around what it copies. A 3M-parameter model did not learn in its training budget to find where a name or
+ * a fact *starts* (it wrote a common surname, or 21:00 for 20:00); with a mark before every span, the token after
+ * the mark it writes is found by matching the mark, which its built-in copying heads do. Marks never reach the table: `stripCopyMarks` removes them
  * from every reply before the guard, and from every text put into a prompt, so nobody can forge a span.
  */
 export const COPY_MARKS = {
