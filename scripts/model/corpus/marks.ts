@@ -33,8 +33,8 @@ function longestCopy(reply: string, span: string, taken: Copy[]): Copy | null {
  * around it (agents' COPY_MARKS). A copy is the longest start of a fact's or the claim's text found in the reply
  * (replies copy a first sentence or clip it; English may lower its first letter after "Name, "), longest copies
  * first; then the target's name, then a fact's title (English may lower its first letter), wherever they stand
- * outside those. What it marks is what the model then
- * copies by matching the mark: a span's start, which it could not find on its own.
+ * outside those. What it marks is what the model then copies by matching the mark: a span's start, which it could
+ * not find on its own.
  */
 export function markCopies(reply: string, parts: PromptParts): string {
   let spans = [...(parts.claim !== null ? [parts.claim] : []), ...parts.facts.map((f) => f.text)];
