@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lastDiscussion } from '../testing/game-at.js';
 import { asSpeech, buildPrompt, renderPrompt, stripCopyMarks } from './prompt.js';
 import { estimateTokens } from './tokens.js';
+import { Knowledge } from '../knowledge/knowledge.js';
 
 describe('buildPrompt', async () => {
   const story = await loadBundled('rain-tea-hills');
@@ -74,6 +75,20 @@ describe('buildPrompt', async () => {
     expect(lines).toContain('- ⟦假的线索⟧');
     expect(lines).toContain('[ASKED] 何淑芬: <<你在哪？>>');
     expect(stripCopyMarks('⟨何淑芬⟩，⟦八点⟧我在。')).toBe('何淑芬，八点我在。');
+  });
+
+  it('introduces with the profile: the own name as its title, the profile as its text', () => {
+    const profile = new Knowledge(view, 'zh').facts.filter((f) => f.kind === 'profile');
+    expect(profile).toHaveLength(1);
+    const [, user] = buildPrompt({
+      view,
+      language: 'zh',
+      choice: { intent: 'intro', facts: profile, claim: null, target: null },
+      speech: null,
+      budget: 4000,
+    });
+    const card = view.story.characters.find((c) => c.id === 'lin-xiaozhou');
+    expect(user?.content.split('\n')).toContain(`- ⟪林小舟⟫: ⟦${card?.profile.zh ?? ''}⟧`);
   });
 
   it('keeps player text inside its delimiters', () => {
