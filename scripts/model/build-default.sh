@@ -3,7 +3,7 @@
 # values used). Needs Debian's python3-torch, python3-onnx and libopenblas0-pthread (see scripts/model/README.md).
 # Resumable: rerun with RESUME=1 after an interruption; finished steps (corpus, tokenizer) are kept.
 #
-#   bash scripts/model/build-default.sh            # ≈ 50 minutes on two cores
+#   bash scripts/model/build-default.sh            # ≈ 70 minutes on two cores
 #   STEPS=60 MYSTERIES=200 OUT=/tmp/m WORK=/tmp/w bash scripts/model/build-default.sh   # a smoke build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +20,7 @@ VOCAB=${VOCAB:-8000}
 # random start, the model never found it), on the corpus (whose training mysteries mostly have invented names
 # and places, so names can only be predicted by copying them) with COPY_FRACTION of the steps on synthetic
 # copying batches (random tokens).
-STEPS=${STEPS:-1600}
+STEPS=${STEPS:-2400}
 COPY_FRACTION=${COPY_FRACTION:-0.15}
 # The second pair of built-in heads (train.py, bigram_heads): a match on the token two back as well, so a copy
 # does not loop where a token repeats inside a span ("Bai Jingting (Uncle Jing)").
