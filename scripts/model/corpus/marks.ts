@@ -11,9 +11,11 @@ interface Copy {
   kind: 'name' | 'span' | 'title';
 }
 
+/** Whether [from, to) overlaps nothing already marked. */
+const free = (taken: Copy[], from: number, to: number) => taken.every((m) => to <= m.from || m.to <= from);
+
 /** Where the longest start of `span` stands in `reply` outside `taken`; null when none is long enough. */
 function longestCopy(reply: string, span: string, taken: Copy[]): Copy | null {
-  const free = (from: number, to: number) => taken.every((m) => to <= m.from || m.to <= from);
   for (let n = span.length; n >= minCopy(span); n--) {
     // Replies copy whole sentences and clauses (a first sentence, a clause, text clipped at a mark): a copy ending
     // mid-clause is a chance match ("the window of the inn" of a clue titled so), left for the title pass.
@@ -21,7 +23,7 @@ function longestCopy(reply: string, span: string, taken: Copy[]): Copy | null {
     const start = span.slice(0, n);
     for (const candidate of new Set([start, start.charAt(0).toLowerCase() + start.slice(1)])) {
       for (let at = reply.indexOf(candidate); at >= 0; at = reply.indexOf(candidate, at + 1)) {
-        if (free(at, at + n)) return { from: at, to: at + n, kind: 'span' };
+        if (free(taken, at, at + n)) return { from: at, to: at + n, kind: 'span' };
       }
     }
   }
@@ -39,7 +41,6 @@ function longestCopy(reply: string, span: string, taken: Copy[]): Copy | null {
 export function markCopies(reply: string, parts: PromptParts): string {
   let spans = [...(parts.claim !== null ? [parts.claim] : []), ...parts.facts.map((f) => f.text)];
   const marked: Copy[] = [];
-  const free = (from: number, to: number) => marked.every((m) => to <= m.from || m.to <= from);
   // Longest copy first, so the start of a long fact is not taken by a shorter one's chance match inside it.
   for (;;) {
     const found = spans
@@ -54,7 +55,7 @@ export function markCopies(reply: string, parts: PromptParts): string {
     if (!word || word.length < 2) return;
     for (const w of new Set([word, word.charAt(0).toLowerCase() + word.slice(1)])) {
       for (let at = reply.indexOf(w); at >= 0; at = reply.indexOf(w, at + w.length)) {
-        if (free(at, at + w.length)) marked.push({ from: at, to: at + w.length, kind });
+        if (free(marked, at, at + w.length)) marked.push({ from: at, to: at + w.length, kind });
       }
     }
   };

@@ -150,7 +150,9 @@ const factLine = (f: PromptFact) =>
 
 /** The prompt of `buildPrompt` from its parts (see PromptParts). */
 export function renderPrompt(parts: PromptParts): ChatMessage[] {
-  const { language, name } = parts;
+  const { language } = parts;
+  const name = stripCopyMarks(parts.name);
+  const profile = stripCopyMarks(parts.profile);
   const same = parts.lines.filter((l) => l.intent === parts.intent);
   const other = parts.lines.filter((l) => l.intent !== parts.intent);
   const example = (l: PromptLine) =>
@@ -163,10 +165,10 @@ export function renderPrompt(parts: PromptParts): ChatMessage[] {
   const render = (): ChatMessage[] => {
     const system = [
       LABELS.rules,
-      RULES[language].replace('{name}', stripCopyMarks(name)),
+      RULES[language].replace('{name}', name),
       LABELS.card,
-      `name: ${stripCopyMarks(name)}`,
-      `profile: ${stripCopyMarks(parts.profile)}`,
+      `name: ${name}`,
+      `profile: ${profile}`,
       ...(voice ? [`voice: ${voice}`] : []),
       ...(examples.length > 0 ? [LABELS.examples, ...examples] : []),
     ].join('\n');
