@@ -113,6 +113,31 @@ export class Knowledge {
   }
 }
 
+/** Appends a fact (blank text is none), numbered by its place in `out`. */
+function pushFact(
+  out: Fact[],
+  kind: FactKind,
+  text: string,
+  ref: string | null,
+  secret: string | null = null,
+  title?: string,
+): void {
+  if (!text.trim()) return;
+  out.push({
+    id: `${kind}-${out.length}`,
+    kind,
+    text: text.trim(),
+    secret,
+    ref,
+    ...(title !== undefined ? { title } : {}),
+  });
+}
+
+/** A fact with a title (a clue, the profile): its text is "title: body", the title kept for the prompt's marks. */
+function pushTitled(out: Fact[], kind: FactKind, title: string, body: string, ref: string | null): void {
+  pushFact(out, kind, `${title}: ${body}`, ref, null, title);
+}
+
 /** The character's own file changes only with the act: its facts (secrets marked) are kept per act. */
 const ownCache = new Map<string, Fact[]>();
 
@@ -127,20 +152,10 @@ function collect(view: View, language: Language): Fact[] {
     ownCache.set(key, own);
   }
   const out: Fact[] = own.map((f) => ({ ...f }));
-  const add = (kind: FactKind, text: string, ref: string | null = null, title?: string) => {
-    if (text.trim())
-      out.push({
-        id: `${kind}-${out.length}`,
-        kind,
-        text: text.trim(),
-        secret: null,
-        ref,
-        ...(title !== undefined ? { title } : {}),
-      });
-  };
+  const add = (kind: FactKind, text: string, ref: string | null = null) => pushFact(out, kind, text, ref);
   const clues = new Map([...me.clues, ...(view.table?.publishedClues ?? [])].map((k) => [k.id, k]));
   for (const k of clues.values())
-    add('clue', `${pick(k.title, language)}: ${pick(k.text, language)}`, k.id, pick(k.title, language));
+    pushTitled(out, 'clue', pick(k.title, language), pick(k.text, language), k.id);
   for (const m of view.table?.chat ?? []) if (m.seat !== me.seat) add('chat', m.text, m.seat);
   for (const t of me.talks) for (const m of t.messages) if (m.seat !== me.seat) add('talk', m.text, m.seat);
   for (const s of view.table?.statements ?? [])
@@ -152,33 +167,11 @@ function ownFacts(view: View, language: Language): Fact[] {
   const out: Fact[] = [];
   const me = view.me;
   if (!me) return out;
-  const add = (
-    kind: FactKind,
-    text: string,
-    ref: string | null = null,
-    secret: string | null = null,
-    title?: string,
-  ) => {
-    if (text.trim())
-      out.push({
-        id: `${kind}-${out.length}`,
-        kind,
-        text: text.trim(),
-        secret,
-        ref,
-        ...(title !== undefined ? { title } : {}),
-      });
-  };
+  const add = (kind: FactKind, text: string, ref: string | null = null, secret: string | null = null) =>
+    pushFact(out, kind, text, ref, secret);
   const c = me.character;
   const card = view.story.characters.find((x) => x.id === me.seat);
-  if (card)
-    add(
-      'profile',
-      `${pick(card.name, language)}: ${pick(card.profile, language)}`,
-      me.seat,
-      null,
-      pick(card.name, language),
-    );
+  if (card) pushTitled(out, 'profile', pick(card.name, language), pick(card.profile, language), me.seat);
   for (const s of c.secrets) add('secret', pick(s.text, language), s.id, s.id);
   for (const k of c.cover ?? []) add('cover', pick(k.text, language), k.id);
   for (const r of c.relationships) add('relationship', pick(r.text, language), r.with);
