@@ -22,7 +22,7 @@ VOCAB=${VOCAB:-8000}
 # copying batches (random tokens).
 STEPS=${STEPS:-2400}
 COPY_FRACTION=${COPY_FRACTION:-0.15}
-# The second pair of built-in heads (train.py, bigram_heads): a match on the token two back as well, so a copy
+# The second pair of built-in heads (train.py, induction_init): a match on the token two back as well, so a copy
 # does not loop where a token repeats inside a span ("Bai Jingting (Uncle Jing)").
 BIGRAM_GAIN=${BIGRAM_GAIN:-1.5}
 TOKEN_BUDGET=${TOKEN_BUDGET:-5000}

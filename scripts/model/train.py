@@ -155,76 +155,57 @@ def induction_init(model, two_back_gain=0.0):
     token that followed to the output. Trained from a random start, the 3.3M-parameter model did not find this
     circuit (250 steps of copying batches left their loss at ln V; 900 corpus steps copied no name); built in,
     the loss on random repeated spans is 0.47 nats/token at step 0 and training only tunes it.
-    Token embeddings live in dims [0, 96), previous tokens in [96, 96 + MATCH), dim D-1 is constant."""
-    c = model.c
-    d, hd = c["hidden_size"], c["hidden_size"] // c["num_attention_heads"]
-    tok, match, const = 96, 22, d - 1
-    g = torch.Generator().manual_seed(1)
+    With two_back_gain > 0 the second heads of both layers do the same one token further back: layer 0 head 1
+    writes the token two back, layer 1 head 1 matches the current previous token against it. Where a token repeats
+    inside a span ("Bai Jingting (Uncle Jing)", 孟美玲（老孟）among other aliases), head 0 alone is split between the
+    repeats and the copy loops ("Jingting (Uncle Jingting (…"); the two heads agree only on the right continuation.
+    Token embeddings live in dims [0, 96), the token one back in [96, 96 + MATCH), two back in the next MATCH dims,
+    dim D-1 is constant."""
+    tok, match = 96, 22
     e = model.embed_tokens.weight
     e.zero_()
-    e[:, :tok] = torch.randn(e.shape[0], tok, generator=g)
-    e[:, const] = math.sqrt(tok)  # about sqrt(tok) after RMSNorm too: the inputs' RMS is ~1
-    half = hd // 2
-    theta = model.inv_freq  # pair i is dims (i, i + half), turning by theta[i] per position
-    a = 7.7 / math.sqrt(tok)  # query/key length 7.7 per pair: one position back wins by ~8 in the logits
-    l0, l1 = model.layers[0], model.layers[1]
-    for w in (l0.q_proj.weight, l0.k_proj.weight, l0.v_proj.weight, l1.q_proj.weight, l1.k_proj.weight,
-              l1.v_proj.weight):
-        w[:hd].zero_()
-    for w in (l0.o_proj.weight, l1.o_proj.weight):
-        w[:, :hd].zero_()
-    for i in range(8):  # the fastest-turning pairs tell one position back from the others
-        l0.q_proj.weight[i, const] = a
-        l0.k_proj.weight[i, const] = a * math.cos(float(theta[i]))
-        l0.k_proj.weight[i + half, const] = a * math.sin(float(theta[i]))
-    for j in range(match):
-        l0.v_proj.weight[j, j] = 1.0
-        l0.o_proj.weight[tok + j, j] = 1.0
-    # Layer 1 matches in the slowest-turning pairs, where RoPE barely moves a score over a prompt's length.
-    slow = [i for i in range(half - match // 2, half)]
-    dims = slow + [i + half for i in slow]
-    alpha = 3.2
-    for j, hdim in enumerate(dims):
-        l1.q_proj.weight[hdim, j] = alpha
-        l1.k_proj.weight[hdim, tok + j] = alpha
-    for j in range(hd):
-        l1.v_proj.weight[j, j] = 1.0
-        l1.o_proj.weight[j, j] = 2.5
+    e[:, :tok] = torch.randn(e.shape[0], tok, generator=torch.Generator().manual_seed(1))
+    e[:, model.c["hidden_size"] - 1] = math.sqrt(tok)  # about sqrt(tok) after RMSNorm too: the inputs' RMS is ~1
+    copy_heads(model, head=0, back=1, query_from=0, key_from=tok, gain=2.5)
     if two_back_gain > 0:
-        bigram_heads(model, theta, a, tok, match, const, dims, alpha, two_back_gain)
+        copy_heads(model, head=1, back=2, query_from=tok, key_from=tok + match, gain=two_back_gain)
     model.norm.weight.fill_(0.2)
 
 
 @torch.no_grad()
-def bigram_heads(model, theta, a, tok, match, const, dims, alpha, gain):
-    """The second head of layers 0 and 1: a token two back, and a match on it. Layer 0 head 1 writes the token two
-    positions back into [tok + match, tok + 2 match); layer 1 head 1 attends where the token two back equals the
-    current previous token and adds the token found there, as layer 1 head 0 does for the previous token. Where a
-    token repeats inside a span ("Bai Jingting (Uncle Jing)", 孟美玲（老孟）among other aliases), head 0 alone is
-    split between the repeats and the copy loops ("Jingting (Uncle Jingting (…"); the two heads agree only on the
-    right continuation."""
+def copy_heads(model, head, back, query_from, key_from, gain, tok=96, match=22):
+    """One copying pair: layer 0 `head` attends `back` positions back (constant query and key whose RoPE phases
+    line up there) and writes that token's first `match` embedding dims into [key_from, key_from + match); layer 1
+    `head` matches dims [query_from, query_from + match) of the current position against them and adds the
+    embedding of the token where they matched, times `gain`."""
     c = model.c
-    hd = c["hidden_size"] // c["num_attention_heads"]
-    half = hd // 2
+    d, hd = c["hidden_size"], c["hidden_size"] // c["num_attention_heads"]
+    const, half, rows = d - 1, hd // 2, slice(head * hd, (head + 1) * hd)
+    theta = model.inv_freq  # pair i is dims (i, i + half), turning by theta[i] per position
+    a = 7.7 / math.sqrt(tok)  # query/key length 7.7 per pair: the right offset wins by ~8 in the logits
     l0, l1 = model.layers[0], model.layers[1]
     for w in (l0.q_proj.weight, l0.k_proj.weight, l0.v_proj.weight, l1.q_proj.weight, l1.k_proj.weight,
               l1.v_proj.weight):
-        w[hd:2 * hd].zero_()
+        w[rows].zero_()
     for w in (l0.o_proj.weight, l1.o_proj.weight):
-        w[:, hd:2 * hd].zero_()
-    for i in range(8):
-        l0.q_proj.weight[hd + i, const] = a
-        l0.k_proj.weight[hd + i, const] = a * math.cos(2 * float(theta[i]))
-        l0.k_proj.weight[hd + i + half, const] = a * math.sin(2 * float(theta[i]))
+        w[:, rows].zero_()
+    h = head * hd
+    for i in range(8):  # the fastest-turning pairs tell one offset from its neighbours
+        l0.q_proj.weight[h + i, const] = a
+        l0.k_proj.weight[h + i, const] = a * math.cos(back * float(theta[i]))
+        l0.k_proj.weight[h + i + half, const] = a * math.sin(back * float(theta[i]))
     for j in range(match):
-        l0.v_proj.weight[hd + j, j] = 1.0
-        l0.o_proj.weight[tok + match + j, hd + j] = 1.0
-    for j, hdim in enumerate(dims):
-        l1.q_proj.weight[hd + hdim, tok + j] = alpha
-        l1.k_proj.weight[hd + hdim, tok + match + j] = alpha
+        l0.v_proj.weight[h + j, j] = 1.0
+        l0.o_proj.weight[key_from + j, h + j] = 1.0
+    # Layer 1 matches in the slowest-turning pairs, where RoPE barely moves a score over a prompt's length.
+    slow = [i for i in range(half - match // 2, half)]
+    alpha = 3.2
+    for j, hdim in enumerate(slow + [i + half for i in slow]):
+        l1.q_proj.weight[h + hdim, query_from + j] = alpha
+        l1.k_proj.weight[h + hdim, key_from + j] = alpha
     for j in range(hd):
-        l1.v_proj.weight[hd + j, j] = 1.0
-        l1.o_proj.weight[j, hd + j] = gain
+        l1.v_proj.weight[h + j, j] = 1.0
+        l1.o_proj.weight[j, h + j] = gain
 
 
 @torch.no_grad()
@@ -317,7 +298,7 @@ def main():
     parser.add_argument("--copy-fraction", type=float, default=0.0, help="share of steps on synthetic copying batches")
     parser.add_argument("--induction-init", action="store_true", help="start with a copying circuit (induction_init)")
     parser.add_argument("--bigram-gain", type=float, default=0.0,
-                        help="with --induction-init: also the two-back match heads (bigram_heads), at this gain")
+                        help="with --induction-init: also the two-back copying heads (induction_init), at this gain")
     parser.add_argument("--probe-rows", help="held-out rows (jsonl) for the grounding probe at each evaluation")
     parser.add_argument("--probe-size", type=int, default=80)
     args = parser.parse_args()
