@@ -137,6 +137,27 @@ describe('corpus', () => {
     }
   });
 
+  it('asks back naming nobody but the target (a third name would be unmarked, so looped, not copied)', async () => {
+    const { sampleTurn } = await import('./dialogue.js');
+    const { Rng } = await import('./rng.js');
+    const rng = new Rng(5);
+    let asks = 0;
+    for (let m = 0; m < 40; m++) {
+      const mystery = makeMystery(m, false);
+      for (let i = 0; i < 20; i++) {
+        const lang = i % 2 ? 'en' : 'zh';
+        const turn = sampleTurn(rng, mystery, lang);
+        if (turn?.intent !== 'ask') continue;
+        asks++;
+        const others = [mystery.victim, ...mystery.characters.map((c) => c.name)]
+          .map((n) => n[lang])
+          .filter((n) => n !== turn.parts.target);
+        for (const n of others) expect(turn.reply, `${n} in ${turn.reply}`).not.toContain(n);
+      }
+    }
+    expect(asks).toBeGreaterThan(100);
+  });
+
   it('follows the real intent mix roughly, with hostile speech answered by withhold or cover', () => {
     const all = rows({ mysteries: 200, stories: [] });
     const total = Object.values(INTENT_MIX).reduce((a, b) => a + b, 0);
