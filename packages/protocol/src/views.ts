@@ -25,6 +25,12 @@ export const PublicStorySchema = z
     title: L,
     blurb: L,
     premise: L,
+    /** The victim's names (null: the story does not say). */
+    victim: nullable(z.object({ name: L, aliases: z.array(L) }).strict()),
+    /** When it happened, as the premise tells the table: the span alibis are asked for (null: not said). */
+    incident: nullable(
+      z.object({ day: z.number().int(), at: z.string(), until: nullable(z.string()) }).strict(),
+    ),
     contentWarnings: z.array(L),
     characters: z.array(z.object({ id: RefSchema, name: L, profile: L }).strict()),
     locations: z.array(
@@ -158,6 +164,22 @@ export const SecretViewSchema = z
   })
   .strict();
 export const CoverClaimViewSchema = z.object({ id: RefSchema, protects: RefSchema, text: L }).strict();
+/**
+ * One of the character's own movements that night: a timeline entry it took part in (it is in `who`), as
+ * its own seat knows it; `with` are the other characters in it.
+ */
+export const MovementViewSchema = z
+  .object({
+    day: z.number().int(),
+    at: z.string(),
+    until: nullable(z.string()),
+    location: nullable(RefSchema),
+    place: nullable(L),
+    with: z.array(RefSchema),
+    what: L,
+  })
+  .strict();
+export type MovementView = z.infer<typeof MovementViewSchema>;
 export const ExampleLineViewSchema = z.object({ intent: z.string(), prompt: nullable(L), text: L }).strict();
 
 /** A character's private file as its own seat knows it (up to the current act). */
@@ -172,6 +194,8 @@ export const PrivateCharacterSchema = z
     relationships: z.array(z.object({ with: RefSchema, text: L }).strict()),
     cover: nullable(z.array(CoverClaimViewSchema)),
     lines: z.array(ExampleLineViewSchema),
+    /** Its own movements that night (timeline entries it is in), from act 1. */
+    movements: z.array(MovementViewSchema),
   })
   .strict();
 export type PrivateCharacter = z.infer<typeof PrivateCharacterSchema>;

@@ -33,6 +33,8 @@ export const STORY = {
   title: l('The Tea House', '茶馆'),
   blurb: l('A death at closing time.', '打烊时的一桩命案。'),
   premise: l('The owner is found dead at **closing time**.', '老板在**打烊时**被发现死了。'),
+  victim: null,
+  incident: null,
   contentWarnings: [l('Death', '死亡')],
   characters: [
     { id: 'ann', name: l('Ann', '安'), profile: l('The cashier.', '收银员。') },
@@ -67,6 +69,7 @@ export function annPrivate(over: Partial<SeatPrivate> = {}): SeatPrivate {
       relationships: [{ with: 'bo', text: l('You trust him.', '你信任他。') }],
       cover: null,
       lines: [],
+      movements: [],
     },
     actionPoints: 0,
     clues: [],

@@ -8,6 +8,8 @@ interface SecretText {
   text: string;
   /** Only this character's seat may see it, from `act` on. */
   owner?: string;
+  /** Only these characters' seats may see it (a timeline entry: the characters in it), from `act` on. */
+  owners?: string[];
   act?: number;
   /** A clue's text: its finder may see it, and everyone once it is published. */
   clue?: string;
@@ -54,7 +56,8 @@ export function secretTexts(story: Story): SecretIndex {
     for (const text of texts) items.push({ text, ...rest });
   };
   add([story.truth, story.debrief].flatMap(pieces));
-  for (const e of story.timeline) add([...pieces(e.what), ...pieces(e.place)]);
+  // A timeline entry is its participants' own movement: theirs to know from act 1, nobody else's.
+  for (const e of story.timeline) add([...pieces(e.what), ...pieces(e.place)], { owners: e.who, act: 1 });
   for (const e of story.endings) add([...pieces(e.title), ...pieces(e.text)]);
   for (const c of story.characters) {
     c.script.forEach((s, i) => add(pieces(s), { owner: c.id, act: i + 1 }));
@@ -87,6 +90,8 @@ function mayKnow(s: Omit<SecretText, 'inside'>, ctx: GameContext, viewer: Viewer
   }
   if (s.owner !== undefined)
     return viewer.kind === 'seat' && viewer.seat === s.owner && (s.act ?? 1) <= ctx.act;
+  if (s.owners !== undefined)
+    return viewer.kind === 'seat' && s.owners.includes(viewer.seat) && (s.act ?? 1) <= ctx.act;
   return false;
 }
 

@@ -22,6 +22,10 @@ export function publicStory(story: Story): PublicStory {
     title: text(story.title),
     blurb: text(story.blurb),
     premise: text(story.premise),
+    victim: story.victim ? { name: text(story.victim.name), aliases: story.victim.aliases.map(text) } : null,
+    incident: story.incident
+      ? { day: story.incident.day, at: story.incident.at, until: story.incident.until ?? null }
+      : null,
     contentWarnings: story.contentWarnings.map(text),
     characters: story.characters.map((c) => ({ id: c.id, name: text(c.name), profile: text(c.profile) })),
     locations: story.locations.map((l) => ({

@@ -46,7 +46,7 @@ export function revealView(story: Story, ctx: GameContext, outcome: Outcome): Re
       place: e.place ? text(e.place) : null,
       what: text(e.what),
     })),
-    characters: story.characters.map((c) => privateCharacter(c, story.acts)),
+    characters: story.characters.map((c) => privateCharacter(story, c, story.acts)),
     clues: story.clues.map((c) => {
       const f = ctx.found.find((x) => x.clue === c.id);
       return {

@@ -8,7 +8,7 @@ import { phrases, text } from './text.js';
  * A character's private file up to `act` (its own seat sees acts reached; the reveal sees all).
  * In the lobby (act 0) nothing private is handed out yet, not even the voice or the cover story.
  */
-export function privateCharacter(c: Character, act: number): PrivateCharacter {
+export function privateCharacter(story: Story, c: Character, act: number): PrivateCharacter {
   const reading = act >= 1;
   return {
     id: c.id,
@@ -30,6 +30,17 @@ export function privateCharacter(c: Character, act: number): PrivateCharacter {
       prompt: l.prompt ? text(l.prompt) : null,
       text: text(l.text),
     })),
+    movements: (reading ? story.timeline : [])
+      .filter((e) => e.who.includes(c.id))
+      .map((e) => ({
+        day: e.day,
+        at: e.at,
+        until: e.until ?? null,
+        location: e.location ?? null,
+        place: e.place ? text(e.place) : null,
+        with: e.who.filter((w) => w !== c.id),
+        what: text(e.what),
+      })),
   };
 }
 
@@ -39,7 +50,7 @@ export function seatPrivate(story: Story, ctx: GameContext, seat: string): SeatP
   if (!character) return null;
   return {
     seat,
-    character: privateCharacter(character, ctx.act),
+    character: privateCharacter(story, character, ctx.act),
     actionPoints: ctx.actionPoints[seat] ?? 0,
     clues: ctx.found
       .filter((f) => f.seat === seat)

@@ -119,6 +119,29 @@ export const TimelineEventSchema = z
   })
   .strict();
 
+/** A time of the story's night: the day offset and HH:MM. */
+export const StoryTimeSchema = z
+  .object({
+    day: z.number().int().min(0).max(30).default(0),
+    at: ClockSchema,
+    until: ClockSchema.optional().describe('End time on the same day (default: an instant).'),
+  })
+  .strict();
+
+/**
+ * The person who died (or what was done): public, as the premise tells it. AI seats recognise these names
+ * when the table talks about the victim ("what was 秋棠 to you?").
+ */
+export const VictimSchema = z
+  .object({
+    name: LocalizedTextSchema,
+    aliases: z
+      .array(LocalizedTextSchema)
+      .default([])
+      .describe('Other names the table uses for the victim: 秋棠 / Qiutang, 老林 / old Lin.'),
+  })
+  .strict();
+
 /**
  * An ending applies when every condition it lists holds; endings are tried in order and the last one
  * must list none (the fallback).
@@ -167,6 +190,10 @@ export const StoryFileSchema = z
     durationMinutes: z.number().int().min(30).max(600),
     contentWarnings: z.array(LocalizedTextSchema).default([]),
     premise: LocalizedTextSchema.describe('The case as every seat learns it before act 1: public.'),
+    victim: VictimSchema.optional(),
+    incident: StoryTimeSchema.optional().describe(
+      'When it happened, as the table knows it from the premise (public): the span players mean by "when it happened" and ask alibis for. AI seats tell their own movements over it.',
+    ),
     characters: z.array(CharacterProfileSchema).min(2).max(10),
     locations: z.array(LocationSchema).min(1),
     clues: z.array(ClueSchema).min(1),
@@ -184,6 +211,8 @@ export type StoryFileInput = z.input<typeof StoryFileSchema>;
 export type Clue = z.infer<typeof ClueSchema>;
 export type Location = z.infer<typeof LocationSchema>;
 export type CharacterProfile = z.infer<typeof CharacterProfileSchema>;
+export type StoryTime = z.infer<typeof StoryTimeSchema>;
+export type Victim = z.infer<typeof VictimSchema>;
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 export type Ending = z.infer<typeof EndingSchema>;
 export type EndingCondition = z.infer<typeof EndingConditionSchema>;
