@@ -1,0 +1,130 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGame, projectView } from '@jubensha/engine';
+import type { ClueCard } from '@jubensha/protocol';
+import type { Story } from '@jubensha/story';
+import { Lexicon } from './lexicon.js';
+import { understand, type Understood } from './understand.js';
+
+/** One hand-labelled utterance of the understanding test set (`labelled/<story>.<lang>.jsonl`). */
+export interface LabelledLine {
+  text: string;
+  style: 'clean' | 'typed';
+  speaker: string;
+  acts: string[];
+  to: string | null;
+  people: string[];
+  places: string[];
+  clues: string[];
+  times: { at: string; until: string | null; approx: boolean }[];
+}
+
+export interface LabelledFile {
+  story: string;
+  lang: string;
+  lines: LabelledLine[];
+}
+
+export function readLabelled(dir: string): LabelledFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => {
+      const [story = '', lang = ''] = f.split('.');
+      const lines = readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as LabelledLine);
+      return { story, lang, lines };
+    });
+}
+
+const minutes = (hhmm: string) => {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+};
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Whether the times read match the labels: one span per labelled time, each near it (a vague one: anywhere in it). */
+function sameTimes(got: Understood['times'], want: LabelledLine['times']): boolean {
+  if (got.length !== want.length) return false;
+  return want.every((w, i) => {
+    const g = got[i];
+    if (!g) return false;
+    const at = minutes(w.at);
+    const until = w.until ? minutes(w.until) : at;
+    const slack = w.approx || g.approx ? 15 : 0;
+    return Math.abs(g.from - at) <= slack && Math.abs(g.to - until) <= (w.approx ? 60 : slack);
+  });
+}
+
+export interface LineScore {
+  line: LabelledLine;
+  got: Understood;
+  act: boolean;
+  slots: { to: boolean; people: boolean; places: boolean; clues: boolean; times: boolean };
+}
+
+/** Reads every line of a file with the story's whole lexicon (every clue known, as at the end of a game). */
+export function scoreFile(story: Story, file: LabelledFile): LineScore[] {
+  const game = createGame(story, { seed: 1, seats: {}, at: 1_700_000_000_000 });
+  const clues: ClueCard[] = story.clues.map((c) => ({
+    id: c.id,
+    location: c.location,
+    title: c.title,
+    text: c.text,
+    foundBy: story.characters[0]?.id ?? 'x',
+    foundAt: 0,
+    published: true,
+    kept: false,
+  }));
+  const lexicons = new Map<string, Lexicon>();
+  return file.lines.map((line) => {
+    let lexicon = lexicons.get(line.speaker);
+    if (!lexicon) {
+      lexicon = new Lexicon(projectView(story, game, { kind: 'seat', seat: line.speaker }), clues);
+      lexicons.set(line.speaker, lexicon);
+    }
+    const got = understand(line.text, { lexicon, speaker: line.speaker });
+    return {
+      line,
+      got,
+      act: sameSet(got.acts, line.acts),
+      slots: {
+        to: got.to === line.to,
+        people: sameSet(got.people, line.people),
+        places: sameSet(got.places, line.places),
+        clues: sameSet(got.clues, line.clues),
+        times: sameTimes(got.times, line.times),
+      },
+    };
+  });
+}
+
+export interface Accuracy {
+  lines: number;
+  /** Lines whose acts are exactly the labelled ones. */
+  acts: number;
+  /** Lines whose every slot (addressee, people, places, clues, times) is exactly the labelled one. */
+  slots: number;
+  /** Per slot: lines where that slot is right. */
+  bySlot: Record<keyof LineScore['slots'], number>;
+}
+
+export function accuracy(scores: LineScore[]): Accuracy {
+  const n = scores.length || 1;
+  const share = (f: (s: LineScore) => boolean) => scores.filter(f).length / n;
+  return {
+    lines: scores.length,
+    acts: share((s) => s.act),
+    slots: share((s) => Object.values(s.slots).every(Boolean)),
+    bySlot: {
+      to: share((s) => s.slots.to),
+      people: share((s) => s.slots.people),
+      places: share((s) => s.slots.places),
+      clues: share((s) => s.slots.clues),
+      times: share((s) => s.slots.times),
+    },
+  };
+}

@@ -1,0 +1,394 @@
+import type { ClueCard, View } from '@jubensha/protocol';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { callNames } from '../character/names.js';
+import { parseTimes } from './times.js';
+
+/** What a word of the story stands for: a character (or the victim), a location, a clue. */
+export interface Entry {
+  kind: 'person' | 'place' | 'clue';
+  /** A character id, 'victim', a location id or a clue id. */
+  id: string;
+}
+
+export interface Mention extends Entry {
+  index: number;
+  text: string;
+}
+
+/** The victim, as a person the table talks about (not a seat). */
+export const VICTIM = 'victim';
+
+let jieba: Jieba | null = null;
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+/** Generic words for the dead person, zh and en. */
+const VICTIM_WORDS = [
+  '死者',
+  '受害人',
+  '受害者',
+  '被害人',
+  '死去的',
+  '老人家',
+  '老爷子',
+  'the victim',
+  'the deceased',
+  'the dead man',
+  'the dead woman',
+  'the body',
+  'the old man',
+  'the old lady',
+];
+
+/** Forms of address people use with a given name: 阿燕, 燕儿, 小燕 (with 何小燕), Ah Yan, Xiaoyan. */
+function givenNameForms(zh: string | undefined, en: string | undefined): string[] {
+  const full = (zh ?? '').replace(/[（(].*$/, '').trim();
+  if (full.length < 2 || full.length > 4) return [];
+  const given = full.slice(1);
+  const last = given.slice(-1);
+  const out = [given];
+  if (given.length === 2) out.push(`阿${last}`, `${last}儿`);
+  if (given.length === 1) out.push(`阿${given}`);
+  // The English given name's last syllable: Xiaoyan → Yan (Ah Yan, Ah-Yan).
+  const enGiven =
+    (en ?? '')
+      .replace(/[（(].*$/, '')
+      .trim()
+      .split(/\s+/)[1] ?? '';
+  const syllables =
+    enGiven.toLowerCase().match(/(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü]+(?:ng|n|r)?(?![aeiou])/g) ?? [];
+  const tail = syllables[syllables.length - 1];
+  if (tail && syllables.length >= 2) {
+    const cap = tail.charAt(0).toUpperCase() + tail.slice(1);
+    out.push(`Ah ${cap}`, `Ah-${cap}`, `${cap}'er`);
+  }
+  return out;
+}
+
+/** How the table speaks of a victim by family name: 梁女士, 林老先生, Madam Liang, Mr Lin. */
+function victimTitles(zh: string | undefined, en: string | undefined): string[] {
+  const family = (zh ?? '')
+    .replace(/[（(].*$/, '')
+    .trim()
+    .charAt(0);
+  const enFamily = (en ?? '').trim().split(/\s+/)[0] ?? '';
+  const out: string[] = [];
+  if (family)
+    for (const t of ['女士', '老师', '先生', '老先生', '老爷子', '老太太', '师傅', '老板'])
+      out.push(family + t);
+  if (enFamily)
+    for (const t of ['Madam', 'Mrs', 'Ms', 'Miss', 'Mr', 'Master', 'Old']) out.push(`${t} ${enFamily}`);
+  return out;
+}
+
+/** The part a character plays tonight, which the table uses as a name: 今晚演丫鬟春桃 → 春桃, playing the maid Chuntao → Chuntao. */
+function roleNames(zh: string | undefined, en: string | undefined): string[] {
+  const out: string[] = [];
+  const z = /(?:演|扮演|饰演)([\u4e00-\u9fff]{2,6}?)(?=[，。；、,]|$)/.exec(zh ?? '');
+  if (z?.[1]) out.push(z[1].length > 3 ? z[1].slice(-2) : z[1]);
+  const e = /\bplaying (?:the )?(?:[a-z]+ )*?([A-Z][a-z]+)\b/.exec(en ?? '');
+  if (e?.[1]) out.push(e[1]);
+  return out;
+}
+
+/** Aliases in double quotes or brackets the seat's own texts give (voice: 管何淑芬叫“何姨”). */
+function quotedAliases(text: string): string[] {
+  return [...text.matchAll(/[“"「]([^”"」]{2,6})[”"」]/g)].map((m) => m[1] ?? '');
+}
+
+/** Short forms of a location name: the parts of 侧台与棚面, 包厢 of 二楼包厢, 一号房 of 一号化妆间, box of The upper box. */
+function placeForms(name: string): string[] {
+  const out = new Set<string>();
+  const trimmed = name.trim();
+  if (!trimmed) return [];
+  if (/[\u3400-\u9fff]/.test(trimmed)) {
+    out.add(trimmed);
+    const parts = trimmed.split(/[与和及、]/).filter((p) => p.length >= 2);
+    for (const p of parts) out.add(p);
+    for (const p of [trimmed, ...parts]) {
+      const numbered = /^([一二三四五六七八九十\d]+)号(.+)$/.exec(p);
+      if (numbered) {
+        const n = numbered[1] ?? '';
+        const digits = /\d/.test(n) ? n : String(zhDigits(n));
+        for (const k of [n, digits]) {
+          out.add(`${k}号房`);
+          out.add(`${k}号间`);
+          out.add(`${k}号${numbered[2] ?? ''}`);
+        }
+      }
+      const words = segmenter().cut(p, true);
+      const head = words[words.length - 1] ?? '';
+      if (words.length > 1 && head.length >= 2) out.add(head);
+      if (words.length > 2) out.add(words.slice(-2).join(''));
+    }
+  } else {
+    const lower = trimmed.toLowerCase().replace(/^(the|a|an)\s+/, '');
+    out.add(lower);
+    const parts = lower.split(/\s+(?:and|&)\s+/).map((p) => p.replace(/^(the|a|an)\s+/, ''));
+    for (const p of parts) {
+      out.add(p);
+      const words = p.split(/\s+/);
+      const numbered = /^(.*?)\s*(\d+)$/.exec(p);
+      if (numbered) {
+        const base = numbered[1] ?? '';
+        const n = Number(numbered[2]);
+        const word =
+          ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n] ?? '';
+        const baseHead = base.split(/\s+/).pop() ?? '';
+        for (const b of [base, baseHead]) {
+          out.add(`${b} ${n}`);
+          if (word) out.add(`${b} ${word}`);
+        }
+        continue;
+      }
+      if (words.length > 1) {
+        out.add(words[words.length - 1] ?? '');
+        out.add(words.slice(-2).join(' '));
+      }
+    }
+  }
+  return [...out].filter((f) => f.length >= 2);
+}
+
+function zhDigits(text: string): number {
+  const digits: Record<string, number> = {
+    一: 1,
+    二: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+    十: 10,
+  };
+  return digits[text] ?? NaN;
+}
+
+const ZH_NOUN_TAGS = /^(n|nr|ns|nz|ng|vn|an)/;
+const CONTAINERS = /[杯瓶盒箱袋锅壶碗盘本单条纸包罐桶]$/;
+/** Words too general to name a clue on their own (a poison, a note): they name one only inside a longer form. */
+const GENERIC_EN = new Set([
+  'bundle',
+  'pair',
+  'piece',
+  'small',
+  'old',
+  'opened',
+  'little',
+  'big',
+  'two',
+  'one',
+  'poison',
+  'note',
+  'paper',
+  'report',
+  'stain',
+  'mark',
+  'marks',
+  'water',
+  'stripped',
+  'empty',
+  'fresh',
+]);
+const EN_STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'by',
+  'to',
+  'at',
+  'with',
+  'from',
+  'and',
+  'for',
+  'its',
+  "'s",
+]);
+
+/** The words a clue is called by: its title and the nouns in it (茶杯 of 搪瓷参茶杯; mug and tea mug of The enamel tea mug). */
+function clueForms(title: string): string[] {
+  const out = new Set<string>();
+  const t = title.trim();
+  if (!t) return [];
+  if (/[\u3400-\u9fff]/.test(t)) {
+    out.add(t);
+    const tagged = segmenter().tag(t, true);
+    const nouns = tagged.filter((w) => ZH_NOUN_TAGS.test(w.tag) && w.word.length >= 2).map((w) => w.word);
+    for (const n of nouns) {
+      out.add(n);
+      if (CONTAINERS.test(n)) out.add(`${n.slice(-1)}子`);
+    }
+    // Adjacent nouns read as one: 参 + 茶杯 → 参茶杯; 丫鬟 + 头饰 → 丫鬟头饰.
+    for (let i = 0; i + 1 < tagged.length; i++) {
+      const a = tagged[i];
+      const b = tagged[i + 1];
+      if (a && b && ZH_NOUN_TAGS.test(a.tag) && ZH_NOUN_TAGS.test(b.tag)) out.add(a.word + b.word);
+    }
+  } else {
+    const lower = t.toLowerCase().replace(/[’']s\b/g, '');
+    out.add(lower.replace(/^(?:the|a|an)\s+/, ''));
+    // The noun phrase before a preposition, a participle or a comma: "An IOU torn in two" → IOU, "The
+    // bridal cape, taken in" → bridal cape; "A bottle of digoxin" → bottle and digoxin.
+    const [head = '', ...rest] = lower.split(
+      /,|\s+(?:in|on|by|from|with|behind|under|beside|near|inside|at|taken|torn|left|found|for)\s+/,
+    );
+    const ofParts = head.split(/\s+of\s+/);
+    for (const part of ofParts) {
+      const words = part.split(/[^a-z0-9-]+/).filter((w) => w && !EN_STOP.has(w) && !GENERIC_EN.has(w));
+      if (words.length === 0) continue;
+      out.add(words.join(' '));
+      out.add(words[words.length - 1] ?? '');
+      if (words.length > 1) out.add(words.slice(-2).join(' '));
+    }
+    void rest;
+    for (const f of [...out]) if (f.endsWith('s') && !f.endsWith('ss')) out.add(f.slice(0, -1));
+    for (const f of [...out]) if (EN_STOP.has(f) || GENERIC_EN.has(f)) out.delete(f);
+  }
+  return [...out].filter((f) => f.length >= 2);
+}
+
+/**
+ * The words of one story a seat can recognise: every character by every name and form of address, the
+ * victim, every location by its short forms, the clues it has seen by their titles and nouns. A form that
+ * would stand for two things of one kind is dropped (一号 for two rooms), except a clue noun shared by two
+ * clues, which names both (a bottle).
+ */
+export class Lexicon {
+  private readonly forms: { form: string; entries: Entry[]; latin: boolean }[] = [];
+  /** Times the seat knows of, for placing a bare hour on the clock. */
+  readonly frame: number[];
+
+  constructor(
+    readonly view: View,
+    /** Clues to know besides the view's own finds and the published ones (the understanding test's whole story). */
+    extraClues: readonly ClueCard[] = [],
+  ) {
+    const byForm = new Map<string, Entry[]>();
+    const add = (form: string, entry: Entry) => {
+      const f = form.trim();
+      if (f.length < 2) return;
+      const key = /[\u3400-\u9fff]/.test(f) ? f : f.toLowerCase();
+      const list = byForm.get(key) ?? [];
+      if (!list.some((e) => e.kind === entry.kind && e.id === entry.id)) list.push(entry);
+      byForm.set(key, list);
+    };
+    const me = view.me;
+    const ownTexts = [
+      me?.character.voice?.zh,
+      me?.character.voice?.en,
+      ...(me?.character.relationships ?? []).flatMap((r) => [r.text.zh, r.text.en]),
+    ]
+      .filter((t): t is string => !!t)
+      .join('\n');
+    for (const c of view.story.characters) {
+      for (const n of callNames(view, c.id)) add(n, { kind: 'person', id: c.id });
+      for (const n of givenNameForms(c.name.zh, c.name.en)) add(n, { kind: 'person', id: c.id });
+      for (const n of roleNames(c.profile.zh, c.profile.en)) add(n, { kind: 'person', id: c.id });
+    }
+    // Quoted forms in the seat's own voice and relationships: a name it uses for someone (何姨, Uncle Chen).
+    for (const q of quotedAliases(ownTexts)) {
+      const who = view.story.characters.filter(
+        (c) =>
+          (c.name.zh ?? '').includes(q.slice(0, 1)) ||
+          (c.name.en ?? '').includes(q.split(' ').pop() ?? '\u0000'),
+      );
+      if (who.length === 1 && who[0]) add(q, { kind: 'person', id: who[0].id });
+    }
+    const victim = view.story.victim;
+    if (victim) {
+      for (const n of [
+        victim.name.zh,
+        victim.name.en,
+        ...(victim.aliases ?? []).flatMap((a) => [a.zh, a.en]),
+      ])
+        if (n) add(n, { kind: 'person', id: VICTIM });
+      for (const n of [
+        ...givenNameForms(victim.name.zh, victim.name.en),
+        ...victimTitles(victim.name.zh, victim.name.en),
+      ])
+        add(n, { kind: 'person', id: VICTIM });
+      const en = (victim.name.en ?? '').split(/\s+/);
+      if (en.length > 1 && en[1]) add(en[1], { kind: 'person', id: VICTIM });
+    }
+    for (const w of VICTIM_WORDS) add(w, { kind: 'person', id: VICTIM });
+    for (const l of view.story.locations)
+      for (const n of [l.name.zh, l.name.en])
+        for (const f of placeForms(n ?? '')) add(f, { kind: 'place', id: l.id });
+    const clues = new Map<string, ClueCard>();
+    for (const c of [...(me?.clues ?? []), ...(view.table?.publishedClues ?? []), ...extraClues])
+      clues.set(c.id, c);
+    for (const c of clues.values())
+      for (const n of [c.title.zh, c.title.en])
+        for (const f of clueForms(n ?? '')) add(f, { kind: 'clue', id: c.id });
+    for (const [form, entries] of byForm) {
+      // One form, two people or two places: it names neither. Two clues: it names both (the bottle).
+      const kinds = new Set(entries.map((e) => e.kind));
+      let kept = entries;
+      if (kinds.size > 1) {
+        // A character's name beats a clue or place word that happens to contain it.
+        const person = entries.filter((e) => e.kind === 'person');
+        kept = person.length > 0 ? person : entries.filter((e) => e.kind === 'place');
+      }
+      const ids = new Set(kept.map((e) => e.id));
+      if (kept[0]?.kind !== 'clue' && ids.size > 1) continue;
+      if (kept[0]?.kind === 'clue' && ids.size > 2) continue;
+      this.forms.push({ form, entries: kept, latin: !/[\u3400-\u9fff]/.test(form) });
+    }
+    // Longest first, so 一号化妆间 wins over 化妆间 and "tea mug" over "mug".
+    this.forms.sort((a, b) => b.form.length - a.form.length);
+    const frame: number[] = [];
+    const times = (t: string | null | undefined) => {
+      if (t) for (const m of parseTimes(t)) frame.push(m.span.from);
+    };
+    times(view.story.premise.zh);
+    times(view.story.premise.en);
+    for (const c of clues.values()) {
+      times(c.text.zh);
+      times(c.text.en);
+    }
+    for (const m of me?.character.movements ?? []) {
+      const at = /^(\d+):(\d+)$/.exec(m.at);
+      if (at) frame.push(m.day * 1440 + Number(at[1]) * 60 + Number(at[2]));
+    }
+    if (view.story.incident) {
+      const at = /^(\d+):(\d+)$/.exec(view.story.incident.at);
+      if (at) frame.push(view.story.incident.day * 1440 + Number(at[1]) * 60 + Number(at[2]));
+    }
+    this.frame = frame.length > 0 ? frame : [21 * 60];
+  }
+
+  /** Every story word in a text, longest first and never overlapping, in order of where it stands. */
+  find(text: string): Mention[] {
+    const lower = text.toLowerCase();
+    const taken: boolean[] = new Array(text.length).fill(false);
+    const out: Mention[] = [];
+    for (const f of this.forms) {
+      const hay = f.latin ? lower : text;
+      let from = 0;
+      for (;;) {
+        const i = hay.indexOf(f.form, from);
+        if (i < 0) break;
+        from = i + 1;
+        const end = i + f.form.length;
+        if (f.latin) {
+          // Latin forms as whole words ("Hall" is not in "shall"; "De" is not in "dead").
+          const before = hay[i - 1] ?? ' ';
+          const after = hay[end] ?? ' ';
+          if (/[a-z0-9]/.test(before) || /[a-z0-9]/.test(after)) continue;
+        }
+        if (taken.slice(i, end).some(Boolean)) continue;
+        for (let k = i; k < end; k++) taken[k] = true;
+        for (const e of f.entries) out.push({ ...e, index: i, text: text.slice(i, end) });
+      }
+    }
+    return out.sort((a, b) => a.index - b.index);
+  }
+}

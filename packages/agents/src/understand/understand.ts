@@ -1,0 +1,191 @@
+import { clauseAct, clauses, fallbackAct, isQuestion, MARKS, type DialogueAct } from './acts.js';
+import { kinTerms } from './kinship.js';
+import type { Lexicon, Mention } from './lexicon.js';
+import { parseTimes, type TimeSpan } from './times.js';
+
+/** What one utterance says, as the table would read it. */
+export interface Understood {
+  /** Its dialogue acts, in order (usually one; two for "where were you, and what did you see?"). */
+  acts: DialogueAct[];
+  /** It asks something of someone. */
+  question: boolean;
+  /** The seat it is addressed to (called by name or form of address), or null. */
+  to: string | null;
+  /** Characters (or 'victim') it talks about, besides the addressee and the speaker. */
+  people: string[];
+  places: string[];
+  clues: string[];
+  times: TimeSpan[];
+  /** It means the time of the crime without a clock time: 案发时, when it happened. */
+  incident: boolean;
+  /** It denies something (没去过, never, not mine). */
+  negated: boolean;
+}
+
+export interface UnderstandContext {
+  lexicon: Lexicon;
+  /** Who said it: kin words (爸, Dad) mean someone only for a known speaker. */
+  speaker: string | null;
+}
+
+const INCIDENT =
+  /案发|出事|事发|作案|遇害|被害|死的时候|倒下的时候|下毒的时候|出事那会|停电(?:的时候|那会|期间|那段)|when (?:it|this|that) happened|when (?:she|he|it) (?:died|was killed|was poisoned|collapsed|happened)|time of (?:the )?(?:murder|death|crime|killing|poisoning)|during the (?:blackout|power cut|murder|interval)|at the time\b|the (?:crime|murder) window/i;
+const NEGATED =
+  /没有?(?:去|进|出|到|碰|见|看|动|拿|离开|回)|从没|从来没|不是我|不是(?:我|俺)的|没去过|never\b|didn'?t\b|did not\b|wasn'?t\b|haven'?t\b|not mine|\bnot\b/i;
+
+/** Fillers a line may start with before the name it calls: 那个, 诶, hey, ok so. */
+const LEAD =
+  /^(?:\s|[,，.。!！~…]|那个|那|诶|欸|哎|喂|嗯|额|呃|emmm*|ok(?:ay)?|so|hey|hi|well|um+|uh+|and|but|oi|look|listen|请问|问一下|我问|我想问(?:问)?|想问)*/i;
+
+/** Kin words at a word's edges in Latin text; any place in Chinese. */
+function findKin(text: string, kin: Map<string, string>): Mention[] {
+  const out: Mention[] = [];
+  const lower = text.toLowerCase();
+  for (const [term, id] of kin) {
+    const latin = /^[a-z ]+$/.test(term);
+    let from = 0;
+    for (;;) {
+      const i = (latin ? lower : text).indexOf(term, from);
+      if (i < 0) break;
+      from = i + 1;
+      if (latin && (/[a-z]/.test(lower[i - 1] ?? ' ') || /[a-z]/.test(lower[i + term.length] ?? ' ')))
+        continue;
+      out.push({ kind: 'person', id, index: i, text: text.slice(i, i + term.length) });
+    }
+  }
+  // Longest first: 爸爸 over 爸.
+  out.sort((a, b) => b.text.length - a.text.length);
+  const kept: Mention[] = [];
+  for (const m of out)
+    if (!kept.some((k) => m.index < k.index + k.text.length && k.index < m.index + m.text.length))
+      kept.push(m);
+  return kept;
+}
+
+const EN_AFTER_NAME =
+  /^\s*(?:u|you|your|ur|ya|i|we|honestly|just|tell|explain|look|come|please|pls|where|what|whats|who|whos|why|how|did|do|does|were|was it|is it|are|have|has|can|could|would|will|be|stop|admit|you're|youre|it was|its|it's|be honest|between|from|at|when|after|before|sometime|around|about)\b/i;
+const ZH_AFTER_NAME =
+  /^(?:\s|[,，:：、!！?？~…]|$|你|您|妳|啊|呀|哇|呢|吧|我问你|问你|说说|讲讲|请|麻烦|到底|究竟|怎么|为什么|为啥|是不是|有没有|老实|别|qtime|[零一二两三四五六七八九十\d]+[点點:])/;
+
+/**
+ * The seat a line is addressed to: a name that opens the line or a clause (after fillers) and is followed by a
+ * pause, "you", a question word or a time; or a name it ends with after a comma ("…, Uncle De?").
+ */
+function addressee(text: string, people: Mention[], times: { index: number }[]): Mention | null {
+  const lead = LEAD.exec(text)?.[0].length ?? 0;
+  const vocative = (m: Mention) => {
+    let after = text.slice(m.index + m.text.length);
+    if (times.some((t) => t.index === m.index + m.text.length)) after = `qtime${after}`;
+    return /[\u3400-\u9fff]/.test(m.text) || /[\u3400-\u9fff]/.test(after.slice(0, 2))
+      ? ZH_AFTER_NAME.test(after)
+      : /^\s*(?:[,，:：!！?？~…—-]|$)/.test(after) || EN_AFTER_NAME.test(after);
+  };
+  const first = people.find((m) => m.index >= lead && m.index <= lead + 1);
+  if (first && vocative(first)) return first;
+  // A name that opens a later clause and is followed by "you": "…左右 小舟你那会在干嘛", "…headdress xiaoyan it was u".
+  for (const m of people) {
+    const before = text.slice(0, m.index);
+    if (!/(?:[\s,，。.!！?？;；]|^)$/.test(before)) continue;
+    const after = text.slice(m.index + m.text.length);
+    if (/^(?:你|您|\s*(?:u|you|ur|your)\b|\s+it was u\b|\s+it was you\b)/i.test(after)) return m;
+  }
+  const last = people[people.length - 1];
+  if (last) {
+    const before = text.slice(0, last.index);
+    const after = text.slice(last.index + last.text.length);
+    if (/[,，]\s*$/.test(before) && /^\s*(?:[?？!！.。~…]|$)/.test(after)) return last;
+    if (
+      /\s$/.test(before) &&
+      !/[\u3400-\u9fff]/.test(last.text) &&
+      /^\s*(?:and\b|[?？!！.。]|$)/.test(after) &&
+      /\b(?:u|you|ur|your)\b/i.test(before)
+    )
+      return last;
+  }
+  return null;
+}
+
+/** Reads one utterance: acts, addressee, and the story's people, places, clues and times in it. */
+export function understand(text: string, ctx: UnderstandContext): Understood {
+  const { lexicon } = ctx;
+  const times = parseTimes(text, lexicon.frame);
+  const found = lexicon
+    .find(text)
+    .filter((m) => !times.some((t) => m.index >= t.index && m.index < t.index + t.text.length));
+  const kin = ctx.speaker ? findKin(text, kinTerms(lexicon.view, lexicon, ctx.speaker)) : [];
+  const overlapsFound = (k: Mention) =>
+    found.some((m) => k.index < m.index + m.text.length && m.index < k.index + k.text.length);
+  const mentions = [...found, ...kin.filter((k) => !overlapsFound(k))].sort((a, b) => a.index - b.index);
+  const people = mentions.filter((m) => m.kind === 'person');
+  const to = addressee(text, people, times);
+  const toSeat = to && to.id !== 'victim' && to.id !== ctx.speaker ? to.id : null;
+
+  // The acts, clause by clause, read with the story's words replaced by marks.
+  const found2: DialogueAct[] = [];
+  let offset = 0;
+  let asked = false;
+  let timeBefore = false;
+  let index = 0;
+  for (const clause of clauses(text)) {
+    const start = text.indexOf(clause, offset);
+    offset = start >= 0 ? start + clause.length : offset;
+    const inClause = (i: number) => start >= 0 && i >= start && i < start + clause.length;
+    const marks: { index: number; length: number; mark: string }[] = [
+      ...mentions
+        .filter((m) => inClause(m.index))
+        .map((m) => ({ index: m.index - start, length: m.text.length, mark: MARKS[m.kind] })),
+      ...times
+        .filter((t) => inClause(t.index))
+        .map((t) => ({ index: t.index - start, length: t.text.length, mark: MARKS.time })),
+    ].sort((a, b) => b.index - a.index);
+    let marked = clause;
+    for (const m of marks) marked = marked.slice(0, m.index) + m.mark + marked.slice(m.index + m.length);
+    const ownTimes = times.filter((t) => inClause(t.index)).length;
+    // A time said earlier in the line still frames this clause: "九点到九点一刻 谁不在台上".
+    if (ownTimes === 0 && timeBefore) marked = `${MARKS.time} ${marked}`;
+    if (ownTimes > 0) timeBefore = true;
+    if (isQuestion(marked)) asked = true;
+    const own = mentions.filter((m) => inClause(m.index));
+    const act = clauseAct(clause, {
+      people: own.filter((m) => m.kind === 'person' && m !== to).length,
+      places: own.filter((m) => m.kind === 'place').length,
+      clues: own.filter((m) => m.kind === 'clue').length,
+      times: ownTimes,
+      marked,
+      first: index === 0,
+    });
+    index++;
+    if (act && !found2.includes(act)) found2.push(act);
+  }
+  // A remark beside a question or an accusation is its preamble ("the bill says 9:10, so where did you go?").
+  let acts = found2.length > 1 ? found2.filter((a) => a !== 'offtopic' && a !== 'inform') : found2;
+  // "不可能，我一直在棚面": the claim is the reason of the denial, one act.
+  if (acts[0] === 'disagree') acts = acts.filter((a) => a !== 'claim');
+  if (acts.length === 0)
+    acts = [
+      fallbackAct(text, asked, {
+        people: people.filter((m) => m !== to).length,
+        places: mentions.filter((m) => m.kind === 'place').length,
+        clues: mentions.filter((m) => m.kind === 'clue').length,
+        times: times.length,
+      }),
+    ];
+  if (acts.length > 2) acts = acts.slice(0, 2);
+
+  const ids = (kind: Mention['kind']) => [
+    ...new Set(mentions.filter((m) => m.kind === kind).map((m) => m.id)),
+  ];
+  return {
+    acts,
+    question: asked,
+    to: toSeat,
+    people: [
+      ...new Set(people.filter((m) => m !== to && m.id !== ctx.speaker && m.id !== toSeat).map((m) => m.id)),
+    ],
+    places: ids('place'),
+    clues: ids('clue'),
+    times: times.map((t) => t.span),
+    incident: INCIDENT.test(text),
+    negated: NEGATED.test(text),
+  };
+}
