@@ -1,14 +1,19 @@
 import type { ChatMessage, LanguageModel } from '@jubensha/llm';
 import type { SeatCommand, View } from '@jubensha/protocol';
 import type { LineIntent } from '@jubensha/story';
+import { Board, type Said } from '../board/board.js';
+import { believe, type Belief } from '../decide/belief.js';
 import type { ClueReadings } from '../decide/clue-reading.js';
-import { incriminating, suspicion } from '../decide/suspicion.js';
+import { incriminating } from '../decide/suspicion.js';
 import { Knowledge } from '../knowledge/knowledge.js';
-import { chooseReply, isStatable, type IntentChoice } from '../policy/intent.js';
+import { planInitiative } from '../policy/initiative.js';
+import type { Plan } from '../policy/plan.js';
+import { claimFor, planReply, type PolicyContext } from '../policy/reply.js';
+import { realize } from '../realize/realize.js';
 import type { Language } from '../text/language.js';
 import { hash, seeded } from '../text/random.js';
+import type { Understood } from '../understand/understand.js';
 import { newMemory, type AgentMemory, type Channel } from './memory.js';
-import { addressName, addresses, asks, callNames } from './names.js';
 import { speak, type Spoken } from './speak.js';
 
 export interface CharacterAgentOptions {
@@ -16,7 +21,7 @@ export interface CharacterAgentOptions {
   language: Language;
   /** How each clue reads (whom it implicates); consulted only for clues the seat's view shows. */
   readings: ClueReadings;
-  /** null: authored lines only (JUBENSHA_LLM=none). */
+  /** null: no model; lines are realized from templates and authored lines (JUBENSHA_LLM=none). */
   model: LanguageModel | null;
   /** 0..1: how readily the character speaks up unasked. */
   talkativeness?: number;
@@ -25,10 +30,12 @@ export interface CharacterAgentOptions {
   publicLines?: number;
   /** Answers to questions per public phase: a table of AIs asking each other always comes to an end. */
   publicAnswers?: number;
-  /** Messages per private talk before it ends the talk. */
+  /** Lines of its own per private talk before it ends the talk. */
   talkLines?: number;
   /** After a phase starts, AI seats wait this long for humans who have not spoken yet. */
   humanGraceMs?: number;
+  /** In the introductions the wait for humans is short: a table does not sit silent for a minute. */
+  introGraceMs?: number;
   /** Least time between two lines of its own initiative. */
   cooldownMs?: number;
   roomKey?: string;
@@ -36,6 +43,10 @@ export interface CharacterAgentOptions {
   promptBudget?: number;
   memory?: AgentMemory;
   onPrompt?: (messages: ChatMessage[]) => void;
+  /** Read clue texts only, never the author's readings (the --blind-clues ablation). */
+  blindClues?: boolean;
+  /** Never speak: search, publish, vote only (the --no-talk ablation). */
+  silent?: boolean;
 }
 
 /**
@@ -47,21 +58,40 @@ export function promptBudgetFor(model: LanguageModel | null): number {
   return context ? Math.min(1200, Math.floor(context * 0.6)) : 1200;
 }
 
+/** A line the agent says and what it does at the table. */
+export interface SpeechPlan {
+  intent: LineIntent;
+  channel: Channel;
+  /** 'table' for public speech and statements, else the other party of a talk. */
+  to: string;
+  /** The cover claim told, when it tells one. */
+  claim: string | null;
+  act: Plan['act'];
+  topic: string;
+  /** The ref of the line it answers, or null. */
+  answers: string | null;
+  /** The seat it is said to, or null: the table. */
+  addressee: string | null;
+}
+
 /** What the agent wants to do next: one ordinary seat command, with the speech behind it if any. */
 export interface AgentAction {
   command: SeatCommand;
-  speech?: Spoken & { intent: LineIntent; channel: Channel; to: string; claim: string | null };
+  speech?: Spoken & SpeechPlan;
 }
 
 /**
- * One AI character. Its only inputs are its seat's projected view (handed to `next`) and its own
- * memory; it answers with ordinary seat commands. The caller sends the command and reports back
- * with `accepted` or `refused`, so the claims ledger holds only what really reached the table.
+ * One AI character. Its only inputs are its seat's projected view (handed to `next`), its own memory and the
+ * author's clue readings (unless blind); it answers with ordinary seat commands. The caller sends the command
+ * and reports back with `accepted` or `refused`, so the memory holds only what really reached the table.
  */
 export class CharacterAgent {
   readonly memory: AgentMemory;
   private readonly blocked = new Set<string>();
-  private knowledgeCache: { key: string; knowledge: Knowledge } | null = null;
+  private cache: { version: number; board: Board; knowledge: Knowledge; belief: Belief[] } | null = null;
+  private readonly understood = new Map<string, Understood>();
+  /** When it means to act next though nothing changes (a search later in the round); null: on the next view. */
+  private wake: number | null = null;
 
   constructor(readonly options: CharacterAgentOptions) {
     this.memory = options.memory ?? newMemory(options.seat);
@@ -71,8 +101,19 @@ export class CharacterAgent {
     return this.options.seat;
   }
 
+  /** When the agent wants another look although no new view came (a paced search), or null. */
+  get wakeAt(): number | null {
+    return this.wake;
+  }
+
+  /** The seat's suspicions at this view, strongest first (what its vote follows). */
+  beliefs(view: View): Belief[] {
+    return this.state(view).belief;
+  }
+
   /** The next command for this view at time `now`, or null: nothing to do now. */
   async next(view: View, now: number): Promise<AgentAction | null> {
+    this.wake = null;
     const me = view.me;
     if (!me || me.seat !== this.seat || view.reveal) return null;
     const phaseIndex = view.progress.phase;
@@ -83,19 +124,22 @@ export class CharacterAgent {
       case 'read':
         return me.finishedReading ? null : this.ok(view, { type: 'FINISH_READING' });
       case 'intro':
-        if (this.spokenIn(view) > 0 || this.humansFirst(view, now)) return null;
-        return this.say(view, { kind: 'public' }, 'table', this.introChoice(view), null);
+        if (this.options.silent || this.spokenIn(view) > 0 || this.humansFirst(view, now, this.options.introGraceMs ?? 15_000))
+          return null;
+        return this.say(view, { kind: 'public' }, { act: 'intro', to: null, answers: null, topic: 'intro', intent: 'intro' });
       case 'search':
-        return this.search(view);
+        return this.search(view, now);
       case 'discuss':
+        if (this.options.silent) return null;
         return step.mode === 'private' ? this.privately(view) : this.publicly(view, now);
       case 'statement':
+        if (this.options.silent) return null;
         if (view.progress.speaker !== this.seat) return null;
         if ((view.table?.statements ?? []).some((s) => s.seat === this.seat)) return null;
-        return this.say(view, { kind: 'statement' }, 'table', this.accusation(view, 'statement'), null);
+        return this.say(view, { kind: 'statement' }, this.statement(view));
       case 'vote': {
         if (me.vote !== null) return null;
-        const top = suspicion(view, this.options.readings)[0];
+        const top = this.state(view).belief[0];
         return top ? this.ok(view, { type: 'VOTE', character: top.character }) : null;
       }
       default:
@@ -103,15 +147,17 @@ export class CharacterAgent {
     }
   }
 
-  /** The command went through: remember what was said, to whom. */
+  /** The command went through: remember what was said, to whom, and what it answered. */
   accepted(view: View, action: AgentAction, at: number): void {
     const key = String(view.progress.phase);
     if (action.command.type === 'REQUEST_TALK')
       this.memory.requested[key] = [...(this.memory.requested[key] ?? []), action.command.with];
+    if (action.command.type === 'SEARCH') this.memory.searched[key] = (this.memory.searched[key] ?? 0) + 1;
     const s = action.speech;
     if (!s) return;
     this.memory.spoken[key] = (this.memory.spoken[key] ?? 0) + 1;
     this.memory.lastSpokeAt = at;
+    if (s.answers && ['back', 'dispute', 'challenge'].includes(s.act)) this.memory.reacted.push(s.answers);
     this.memory.ledger.push({
       at,
       to: s.to,
@@ -120,6 +166,10 @@ export class CharacterAgent {
       claim: s.claim,
       text: s.text,
       source: s.source,
+      act: s.act,
+      topic: s.topic,
+      answers: s.answers,
+      addressee: s.addressee,
     });
   }
 
@@ -136,11 +186,20 @@ export class CharacterAgent {
     return this.blocked.has(this.blockKey(view, command)) ? null : { command };
   }
 
-  private knowledge(view: View): Knowledge {
-    const key = `${view.version}`;
-    if (this.knowledgeCache?.key !== key)
-      this.knowledgeCache = { key, knowledge: new Knowledge(view, this.options.language) };
-    return this.knowledgeCache.knowledge;
+  private state(view: View): { board: Board; knowledge: Knowledge; belief: Belief[] } {
+    if (this.cache?.version !== view.version) {
+      const readings = this.options.blindClues ? null : this.options.readings;
+      const board = new Board(view, { language: this.options.language, readings, understood: this.understood });
+      const knowledge = new Knowledge(view, this.options.language);
+      const belief = believe(board, { readings, talk: !this.options.silent });
+      this.cache = { version: view.version, board, knowledge, belief };
+    }
+    return this.cache;
+  }
+
+  private policy(view: View): PolicyContext {
+    const { board, belief } = this.state(view);
+    return { board, memory: this.memory, belief };
   }
 
   private rng(view: View): () => number {
@@ -152,101 +211,114 @@ export class CharacterAgent {
   }
 
   /** Humans go first: a human seat that has not spoken in this phase gets the grace period. */
-  private humansFirst(view: View, now: number): boolean {
+  private humansFirst(view: View, now: number, grace = this.options.humanGraceMs ?? 60_000): boolean {
     const started = view.progress.phaseStartedAt ?? 0;
-    if (now - started >= (this.options.humanGraceMs ?? 60_000)) return false;
+    if (now - started >= grace) return false;
     const spoke = new Set((view.table?.chat ?? []).filter((m) => m.at >= started).map((m) => m.seat));
     return view.progress.seats.some(
       (s) => s.controller === 'human' && s.seat !== this.seat && !spoke.has(s.seat),
     );
   }
 
-  private async say(
-    view: View,
-    channel: Channel,
-    to: string,
-    choice: IntentChoice,
-    speech: { from: string; text: string } | null,
-  ): Promise<AgentAction | null> {
-    const knowledge = this.knowledge(view);
+  private async say(view: View, channel: Channel, plan: Plan, speech: Said | null = null): Promise<AgentAction | null> {
+    const { board, knowledge } = this.state(view);
+    const said = new Set(this.memory.ledger.map((e) => e.text));
     this.memory.guard.checked++;
-    const spoken = await speak({
-      model: this.options.model,
-      view,
-      knowledge,
-      language: this.options.language,
-      choice,
-      speech,
-      said: new Set(this.memory.ledger.map((e) => e.text)),
-      seed: (this.options.seed ?? 0) + view.version,
-      budget: this.options.promptBudget ?? promptBudgetFor(this.options.model),
-      ...(this.options.roomKey ? { roomKey: this.options.roomKey } : {}),
-      ...(this.options.onPrompt ? { onPrompt: this.options.onPrompt } : {}),
-    });
+    // A plan worded from script text that the guard stops (it reads as a secret) is worded again plainly:
+    // when and where only, no script sentence.
+    const plain: Plan = {
+      ...plan,
+      ...(plan.movements ? { movements: plan.movements.map((m) => ({ ...m, told: null })) } : {}),
+    };
+    delete plain.text;
+    let spoken: Spoken | null = null;
+    for (const p of [plan, plain]) {
+      const template = realize(p, { board, said, rng: this.rng(view) });
+      spoken = await speak({
+        model: p === plan ? this.options.model : null,
+        view,
+        board,
+        knowledge,
+        language: this.options.language,
+        plan: p,
+        template,
+        speech: speech ? { from: speech.speaker, text: speech.text } : null,
+        said,
+        seed: (this.options.seed ?? 0) + view.version,
+        budget: this.options.promptBudget ?? promptBudgetFor(this.options.model),
+        ...(this.options.roomKey ? { roomKey: this.options.roomKey } : {}),
+        ...(this.options.onPrompt ? { onPrompt: this.options.onPrompt } : {}),
+      });
+      if (spoken.source !== 'generic') break;
+    }
+    if (!spoken) return null;
     for (const f of spoken.failures) this.memory.guard.failures[f] = (this.memory.guard.failures[f] ?? 0) + 1;
-    if (spoken.source === 'authored' || spoken.source === 'generic') this.memory.guard.fallbacks++;
+    if (spoken.source === 'generic') this.memory.guard.fallbacks++;
     this.memory.tokens.prompt += spoken.tokens.prompt;
     this.memory.tokens.completion += spoken.tokens.completion;
-    let text = spoken.text;
-    // A question must name whom it asks, so that seat knows to answer (unless it names someone already),
-    // and in the room's language: an English table says "Uncle De, …", never "德叔，…".
-    if (choice.intent === 'ask' && choice.target && channel.kind === 'public') {
-      const named = view.story.characters.some(
-        (c) => c.id !== this.seat && addresses(text, callNames(view, c.id)),
-      );
-      const zh = this.options.language === 'zh';
-      if (!named)
-        text = `${addressName(view, choice.target, this.options.language)}${zh ? '，' : ', '}${text}`;
-    }
+    const text = spoken.text;
     const command: SeatCommand =
       channel.kind === 'public'
-        ? { type: 'PUBLIC_MESSAGE', text: text.slice(0, 1000) }
+        ? { type: 'PUBLIC_MESSAGE', text: text.slice(0, 500) }
         : channel.kind === 'talk'
-          ? { type: 'PRIVATE_MESSAGE', talk: channel.talk, text: text.slice(0, 1000) }
-          : { type: 'STATEMENT', text: text.slice(0, 2000) };
+          ? { type: 'PRIVATE_MESSAGE', talk: channel.talk, text: text.slice(0, 500) }
+          : { type: 'STATEMENT', text: text.slice(0, 3000) };
     if (this.blocked.has(this.blockKey(view, command))) return null;
+    const to = channel.kind === 'talk' ? (plan.to ?? 'table') : 'table';
     return {
       command,
-      speech: { ...spoken, text, intent: choice.intent, channel, to, claim: choice.claim?.id ?? null },
+      speech: {
+        ...spoken,
+        intent: plan.intent,
+        channel,
+        to,
+        claim: plan.act === 'cover' ? (plan.claim?.id ?? null) : null,
+        act: plan.act,
+        topic: plan.topic,
+        answers: plan.answers,
+        addressee: plan.to,
+      },
     };
   }
 
-  private introChoice(view: View): IntentChoice {
-    const facts = this.knowledge(view).facts.filter((f) => f.kind === 'profile');
-    return { intent: 'intro', facts, claim: null, target: null };
-  }
-
-  /** Accuse (or state, at the end) with the clues behind the strongest suspicion. */
-  private accusation(view: View, intent: 'accuse' | 'statement'): IntentChoice {
-    const top = suspicion(view, this.options.readings)[0];
-    const knowledge = this.knowledge(view);
-    const facts = (top?.evidence ?? [])
-      .map((id) => knowledge.facts.find((f) => f.kind === 'clue' && f.ref === id))
-      .filter((f) => f !== undefined)
-      .filter(isStatable)
-      .slice(0, 3);
-    return { intent, facts, claim: null, target: top?.character ?? null };
-  }
-
-  private search(view: View): AgentAction | null {
+  /** Search spread over the round, leaving each place to the humans at the table after one look of its own. */
+  private search(view: View, now: number): AgentAction | null {
     const me = view.me;
     if (!me) return null;
+    const { board } = this.state(view);
     for (const c of me.clues) {
       if (c.published || c.kept) continue;
       // Someone with something to hide (a cover story) keeps back what points at itself.
+      const note = board.clues.find((n) => n.id === c.id);
       const hide =
-        (me.character.cover?.length ?? 0) > 0 && incriminating(this.seat, c.id, this.options.readings);
-      const a = this.ok(
-        view,
-        hide ? { type: 'KEEP_CLUE', clue: c.id } : { type: 'PUBLISH_CLUE', clue: c.id },
-      );
+        board.liar &&
+        (this.options.blindClues ? (note?.ties[this.seat] ?? 0) >= 0.5 : incriminating(this.seat, c.id, this.options.readings));
+      const a = this.ok(view, hide ? { type: 'KEEP_CLUE', clue: c.id } : { type: 'PUBLISH_CLUE', clue: c.id });
       if (a) return a;
     }
+    const phase = String(view.progress.phase);
+    const step = view.story.plan[view.progress.phase ?? -1];
+    const done = this.memory.searched[phase] ?? 0;
+    const total = done + me.actionPoints;
+    const minutes = step?.minutes;
+    const started = view.progress.phaseStartedAt;
+    if (minutes && started !== null && total > 0) {
+      // The first search at once, the rest spread over the first four fifths of the round.
+      const span = minutes * 60_000 * 0.8;
+      const due = started + (done / total) * span;
+      if (now < due) {
+        this.wake = due;
+        return null;
+      }
+    }
+    const humans = view.progress.seats.some((s) => s.controller === 'human');
     const mine = new Map<string, number>();
+    const thisRound = new Set(me.clues.filter((c) => started !== null && c.foundAt >= started).map((c) => c.location));
     for (const c of me.clues) mine.set(c.location, (mine.get(c.location) ?? 0) + 1);
     const rng = this.rng(view);
     const options = view.story.locations
       .filter((l) => l.cost <= me.actionPoints)
+      .filter((l) => !humans || !thisRound.has(l.id))
       .map((l) => ({ l, key: (mine.get(l.id) ?? 0) + rng() }))
       .sort((a, b) => a.key - b.key);
     for (const { l } of options) {
@@ -256,59 +328,46 @@ export class CharacterAgent {
     return null;
   }
 
-  private async publicly(view: View, now: number): Promise<AgentAction | null> {
-    const chat = view.table?.chat ?? [];
-    const names = callNames(view, this.seat);
+  /** Lines that wait for this seat's answer: put to it by name, or an open question it is the one to take. */
+  private pending(view: View, channel: 'public' | 'talk', talk?: string): Said | null {
+    const { board } = this.state(view);
     const answered = new Set(this.memory.answered);
-    const question = chat
-      .slice(-12)
-      .find(
-        (m) =>
-          m.seat !== this.seat &&
-          !answered.has(`public:p${view.progress.phase}:${m.n}`) &&
-          asks(m.text, names),
-      );
-    const answers = this.memory.answered.filter((a) =>
-      a.startsWith(`public:p${view.progress.phase}:`),
-    ).length;
-    if (question && answers < (this.options.publicAnswers ?? 6)) {
-      this.memory.answered.push(`public:p${view.progress.phase}:${question.n}`);
-      this.memory.answered.push(`public:${question.n}`);
-      const choice = this.replyChoice(view, question.text, question.seat);
-      return this.say(view, { kind: 'public' }, 'table', choice, {
-        from: question.seat,
-        text: question.text,
-      });
-    }
-    if (this.spokenIn(view) >= (this.options.publicLines ?? 2) || this.humansFirst(view, now)) return null;
-    const last = this.memory.lastSpokeAt;
-    if (last !== null && now - last < (this.options.cooldownMs ?? 20_000)) return null;
-    const rng = this.rng(view);
-    if (rng() > (this.options.talkativeness ?? 0.7)) return null;
-    const top = suspicion(view, this.options.readings)[0];
-    if (top && top.score >= 0.6 && view.progress.act >= 2)
-      return this.say(view, { kind: 'public' }, 'table', this.accusation(view, 'accuse'), null);
-    const others = view.story.characters.filter((c) => c.id !== this.seat).map((c) => c.id);
-    const target = top && top.score > 0 ? top.character : (others[Math.floor(rng() * others.length)] ?? null);
-    return this.say(
-      view,
-      { kind: 'public' },
-      'table',
-      { intent: 'ask', facts: [], claim: null, target },
-      null,
+    const ai = view.progress.seats.filter((s) => s.controller === 'ai').map((s) => s.seat);
+    const lines = board.said.filter(
+      (s) => s.channel === channel && (channel !== 'talk' || s.ref.startsWith(`talk:${talk}:`)) && s.speaker !== this.seat,
     );
+    for (const s of lines.slice(-12)) {
+      if (answered.has(s.ref)) continue;
+      const u = s.u;
+      if (channel === 'talk') return s;
+      if (u.to === this.seat && (u.question || u.acts.some((a) => ['accuse', 'disagree', 'claim'].includes(a)))) return s;
+      if (u.to === null && u.people.includes(this.seat) && u.acts.includes('accuse')) return s;
+      if (u.to === null && u.question) {
+        // An open question: the seat it is about answers it, else one AI seat chosen by the line.
+        const about = u.people.find((p) => ai.includes(p) && p !== s.speaker);
+        const pick = about ?? [...ai].filter((x) => x !== s.speaker).sort((a, b) => hash(s.ref + a) - hash(s.ref + b))[0];
+        if (pick === this.seat) return s;
+      }
+    }
+    return null;
   }
 
-  private replyChoice(view: View, text: string, asker: string): IntentChoice {
-    return chooseReply({
-      speech: text,
-      asker,
-      seat: this.seat,
-      names: callNames(view, this.seat),
-      knowledge: this.knowledge(view),
-      memory: this.memory,
-      readings: this.options.readings,
-    });
+  private async publicly(view: View, now: number): Promise<AgentAction | null> {
+    const ctx = this.policy(view);
+    const phase = String(view.progress.phase);
+    const answers = this.memory.answered.filter((a) => a.startsWith(`p${phase}:`)).length;
+    for (let line = this.pending(view, 'public'); line; line = this.pending(view, 'public')) {
+      this.memory.answered.push(line.ref, `p${phase}:${line.ref}`);
+      if (answers >= (this.options.publicAnswers ?? 12)) break;
+      const plan = planReply(ctx, line);
+      if (plan) return this.say(view, { kind: 'public' }, plan, line);
+    }
+    if (this.spokenIn(view) >= (this.options.publicLines ?? 4) || this.humansFirst(view, now)) return null;
+    const last = this.memory.lastSpokeAt;
+    if (last !== null && now - last < (this.options.cooldownMs ?? 20_000)) return null;
+    if (this.rng(view)() > (this.options.talkativeness ?? 0.8)) return null;
+    const plan = planInitiative(ctx, { act: view.progress.act, partner: null });
+    return plan ? this.say(view, { kind: 'public' }, plan) : null;
   }
 
   private async privately(view: View): Promise<AgentAction | null> {
@@ -321,32 +380,49 @@ export class CharacterAgent {
         if (a) return a;
       }
     }
+    const ctx = this.policy(view);
     for (const t of mine) {
       if (t.status !== 'open') continue;
       const other = t.from === this.seat ? t.to : t.from;
       const said = t.messages.filter((m) => m.seat === this.seat).length;
       const last = t.messages[t.messages.length - 1];
-      if (said >= (this.options.talkLines ?? 2)) {
+      if (said >= (this.options.talkLines ?? 3)) {
         if (!last || last.seat === this.seat) return this.ok(view, { type: 'END_TALK', talk: t.id });
         continue;
       }
-      if (!last && t.from === this.seat)
-        return this.say(
-          view,
-          { kind: 'talk', talk: t.id },
-          other,
-          { intent: 'ask', facts: [], claim: null, target: other },
-          null,
-        );
-      if (last && last.seat !== this.seat && !this.memory.answered.includes(`${t.id}:${last.n}`)) {
-        this.memory.answered.push(`${t.id}:${last.n}`);
-        const choice = this.replyChoice(view, last.text, other);
-        return this.say(view, { kind: 'talk', talk: t.id }, other, choice, { from: other, text: last.text });
+      const line = this.pending(view, 'talk', t.id);
+      if (line) {
+        this.memory.answered.push(line.ref);
+        const plan = planReply(ctx, line) ?? planInitiative(ctx, { act: view.progress.act, partner: other });
+        if (plan) return this.say(view, { kind: 'talk', talk: t.id }, { ...plan, to: other }, line);
+      }
+      if ((!last && t.from === this.seat) || (last && last.seat !== this.seat)) {
+        const plan = planInitiative(ctx, { act: view.progress.act, partner: other });
+        if (plan) return this.say(view, { kind: 'talk', talk: t.id }, { ...plan, to: other });
+        return this.ok(view, { type: 'END_TALK', talk: t.id });
       }
     }
     const phase = String(view.progress.phase);
     if ((this.memory.requested[phase] ?? []).length > 0 || mine.some((t) => t.status === 'open')) return null;
-    const top = suspicion(view, this.options.readings)[0];
+    const top = ctx.belief[0];
     return top ? this.ok(view, { type: 'REQUEST_TALK', with: top.character }) : null;
+  }
+
+  /** The final statement: its suspect and the reasons, and its own account of the incident. */
+  private statement(view: View): Plan {
+    const { board, belief } = this.state(view);
+    const top = belief[0];
+    const claim = board.liar ? claimFor(board, this.memory, { span: board.incident, incident: true }) : null;
+    const movements = claim || !board.incident ? [] : board.movementsAt(board.incident).filter((m) => !m.secret);
+    return {
+      act: 'statement',
+      to: null,
+      answers: null,
+      topic: 'statement',
+      intent: 'statement',
+      ...(top ? { suspect: top } : {}),
+      ...(claim ? { claim } : {}),
+      movements,
+    };
   }
 }

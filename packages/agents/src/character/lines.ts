@@ -1,6 +1,6 @@
 import type { View } from '@jubensha/protocol';
 import type { LineIntent } from '@jubensha/story';
-import type { IntentChoice } from '../policy/intent.js';
+import type { Plan } from '../policy/plan.js';
 import type { Language } from '../text/language.js';
 import { pick } from '../text/localized.js';
 import { terms } from '../text/segment.js';
@@ -40,29 +40,49 @@ export const GENERIC: Record<LineIntent, Record<Language, string>> = {
 };
 
 /**
- * Authored candidates for a fallback, best first: for cover, the claim itself (authored to be said);
- * else the character's lines of that intent, those whose prompt shares most words with the speech
- * first, lines not yet said before lines already said.
+ * An authored line of the character's that does what the plan does, not said before: its introduction; a
+ * question to the same person; an accusation naming the same suspect; for a liar's denial, a deflection
+ * written for a question like this one. Other plans carry the board's content, which authored lines do not.
  */
-export function authoredLines(
+export function authoredFor(
   view: View,
-  choice: IntentChoice,
+  plan: Plan,
   speech: string | null,
   language: Language,
-  said: Set<string>,
-): string[] {
-  let lines = (view.me?.character.lines ?? []).filter((l) => l.intent === choice.intent);
-  // A question is put to its target: only lines that name it (else the generic one, which the agent names).
-  if (choice.intent === 'ask' && choice.target) {
-    const names = callNames(view, choice.target);
-    lines = lines.filter((l) => addresses(pick(l.text, language), names));
+  said: ReadonlySet<string>,
+): string | null {
+  const lines = (view.me?.character.lines ?? []).map((l) => ({
+    intent: l.intent,
+    prompt: l.prompt ? pick(l.prompt, language) : null,
+    text: pick(l.text, language),
+  }));
+  const fresh = (intent: string) => lines.filter((l) => l.intent === intent && l.text && !said.has(l.text));
+  switch (plan.act) {
+    case 'intro':
+      return fresh('intro')[0]?.text ?? null;
+    case 'ask': {
+      if (!plan.to) return null;
+      const names = callNames(view, plan.to);
+      return fresh('ask').find((l) => addresses(l.text, names))?.text ?? null;
+    }
+    case 'accuse': {
+      const who = plan.suspect?.character;
+      if (!who) return null;
+      const names = callNames(view, who);
+      return fresh('accuse').find((l) => addresses(l.text, names))?.text ?? null;
+    }
+    case 'deny': {
+      if (plan.intent !== 'deflect' || !speech) return null;
+      // A deflection written for this: it shares a word of substance with the question (the headdress, 头饰).
+      const words = new Set(terms(speech).filter((t) => (/[a-z]/.test(t) ? t.length >= 4 : t.length >= 2)));
+      const names = new Set(view.story.characters.flatMap((c) => callNames(view, c.id).flatMap((n) => terms(n))));
+      const fit = fresh('deflect')
+        .map((l) => ({ l, n: terms(`${l.prompt ?? ''} ${l.text}`).filter((t) => words.has(t) && !names.has(t)).length }))
+        .filter((x) => x.n >= 1)
+        .sort((a, b) => b.n - a.n)[0];
+      return fit?.l.text ?? null;
+    }
+    default:
+      return null;
   }
-  const words = new Set(speech ? terms(speech) : []);
-  const scored = lines.map((l) => {
-    const text = pick(l.text, language);
-    const overlap = l.prompt ? terms(pick(l.prompt, language)).filter((t) => words.has(t)).length : 0;
-    return { text, score: overlap - (said.has(text) ? 100 : 0) };
-  });
-  scored.sort((a, b) => b.score - a.score);
-  return [...(choice.claim ? [choice.claim.text] : []), ...scored.map((s) => s.text)];
 }

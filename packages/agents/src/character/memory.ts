@@ -15,10 +15,18 @@ export interface LedgerEntry {
   claim: string | null;
   text: string;
   source: SpeechSource;
+  /** What the line did (the plan's act: alibi, cover, ask, confront, …). */
+  act?: string;
+  /** The plan's topic key ("ask:where:zheng-jiahui"): a move is not made twice. */
+  topic?: string;
+  /** The ref of the line it answered (public:<n>, talk:<id>:<n>), or null. */
+  answers?: string | null;
+  /** The seat it was said to, when it was said to one. */
+  addressee?: string | null;
 }
 
 /** Where a spoken line came from: the model, the model's second try, or an authored/generic line. */
-export type SpeechSource = 'model' | 'regenerated' | 'authored' | 'generic';
+export type SpeechSource = 'model' | 'regenerated' | 'template' | 'authored' | 'generic';
 
 /** The agent's own memory: plain JSON, so a seat handed back and forth keeps it. */
 export interface AgentMemory {
@@ -31,6 +39,10 @@ export interface AgentMemory {
   lastSpokeAt: number | null;
   /** Talks requested so far, per phase index. */
   requested: Record<string, string[]>;
+  /** Refs of lines it reacted to without answering them (an accusation backed or disputed, an answer challenged). */
+  reacted: string[];
+  /** Searches made, per phase index (pacing over the round). */
+  searched: Record<string, number>;
   guard: { checked: number; failures: Partial<Record<GuardFailure, number>>; fallbacks: number };
   tokens: { prompt: number; completion: number };
 }
@@ -43,9 +55,16 @@ export function newMemory(seat: string): AgentMemory {
     spoken: {},
     lastSpokeAt: null,
     requested: {},
+    reacted: [],
+    searched: {},
     guard: { checked: 0, failures: {}, fallbacks: 0 },
     tokens: { prompt: 0, completion: 0 },
   };
+}
+
+/** Topics of the moves made so far: what was asked of whom, which contradiction pressed, what shared. */
+export function topicsDone(memory: AgentMemory): Set<string> {
+  return new Set(memory.ledger.flatMap((e) => (e.topic ? [e.topic] : [])));
 }
 
 /** Cover claims already told, by claim id: to keep the story straight, a claim once told is told again. */
@@ -77,6 +96,8 @@ export function memoryFromJson(saved: unknown, seat: string): AgentMemory | null
     spoken: take('spoken', isRecord),
     lastSpokeAt: take('lastSpokeAt', (v) => v === null || typeof v === 'number'),
     requested: take('requested', isRecord),
+    reacted: take('reacted', (v) => Array.isArray(v) && v.every((a) => typeof a === 'string')),
+    searched: take('searched', isRecord),
     guard: take(
       'guard',
       (v) => counts('checked', 'fallbacks')(v) && isRecord((v as { failures: unknown }).failures),

@@ -1,23 +1,30 @@
-import type { LanguageModel } from '@jubensha/llm';
-import type { ChatMessage } from '@jubensha/llm';
+import type { ChatMessage, LanguageModel } from '@jubensha/llm';
 import type { View } from '@jubensha/protocol';
+import type { Board } from '../board/board.js';
 import { checkReply, type GuardFailure } from '../guard/guard.js';
+import { sharedShingles } from '../guard/phrase-match.js';
+import { malformation } from '../guard/well-formed.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { IntentChoice } from '../policy/intent.js';
+import type { Plan } from '../policy/plan.js';
 import { buildPrompt, stripCopyMarks } from '../prompt/prompt.js';
 import type { Language } from '../text/language.js';
 import { pick } from '../text/localized.js';
-import { authoredLines, GENERIC } from './lines.js';
+import { parseTimes } from '../understand/times.js';
+import { authoredFor, GENERIC } from './lines.js';
 import type { SpeechSource } from './memory.js';
+import { callNames } from './names.js';
 
 export interface SpeakOptions {
   model: LanguageModel | null;
   view: View;
+  board: Board;
   knowledge: Knowledge;
   language: Language;
-  choice: IntentChoice;
+  plan: Plan;
+  /** The plan worded by the realizer: what the model must keep, and the line when it cannot. */
+  template: string;
   speech: { from: string; text: string } | null;
-  /** Lines this seat said before (an authored line is not repeated while another fits). */
+  /** Lines this seat said before (an authored line is said once). */
   said: Set<string>;
   budget?: number;
   maxTokens?: number;
@@ -31,98 +38,13 @@ export interface SpeakOptions {
 export interface Spoken {
   text: string;
   source: SpeechSource;
-  /** Every guard failure on the way, model replies and authored candidates alike. */
+  /** Every check failure on the way, model replies and other candidates alike. */
   failures: GuardFailure[];
   tokens: { prompt: number; completion: number };
   /** Model time for this line, ms (0 without a model). */
   modelMs: number;
-}
-
-/**
- * One line of speech: the model's reply if it passes the guard, else a second try, else the authored
- * line for the intent, else a generic one. Nothing reaches the caller unguarded, so streaming to the
- * table starts only after the guard (a leak cannot be half-shown and then taken back).
- */
-export async function speak(o: SpeakOptions): Promise<Spoken> {
-  const failures: GuardFailure[] = [];
-  const tokens = { prompt: 0, completion: 0 };
-  const grounding = [
-    o.knowledge.corpus,
-    ...(o.view.me?.character.lines ?? []).map((l) => pick(l.text, o.language)),
-    o.speech?.text ?? '',
-    ...o.view.story.characters.map((c) => `${c.name.zh ?? ''} ${c.name.en ?? ''}`),
-    ...o.view.story.locations.map((l) => `${l.name.zh ?? ''} ${l.name.en ?? ''}`),
-  ].join('\n');
-  const guard = {
-    phrases: o.knowledge.phrases,
-    secretRuns: o.knowledge.secretRuns,
-    language: o.language,
-    grounding,
-  };
-  let modelMs = 0;
-  if (o.model) {
-    const messages = buildPrompt({
-      view: o.view,
-      language: o.language,
-      choice: o.choice,
-      speech: o.speech,
-      budget: o.budget ?? 1200,
-    });
-    o.onPrompt?.(messages);
-    // A model reply may name only the people and places its prompt gave it (the same for both attempts).
-    const modelGuard = {
-      ...guard,
-      given: { names: storyNames(o.view), text: messages.map((m) => m.content).join('\n') },
-    };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      let text = '';
-      try {
-        const stream = o.model.generate({
-          messages,
-          maxTokens: o.maxTokens ?? 120,
-          temperature: attempt === 0 ? 0 : 0.7,
-          seed: (o.seed ?? 0) + attempt,
-          stop: ['\n[', '<<'],
-          prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
-          ...(o.roomKey ? { roomKey: o.roomKey } : {}),
-          ...(o.signal ? { signal: o.signal } : {}),
-        });
-        for await (const chunk of stream) text += chunk;
-        text = stripCopyMarks(text);
-        const stats = await stream.stats;
-        tokens.prompt += stats.promptTokens;
-        tokens.completion += stats.completionTokens;
-        modelMs += stats.totalMs;
-      } catch (error) {
-        // A model that fails (too long a prompt, a dead server, a cancelled run) costs the line, never the game.
-        if (o.signal?.aborted) throw error;
-        failures.push('error');
-        break;
-      }
-      const verdict = checkReply(text, modelGuard);
-      if (verdict.ok)
-        return {
-          text: text.trim(),
-          source: attempt === 0 ? 'model' : 'regenerated',
-          failures,
-          tokens,
-          modelMs,
-        };
-      failures.push(verdict.failure);
-    }
-  }
-  // Authored lines can fail too (a claim already contradicted, a language the room does not speak).
-  const lenient = {
-    ...guard,
-    grounding:
-      guard.grounding + '\n' + authoredLines(o.view, o.choice, null, o.language, new Set()).join('\n'),
-  };
-  for (const line of authoredLines(o.view, o.choice, o.speech?.text ?? null, o.language, o.said)) {
-    const verdict = checkReply(line, lenient);
-    if (verdict.ok) return { text: line, source: 'authored', failures, tokens, modelMs };
-    failures.push(verdict.failure);
-  }
-  return { text: GENERIC[o.choice.intent][o.language], source: 'generic', failures, tokens, modelMs };
+  /** Candidates that did not pass, and why (for diagnosis; never shown to players). */
+  rejected: { text: string; why: string }[];
 }
 
 /** The story's people and places as a reply could name them: full names and each bracketed alias, zh and en. */
@@ -134,4 +56,128 @@ function storyNames(view: View): string[] {
   return [...new Set(texts.flatMap((t) => [t, ...t.split(/[（）()]/)]).map((t) => t.trim()))].filter(
     (t) => t.length >= 2,
   );
+}
+
+/** A line with the story's names, places, clue words and times blanked out: what is left is its own wording. */
+function maskStory(text: string, board: Board): string {
+  const spans = [
+    ...board.lexicon.find(text).map((m) => [m.index, m.index + m.text.length] as const),
+    ...parseTimes(text, board.lexicon.frame).map((t) => [t.index, t.index + t.text.length] as const),
+  ];
+  let out = text;
+  for (const [a, b] of spans.sort((x, y) => y[0] - x[0])) out = `${out.slice(0, a)}qq${out.slice(b)}`;
+  return out;
+}
+
+/** Whether a model's reply keeps what the plan says: every story name, place, clue and time of the template, a question as a question. */
+function keepsPlan(reply: string, template: string, board: Board): boolean {
+  const ids = (t: string) => new Set(board.lexicon.find(t).map((m) => `${m.kind}:${m.id}`));
+  const want = ids(template);
+  const got = ids(reply);
+  for (const id of want) if (!got.has(id)) return false;
+  const times = (t: string) => parseTimes(t, board.lexicon.frame).map((m) => `${m.span.from}-${m.span.to}`);
+  const replyTimes = new Set(times(reply));
+  if (times(template).some((t) => !replyTimes.has(t))) return false;
+  if (/[?？]\s*$/.test(template) && !/[?？]/.test(reply)) return false;
+  return reply.length >= template.length * 0.5;
+}
+
+/**
+ * One line of speech for a plan: an authored line of the character's where one fits the plan (its
+ * introduction, a question to the same person), else the model's wording if it passes the guard, is
+ * well-formed and keeps every span of the plan, else the realizer's template, else a generic line. Nothing
+ * reaches the caller unguarded, so streaming to the table starts only after the guard.
+ */
+export async function speak(o: SpeakOptions): Promise<Spoken> {
+  const failures: GuardFailure[] = [];
+  const tokens = { prompt: 0, completion: 0 };
+  const names = storyNames(o.view);
+  const grounding = [
+    o.knowledge.corpus,
+    ...(o.view.me?.character.lines ?? []).map((l) => pick(l.text, o.language)),
+    o.speech?.text ?? '',
+    ...names,
+  ].join('\n');
+  const guard = {
+    phrases: o.knowledge.phrases,
+    secretRuns: o.knowledge.secretRuns,
+    language: o.language,
+    grounding,
+  };
+  const formed = { language: o.language, selfNames: callNames(o.view, o.board.seat) };
+  const rejected: Spoken['rejected'] = [];
+  const passes = (text: string, extra: Partial<Parameters<typeof checkReply>[1]> = {}) => {
+    const verdict = checkReply(text, { ...guard, ...extra });
+    if (!verdict.ok) {
+      failures.push(verdict.failure);
+      rejected.push({ text, why: `${verdict.failure}: ${verdict.detail}` });
+      return false;
+    }
+    const bad = malformation(text, formed);
+    if (bad) {
+      failures.push('format');
+      rejected.push({ text, why: `${bad.kind}: ${bad.detail}` });
+      return false;
+    }
+    return true;
+  };
+  let modelMs = 0;
+
+  const authored = authoredFor(o.view, o.plan, o.speech?.text ?? null, o.language, o.said);
+  if (authored && passes(authored)) return { text: authored, source: 'authored', failures, tokens, modelMs, rejected };
+
+  if (o.model) {
+    const messages = buildPrompt({
+      view: o.view,
+      language: o.language,
+      choice: {
+        intent: o.plan.intent === 'cover' ? 'cover' : 'fact',
+        facts: o.plan.intent === 'cover' ? [] : [{ id: 'plan', kind: 'script', text: o.template, secret: null, ref: null }],
+        claim: o.plan.intent === 'cover' && o.plan.claim ? { id: o.plan.claim.id, text: o.plan.claim.text } : null,
+        target: o.plan.to,
+      },
+      speech: o.speech,
+      budget: o.budget ?? 1200,
+    });
+    o.onPrompt?.(messages);
+    const given = { names, text: messages.map((m) => m.content).join('\n') };
+    try {
+      const stream = o.model.generate({
+        messages,
+        maxTokens: o.maxTokens ?? 160,
+        temperature: 0,
+        seed: o.seed ?? 0,
+        stop: ['\n[', '<<'],
+        prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
+        ...(o.roomKey ? { roomKey: o.roomKey } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+      let text = '';
+      for await (const chunk of stream) text += chunk;
+      const stats = await stream.stats;
+      tokens.prompt += stats.promptTokens;
+      tokens.completion += stats.completionTokens;
+      modelMs += stats.totalMs;
+      text = stripCopyMarks(text).trim();
+      if (passes(text, { given })) {
+        if (keepsPlan(text, o.template, o.board)) return { text, source: 'model', failures, tokens, modelMs, rejected };
+        failures.push('grounding');
+        rejected.push({ text, why: 'does not keep the plan' });
+      }
+    } catch (error) {
+      // A model that fails (too long a prompt, a dead server, a cancelled run) costs the model's wording only.
+      if (o.signal?.aborted) throw error;
+      failures.push('error');
+    }
+  }
+  // The realizer's line is made of the board's own spans: its times are grounded by construction, and its
+  // story names and times are public, so secret text is looked for in the rest (a script sentence it quotes).
+  if (o.template && passes(o.template, { grounding: `${grounding}\n${o.template}`, secretRuns: new Set() })) {
+    const rest = maskStory(o.template, o.board);
+    if (sharedShingles(rest, o.knowledge.secretRuns) < 2)
+      return { text: o.template, source: 'template', failures, tokens, modelMs, rejected };
+    failures.push('secret');
+    rejected.push({ text: o.template, why: 'secret: secret text' });
+  }
+  return { text: GENERIC[o.plan.intent][o.language], source: 'generic', failures, tokens, modelMs, rejected };
 }

@@ -192,11 +192,14 @@ function ownFacts(view: View, language: Language): Fact[] {
  * their words are the secret's words. Marked here once, so no later step can state them as a fact.
  */
 /** Script lines that coach the player (how to lie, what to hide) are never facts to state. */
-const COACHING =
+export const COACHING =
   /凶手|谎|瞒|隐藏|藏好|别让|不要让|不能让|不能说|别说|千万|假装|嫁祸|如果有人|你能做的|由你决定|你可以|\blie\b|lying|cover story|\bhide\b|conceal|don't let|do not let|never tell|pretend|\bframe\b|if anyone|if someone|you can|you could|you may|up to you/i;
 
-function markSecrets(facts: Fact[], view: View, language: Language): void {
-  // Words of a secret that the public story never uses: two of them in one sentence give it away.
+/**
+ * Which secret a text tells, if any: it says a must-not-reveal phrase, half its words are the secret's, or it
+ * has two of the secret's words the public story never uses.
+ */
+export function secretTeller(view: View, language: Language): (text: string) => string | null {
   const open = new Set(terms(JSON.stringify(view.story)));
   const secrets = (view.me?.character.secrets ?? []).map((s) => {
     const words = new Set(terms(pick(s.text, language)));
@@ -207,6 +210,18 @@ function markSecrets(facts: Fact[], view: View, language: Language): void {
       phrases: [...(s.mustNotReveal.zh ?? []), ...(s.mustNotReveal.en ?? [])],
     };
   });
+  return (text) => {
+    const words = terms(text);
+    for (const s of secrets) {
+      const rare = words.filter((w) => s.rare.has(w)).length;
+      if (s.phrases.some((p) => saysPhrase(text, p)) || coverage(words, s.words) >= 0.5 || rare >= 2) return s.id;
+    }
+    return null;
+  };
+}
+
+function markSecrets(facts: Fact[], view: View, language: Language): void {
+  const tells = secretTeller(view, language);
   for (const f of facts) {
     if (
       f.secret !== null ||
@@ -220,14 +235,7 @@ function markSecrets(facts: Fact[], view: View, language: Language): void {
       f.secret = 'coaching';
       continue;
     }
-    const words = terms(f.text);
-    for (const s of secrets) {
-      const rare = words.filter((w) => s.rare.has(w)).length;
-      if (s.phrases.some((p) => saysPhrase(f.text, p)) || coverage(words, s.words) >= 0.5 || rare >= 2) {
-        f.secret = s.id;
-        break;
-      }
-    }
+    f.secret = tells(f.text);
   }
   // A paragraph that tells a secret in one sentence tells it in the others too: the whole paragraph is kept back.
   const told = new Map<string, string>();

@@ -8,8 +8,10 @@ import { runPlaytest } from './playtest.js';
 import { htmlReport, markdownReport, summaryLines } from './report.js';
 
 export const PLAYTEST_USAGE = `usage:
-  jubensha playtest <story dir> [--runs N] [--seed S] [--lang zh|en] [--model M] [--out dir]
-    plays N whole games with every seat AI and writes report.md, report.json and report.html
+  jubensha playtest <story dir> [--runs N] [--seed S] [--lang zh|en] [--model M] [--out dir] [--blind-clues] [--no-talk]
+    plays N whole games with every seat AI and writes report.md, report.json, report.html and transcript.jsonl
+    --blind-clues  agents never read the author's clue readings (pointsTo, contradicts): clue texts and talk only
+    --no-talk      nobody speaks: agents search, publish and vote
     --model  env (default: JUBENSHA_LLM and friends; the bundled models/default when unset) | none (authored lines only)
              | scripted (the deterministic test model) | onnx:<model dir> | openai:<model>@<base url>`;
 
@@ -58,6 +60,8 @@ export async function playtestCommand(argv: string[], io: PlaytestIo = processPl
         lang: { type: 'string' },
         model: { type: 'string', default: 'env' },
         out: { type: 'string' },
+        'blind-clues': { type: 'boolean' },
+        'no-talk': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,15 +105,19 @@ export async function playtestCommand(argv: string[], io: PlaytestIo = processPl
       seed,
       language,
       model,
+      ...(values['blind-clues'] ? { blindClues: true } : {}),
+      ...(values['no-talk'] ? { noTalk: true } : {}),
       onProgress: (done, total) => io.progress(progressBar(done, total) + (done === total ? '\n' : '')),
     });
     const out = path.resolve(values.out ?? `playtest-${story.id}`);
     await mkdir(out, { recursive: true });
-    await writeFile(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
+    const { transcript, ...rest } = report;
+    await writeFile(path.join(out, 'report.json'), JSON.stringify(rest, null, 2));
+    await writeFile(path.join(out, 'transcript.jsonl'), transcript.map((l) => JSON.stringify(l)).join('\n') + '\n');
     await writeFile(path.join(out, 'report.md'), markdownReport(report));
     await writeFile(path.join(out, 'report.html'), htmlReport(report));
     for (const l of summaryLines(report)) io.out(l);
-    io.out(`report: ${path.join(out, 'report.html')} (also report.md, report.json)`);
+    io.out(`report: ${path.join(out, 'report.html')} (also report.md, report.json, transcript.jsonl)`);
     return 0;
   } finally {
     await model?.close();

@@ -2,7 +2,8 @@ import type { LanguageModel } from '@jubensha/llm';
 import type { Story } from '@jubensha/story';
 import type { GuardFailure } from '../guard/guard.js';
 import type { Language } from '../text/language.js';
-import { runGame, type GameResult } from './run-game.js';
+import { runGame, type GameResult, type TranscriptLine } from './run-game.js';
+import { talkMetrics, type TalkMetrics } from './talk-metrics.js';
 
 export interface PlaytestOptions {
   runs: number;
@@ -10,6 +11,10 @@ export interface PlaytestOptions {
   language: Language;
   model: LanguageModel | null;
   onProgress?: (done: number, total: number) => void;
+  /** Agents read clue texts only, never the author's readings. */
+  blindClues?: boolean;
+  /** Nobody speaks. */
+  noTalk?: boolean;
 }
 
 /** What the author reads: how the games went, summed over the runs. */
@@ -41,9 +46,15 @@ export interface PlaytestReport {
   tokens: { prompt: number; completion: number };
   /** Wall-clock milliseconds per AI line, model time included (a measurement of this machine). */
   msPerLine: number;
+  /** Ablations the games ran with. */
+  ablations: { blindClues: boolean; noTalk: boolean };
+  /** What a player meets at the table: answers, repeats, case content, lies, what the vote followed. */
+  talk: TalkMetrics;
   games: Omit<GameResult, 'final' | 'narration' | 'transcript'>[];
   /** The first game's table talk and host narration, to read. */
   sample: { transcript: GameResult['transcript']; narration: GameResult['narration'] };
+  /** Every utterance of every game (written to transcript.jsonl, not to report.json). */
+  transcript: TranscriptLine[];
 }
 
 /** Plays `runs` all-AI games with seeds seed, seed+1, … and sums them up. */
@@ -52,7 +63,16 @@ export async function runPlaytest(story: Story, o: PlaytestOptions): Promise<Pla
   const started = performance.now();
   o.onProgress?.(0, o.runs);
   for (let i = 0; i < o.runs; i++) {
-    games.push(await runGame(story, { seed: o.seed + i, language: o.language, modelFor: () => o.model }));
+    games.push(
+      await runGame(story, {
+        seed: o.seed + i,
+        language: o.language,
+        modelFor: () => o.model,
+        game: i + 1,
+        ...(o.blindClues ? { blindClues: true } : {}),
+        ...(o.noTalk ? { noTalk: true } : {}),
+      }),
+    );
     o.onProgress?.(i + 1, o.runs);
   }
   const elapsed = performance.now() - started;
@@ -115,7 +135,10 @@ export async function runPlaytest(story: Story, o: PlaytestOptions): Promise<Pla
       { prompt: 0, completion: 0 },
     ),
     msPerLine: lines === 0 ? 0 : elapsed / lines,
+    ablations: { blindClues: o.blindClues ?? false, noTalk: o.noTalk ?? false },
+    talk: talkMetrics(story, o.language, games),
     games: games.map(({ final: _f, narration: _n, transcript: _t, ...rest }) => rest),
     sample: { transcript: first?.transcript ?? [], narration: first?.narration ?? [] },
+    transcript: games.flatMap((g) => g.transcript),
   };
 }

@@ -24,6 +24,24 @@ export function summaryLines(r: PlaytestReport): string[] {
     `clues found per search round (mean): ${r.cluesPerRound.map((c) => `act ${c.act} round ${c.round}: ${num(c.mean)}`).join('; ')}`,
     `AI lines: ${r.guard.lines} (cover claims told: ${r.lies}); guard failures: ${failures}; fallbacks to authored lines: ${r.guard.fallbacks}`,
     `tokens: prompt ${r.tokens.prompt}, completion ${r.tokens.completion}; ${num(r.msPerLine)} ms per AI line (wall clock)`,
+    ...talkLines(r),
+  ];
+}
+
+/** The talk metrics: what a player meets at the table. */
+function talkLines(r: PlaytestReport): string[] {
+  const t = r.talk;
+  const share = (a: number, b: number) => (b === 0 ? 'n/a' : `${a}/${b} (${pct(a / b)})`);
+  const ablation = [r.ablations.blindClues ? '--blind-clues' : '', r.ablations.noTalk ? '--no-talk' : '']
+    .filter(Boolean)
+    .join(' ');
+  return [
+    ...(ablation ? [`ablations: ${ablation}`] : []),
+    `questions to AI seats answered on topic: ${share(t.answeredOnTopic, t.questions)}; answered at all: ${share(t.answered, t.questions)}; answers that are questions back: ${share(t.questionsBack, t.answered)}`,
+    `distinct AI lines: ${share(t.distinct, t.lines)}; most repeated: ${t.mostRepeated ? `${t.mostRepeated.count}× "${t.mostRepeated.text.slice(0, 60)}"` : 'none'}; most times one line in one game: ${t.maxRepeatsInGame}`,
+    `lines with case content (a time, place or clue): ${share(t.caseContent, t.lines)}`,
+    `cover claims told: ${t.coverTold.length}; questions to the culprit about the incident answered with a cover claim: ${share(t.culpritWindow.withCover, t.culpritWindow.questions)}, distinct claims per game: ${t.culpritWindow.claimsPerGame.join(', ') || 'n/a'}`,
+    `culprit's mean reciprocal rank in innocent votes: ${num(t.mrr.innocent * 100)} (random ranking: ${num(t.mrr.random * 100)}, ${t.mrr.rankings} rankings)`,
   ];
 }
 
@@ -49,7 +67,7 @@ export function markdownReport(r: PlaytestReport): string {
     ),
     '',
     '## First game, table talk',
-    ...r.sample.transcript.map((l) => `- **${l.seat}**: ${l.text}`),
+    ...r.sample.transcript.map((l) => `- **${l.speaker}** _(${l.act}, ${l.source})_: ${l.text}`),
     '',
     '## First game, host',
     ...r.sample.narration.map((n) => `- _${n.kind}_: ${n.text}`),
@@ -97,7 +115,7 @@ ${bars('Tokens', [
   ['prompt', r.tokens.prompt],
   ['completion', r.tokens.completion],
 ])}
-<h2>First game</h2><ul>${r.sample.transcript.map((l) => `<li><b>${esc(l.seat)}</b>: ${esc(l.text)}</li>`).join('')}</ul>
+<h2>First game</h2><ul>${r.sample.transcript.map((l) => `<li><b>${esc(l.speaker)}</b> <i>${esc(l.act)}</i>: ${esc(l.text)}</li>`).join('')}</ul>
 </html>
 `;
 }

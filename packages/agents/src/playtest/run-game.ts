@@ -16,6 +16,29 @@ export interface GameOptions {
   /** Sees every prompt built, with the seat and the view it was built from (the gating test). */
   onPrompt?: (seat: string, snapshot: GameSnapshot, messages: ChatMessage[]) => void;
   hintLevel?: 0 | 1 | 2;
+  /** Agents read clue texts only, never the author's readings (--blind-clues). */
+  blindClues?: boolean;
+  /** Nobody speaks: search, publish, vote only (--no-talk). */
+  noTalk?: boolean;
+  /** The game's number in a playtest (1-based), for the transcript. */
+  game?: number;
+}
+
+/** One utterance of a game, as `transcript.jsonl` has it. */
+export interface TranscriptLine {
+  game: number;
+  seq: number;
+  /** The phase kind. */
+  phase: string;
+  channel: 'public' | 'private' | 'statement' | 'host';
+  /** The seat, or 'host'. */
+  speaker: string;
+  addressee: string | null;
+  /** The seq of the line it replies to, or null. */
+  answers: number | null;
+  act: string;
+  source: 'model' | 'template' | 'authored' | 'generic';
+  text: string;
 }
 
 export interface GameResult {
@@ -35,8 +58,10 @@ export interface GameResult {
   /** Cover claims told (lies), from the agents' ledgers. */
   lies: number;
   narration: Narration[];
-  /** The public chat and statements, in order. */
-  transcript: { seat: string; text: string }[];
+  /** Every utterance: AI lines, statements and the host's, in order. */
+  transcript: TranscriptLine[];
+  /** Each seat's ranking of the others when it voted, likeliest culprit first. */
+  rankings: Record<string, string[]>;
   /** The game's last snapshot (in the debrief). */
   final: GameSnapshot;
 }
@@ -66,7 +91,10 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
         model: o.modelFor(c.id),
         seed: o.seed * 31 + i,
         humanGraceMs: 0,
+        introGraceMs: 0,
         cooldownMs: 0,
+        ...(o.blindClues ? { blindClues: true } : {}),
+        ...(o.noTalk ? { silent: true } : {}),
         onPrompt: (m) => o.onPrompt?.(c.id, snap, m),
       }),
   );
@@ -80,6 +108,16 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
         .map((c) => c.location),
   });
   const narration: Narration[] = [];
+  const transcript: TranscriptLine[] = [];
+  const seqOf = new Map<string, number>();
+  const rankings: Record<string, string[]> = {};
+  const gameNo = o.game ?? 1;
+  const phaseKind = () => story.phases[snap.context.phase]?.kind ?? 'none';
+  const line = (l: Omit<TranscriptLine, 'game' | 'seq'>, ref: string | null) => {
+    const seq = transcript.length + 1;
+    transcript.push({ game: gameNo, seq, ...l });
+    if (ref) seqOf.set(ref, seq);
+  };
   const phaseMs = new Map<number, number>();
   const apply = (actor: Parameters<typeof applyCommand>[2]['actor'], command: Command, step: number) => {
     const before = snap.context.phase;
@@ -88,7 +126,10 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
     if (r.ok) {
       if (before >= 0) phaseMs.set(before, (phaseMs.get(before) ?? 0) + step);
       snap = r.snapshot;
-      narration.push(...host.onView(projectView(story, snap, { kind: 'host' }), at));
+      const said = host.onView(projectView(story, snap, { kind: 'host' }), at);
+      narration.push(...said);
+      for (const n of said)
+        line({ phase: phaseKind(), channel: 'host', speaker: 'host', addressee: null, answers: null, act: n.kind, source: 'template', text: n.text }, null);
     }
     return r.ok;
   };
@@ -102,13 +143,47 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
       const view: View = projectView(story, snap, { kind: 'seat', seat: agent.seat });
       const action = await agent.next(view, at);
       if (!action) continue;
+      const phaseBefore = phaseKind();
+      if (action.command.type === 'VOTE')
+        rankings[agent.seat] = agent.beliefs(view).map((b) => b.character);
       if (apply({ kind: 'seat', seat: agent.seat }, action.command, duration(action.command))) {
         agent.accepted(view, action, at);
-        if (action.speech) lines++;
+        const s = action.speech;
+        if (s) {
+          lines++;
+          const c = action.command;
+          const ref =
+            c.type === 'PUBLIC_MESSAGE'
+              ? `public:${snap.context.chat[snap.context.chat.length - 1]?.n ?? 0}`
+              : c.type === 'PRIVATE_MESSAGE'
+                ? `talk:${c.talk}:${snap.context.talks.find((t) => t.id === c.talk)?.messages.at(-1)?.n ?? 0}`
+                : `statement:${agent.seat}`;
+          line(
+            {
+              phase: phaseBefore,
+              channel: c.type === 'PUBLIC_MESSAGE' ? 'public' : c.type === 'PRIVATE_MESSAGE' ? 'private' : 'statement',
+              speaker: agent.seat,
+              addressee: s.addressee,
+              answers: s.answers ? (seqOf.get(s.answers) ?? null) : null,
+              act: s.act,
+              source: s.source === 'regenerated' ? 'model' : s.source,
+              text: s.text,
+            },
+            ref,
+          );
+        }
         acted = true;
       } else agent.refused(view, action);
     }
     if (acted) continue;
+    // Someone paces a search through the round: the clock moves to when they act, before the phase ends.
+    const wakes = agents.map((a) => a.wakeAt).filter((w): w is number => w !== null && w > at);
+    const soonest = wakes.length > 0 ? Math.min(...wakes) : null;
+    if (soonest !== null && (snap.context.deadline === null || soonest < snap.context.deadline)) {
+      if (snap.context.phase >= 0) phaseMs.set(snap.context.phase, (phaseMs.get(snap.context.phase) ?? 0) + (soonest - at));
+      at = soonest;
+      continue;
+    }
     const deadline = snap.context.deadline;
     if (phase.kind === 'vote' && deadline !== null)
       apply({ kind: 'system' }, { type: 'TICK' }, Math.max(1, deadline - at));
@@ -119,12 +194,13 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
   while (story.phases[snap.context.phase]?.kind === 'reveal')
     if (!apply({ kind: 'host' }, { type: 'ADVANCE' }, 1000)) break;
   const hostView = projectView(story, snap, { kind: 'host' });
-  narration.push(
-    ...host.debrief(
-      hostView,
-      agents.map((a) => a.memory),
-    ),
+  const debrief = host.debrief(
+    hostView,
+    agents.map((a) => a.memory),
   );
+  narration.push(...debrief);
+  for (const n of debrief)
+    line({ phase: 'debrief', channel: 'host', speaker: 'host', addressee: null, answers: null, act: n.kind, source: 'template', text: n.text }, null);
 
   const ctx = snap.context;
   const published = new Set(ctx.found.filter((f) => f.published).map((f) => f.clue));
@@ -188,9 +264,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
     lies: agents.reduce((n, a) => n + a.memory.ledger.filter((e) => e.intent === 'cover').length, 0),
     narration,
     final: snap,
-    transcript: [
-      ...ctx.chat.map((m) => ({ seat: m.seat, text: m.text })),
-      ...ctx.statements.flatMap((s) => (s.text ? [{ seat: s.seat, text: s.text }] : [])),
-    ],
+    transcript,
+    rankings,
   };
 }

@@ -29,7 +29,7 @@ export interface UnderstandContext {
 }
 
 const INCIDENT =
-  /案发|出事|事发|作案|遇害|被害|死的时候|倒下的时候|下毒的时候|出事那会|停电(?:的时候|那会|期间|那段)|when (?:it|this|that) happened|when (?:she|he|it) (?:died|was killed|was poisoned|collapsed|happened)|time of (?:the )?(?:murder|death|crime|killing|poisoning)|during the (?:blackout|power cut|murder|interval)|at the time\b|the (?:crime|murder) window/i;
+  /案发|出事|事发|作案|遇害|被害|死的时候|倒下的时候|下毒的时候|出事那会|停电|断电|黑灯|\bpower (?:failed|failure|went|cut|was out)|\bblackout|\blights went out|when (?:it|this|that) happened|when (?:she|he|it) (?:died|was killed|was poisoned|collapsed|happened)|time of (?:the )?(?:murder|death|crime|killing|poisoning)|during the (?:blackout|power cut|murder|interval)|at the time\b|the (?:crime|murder) window/i;
 const NEGATED =
   /没有?(?:去|进|出|到|碰|见|看|动|拿|离开|回)|从没|从来没|不是我|不是(?:我|俺)的|没去过|never\b|didn'?t\b|did not\b|wasn'?t\b|haven'?t\b|not mine|\bnot\b/i;
 

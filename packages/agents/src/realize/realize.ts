@@ -1,0 +1,478 @@
+import type { Board, Contradiction, Movement } from '../board/board.js';
+import type { ClueNote } from '../board/clue-notes.js';
+import type { Reason } from '../decide/belief.js';
+import type { Plan } from '../policy/plan.js';
+import type { Language } from '../text/language.js';
+import { pick, sentences } from '../text/localized.js';
+import { firstPerson } from '../text/person.js';
+import { parseTimes } from '../understand/times.js';
+import { VICTIM } from '../understand/lexicon.js';
+import { capital, saySpan, sayName, sayNames, sayPlace, sayTime, sayTitle, sentencesOf, shorten } from './format.js';
+
+/** Everything a realization needs besides the plan. */
+export interface RealizeContext {
+  board: Board;
+  /** Lines this seat said before: a variant already said is not said again while another is left. */
+  said: ReadonlySet<string>;
+  /** Picks a variant (seeded). */
+  rng: () => number;
+}
+
+type Lang<T> = Record<Language, T>;
+
+/** One of the variants, the first not yet said in the order the rng gives. */
+function choose(variants: string[], ctx: RealizeContext): string {
+  const fresh = variants.filter((v) => v && !ctx.said.has(v));
+  const from = fresh.length > 0 ? fresh : variants.filter(Boolean);
+  return from[Math.floor(ctx.rng() * from.length)] ?? '';
+}
+
+const REVEALING =
+  /只有|只剩|缺了?|少了|新鲜|没有人|没有|从没|一模一样|正是|同样|唯一|不是|\bonly\b|missing|fresh|\bnever\b|\bnot\b|nobody|no one|same|exactly|identical|\bno\b/i;
+
+/** Quotation marks out of a piece of text that will stand inside a line of its own (a cut quote never closes). */
+export function unquote(text: string): string {
+  return text.replace(/[“”"「」『』]/g, '').replace(/\s{2,}/g, ' ').trim();
+}
+
+/**
+ * The sentence of a clue that says most: times and numbers, the story's names, a telling word (only,
+ * missing, fresh, 只剩); not the one that only repeats the title. Shortened, without quotation marks.
+ */
+export function gist(clue: ClueNote, board: Board, max?: number): string {
+  const parts = sentences(clue.text);
+  const titleWords = new Set(clue.title.toLowerCase().match(/[a-z]{3,}|[\u3400-\u9fff]/g) ?? []);
+  let best = parts[0] ?? clue.text;
+  let score = -Infinity;
+  for (const [i, s] of parts.entries()) {
+    const words = s.toLowerCase().match(/[a-z]{3,}|[\u3400-\u9fff]/g) ?? [];
+    const echo = words.length > 0 ? words.filter((w) => titleWords.has(w)).length / words.length : 0;
+    const n =
+      parseTimes(s).length * 2 +
+      (/\d/.test(s) ? 1 : 0) +
+      board.lexicon.find(s).length * 0.7 +
+      (REVEALING.test(s) ? 1.5 : 0) +
+      (i > 0 ? 0.3 : 0) -
+      echo * 3;
+    if (n > score) {
+      score = n;
+      best = s;
+    }
+  }
+  return unquote(shorten(best, board.language, max));
+}
+
+/** Whether a gist already says the clue's title (then the title is not said again beside it). */
+function echoesTitle(g: string, title: string): boolean {
+  if (/[\u3400-\u9fff]/.test(title)) {
+    for (let i = 0; i + 3 <= title.length; i++) if (g.includes(title.slice(i, i + 3))) return true;
+    return false;
+  }
+  // Names in a title ("Old Lin's meeting note") are not what it is: only its common words count.
+  const words = (title.match(/[A-Za-z']+/g) ?? [])
+    .filter((w, i) => i === 0 || !/^[A-Z]/.test(w))
+    .map((w) => w.toLowerCase().replace(/'s$/, ''))
+    .filter((w) => !['the', 'a', 'an', 'of', 'in', 'on', 'by', 'old'].includes(w));
+  const lower = g.toLowerCase();
+  for (let i = 0; i + 2 <= words.length; i++) if (lower.includes(words.slice(i, i + 2).join(' '))) return true;
+  return false;
+}
+
+/** Who a clue ties to most (not the seat itself), when it ties to anyone. */
+function tiedTo(clue: ClueNote, board: Board): string | null {
+  const ranked = Object.entries(clue.ties)
+    .filter(([who, w]) => who !== board.seat && w >= 0.5)
+    .sort((a, b) => b[1] - a[1]);
+  return ranked[0]?.[0] ?? null;
+}
+
+/** One movement as the seat tells it: the script's own sentence, or when and where and with whom. */
+export function tellMovement(m: Movement, board: Board): string {
+  if (m.told) return m.told;
+  const { view, language } = board;
+  const place = sayPlace(view, m.place, m.placeName, language);
+  const others = m.with.filter((w) => board.isSeat(w));
+  if (language === 'zh')
+    return `${saySpan(m.span, language)}，我在${place}${others.length > 0 ? `，和${sayNames(view, others, language)}在一起` : ''}`;
+  return capital(
+    `${saySpan(m.span, language)} I was ${m.place ? 'in' : 'at'} ${place}${others.length > 0 ? `, with ${sayNames(view, others, language)}` : ''}`,
+  );
+}
+
+/** What someone claimed, quoted short: the sentence of it that puts them somewhere, without lead-ins. */
+function claimQuote(text: string, board: Board): string {
+  const parts = sentences(text);
+  const placed = parts.find((s) => board.lexicon.find(s).some((m) => m.kind === 'place') || parseTimes(s).length > 0) ?? parts[0] ?? text;
+  // A lead-in before a colon ("As I said: …", "还是那句话：…") is not the claim.
+  const colon = placed.search(/[:：]/);
+  if (colon >= 0 && colon < placed.length / 2) return unquote(shorten(placed.slice(colon + 1).trim(), board.language, board.language === 'zh' ? 30 : 18));
+  return unquote(shorten(placed, board.language, board.language === 'zh' ? 30 : 18));
+}
+
+/** A reason behind a suspicion, said in a clause: a clue's gist, a broken account, a refusal. */
+export function sayReason(r: Reason, board: Board): string {
+  const { view, language } = board;
+  const zh = language === 'zh';
+  if (r.kind === 'clue') {
+    const title = sayTitle(r.clue.title, language);
+    const g = gist(r.clue, board, zh ? 30 : 16);
+    if (echoesTitle(g, r.clue.title)) return g;
+    return zh ? `${title}上写着：${g}` : `${capital(title)} says: ${g}`;
+  }
+  if (r.kind === 'contradiction') return sayContradiction(r.contradiction, board);
+  if (r.kind === 'refusal') {
+    const who = sayName(view, board.said.find((s) => s.ref === r.ref)?.speaker ?? '', language);
+    return zh ? `问${who}的时候，对方不肯把话说清楚` : `${who} would not give a straight answer when asked`;
+  }
+  if (r.kind === 'accused') {
+    const by = sayName(view, r.by, language);
+    return zh ? `${by}也提出过同样的怀疑` : `${by} raised the same doubt`;
+  }
+  return '';
+}
+
+function sayContradiction(c: Contradiction, board: Board, toThem = false): string {
+  const { view, language } = board;
+  const zh = language === 'zh';
+  const who = toThem ? (zh ? '你' : 'you') : sayName(view, c.against, language);
+  const said = claimQuote(c.claim.text, board);
+  if (c.by.kind === 'clue') {
+    const title = sayTitle(c.by.clue.title, language);
+    const g = gist(c.by.clue, board, zh ? 30 : 16);
+    const evidence = echoesTitle(g, c.by.clue.title) ? g : zh ? `${title}上写着：${g}` : `${title} says: ${g}`;
+    return zh ? `${who}说“${said}”，可${evidence}` : `${capital(who)} said "${said}", but ${evidence.charAt(0).toLowerCase()}${evidence.slice(1)}`;
+  }
+  if (c.by.kind === 'claim') {
+    const other = sayName(view, c.by.claim.speaker, language);
+    const o = claimQuote(c.by.claim.text, board);
+    return zh ? `${who}说“${said}”，可${other}说“${o}”` : `${who} said "${said}", but ${other} said "${o}"`;
+  }
+  const m = c.by.movement;
+  const place = sayPlace(view, m.place, m.placeName, language);
+  return zh
+    ? `${who}说“${said}”，可${saySpan(m.span, language)}我明明和${who}在${place}`
+    : `${who} said "${said}", but ${saySpan(m.span, language)} I was with ${who} in ${place}`;
+}
+
+/** The strongest reasons, said in a sentence or two; ones the seat has said before go last. */
+function reasons(rs: Reason[], board: Board, max = 2, said: ReadonlySet<string> = new Set()): string[] {
+  const out: string[] = [];
+  const lines = [...said];
+  const fresh = (r: Reason) => !lines.some((l) => l.includes(sayReason(r, board)));
+  rs = [...rs.filter(fresh), ...rs.filter((r) => !fresh(r))];
+  const usedClues = new Set<string>();
+  for (const r of rs) {
+    if (out.length >= max) break;
+    if (r.weight <= 0) continue;
+    if (r.kind === 'clue') {
+      if (usedClues.has(r.clue.id)) continue;
+      usedClues.add(r.clue.id);
+    }
+    if (r.kind === 'contradiction') {
+      if (usedClues.has(`against:${r.contradiction.against}`)) continue;
+      usedClues.add(`against:${r.contradiction.against}`);
+      if (r.contradiction.by.kind === 'clue') usedClues.add(r.contradiction.by.clue.id);
+    }
+    const s = sayReason(r, board);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** The seat's own account over a span, for an alibi or to back a denial: one or two movements, run together when one follows the other. */
+function alibi(plan: Plan, board: Board): string[] {
+  // A moment inside a longer stay at the same place adds nothing to it.
+  const all = plan.movements ?? [];
+  const ms = all
+    .filter((m) => !all.some((o) => o !== m && o.place === m.place && o.span.from <= m.span.from && o.span.to >= m.span.to && o.span.to - o.span.from > m.span.to - m.span.from))
+    .slice(0, 2);
+  const [a, b] = ms;
+  if (a && b && !a.told && !b.told && b.span.from >= a.span.from) {
+    const { view, language } = board;
+    const place = sayPlace(view, b.place, b.placeName, language);
+    const zh = language === 'zh';
+    const next =
+      b.span.from - a.span.to <= 2
+        ? zh
+          ? `之后到${sayTime(b.span.to, language)}在${place}`
+          : `then until ${sayTime(b.span.to, language)} ${b.place ? 'in' : 'at'} ${place}`
+        : zh
+          ? `${saySpan(b.span, language)}在${place}`
+          : `then ${saySpan(b.span, language)} ${b.place ? 'in' : 'at'} ${place}`;
+    return [`${tellMovement(a, board)}${zh ? '，' : ', '}${next}`];
+  }
+  return ms.map((m) => tellMovement(m, board));
+}
+
+/** A reason inside a sentence: its first letter lowered only when it starts with an article. */
+function inner(text: string): string {
+  return /^(?:The|A|An) /.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+const LEAD: Record<string, Lang<string[]>> = {
+  alibi: {
+    zh: ['', '我说说我那段时间的行踪：', '这个我记得清楚：', '我直说吧，', '那会儿的事我都记得，'],
+    en: ['', 'Here is where I was. ', 'I remember it clearly. ', 'Let me be plain. ', 'I can tell you exactly. '],
+  },
+};
+
+/**
+ * Words a plan: templates per act in zh and en, with enough variants that a game does not repeat itself,
+ * filled with the board's own spans (names, places, times, clue text, claims), script text turned into the
+ * speaker's first person. Never garbles: every piece is a story span or a fixed template.
+ */
+export function realize(plan: Plan, ctx: RealizeContext): string {
+  const { board } = ctx;
+  const { view, language } = board;
+  const zh = language === 'zh';
+  const to = plan.to ? sayName(view, plan.to, language) : null;
+  const call = (s: string) => (to ? (zh ? `${to}，${s}` : `${to}, ${s}`) : s);
+  switch (plan.act) {
+    case 'intro': {
+      const me = view.story.characters.find((c) => c.id === board.seat);
+      const name = me ? sayName(view, me.id, language) : '';
+      const profile = shorten(firstPerson(pick(me?.profile ?? null, language), language), language, zh ? 60 : 34);
+      return choose(
+        zh
+          ? [`我是${name}。${profile}。`, `大家好，我是${name}。${profile}。`]
+          : [`I'm ${name}. ${profile}.`, `Hello, everyone. I'm ${name}. ${profile}.`],
+        ctx,
+      );
+    }
+    case 'alibi': {
+      const told = alibi(plan, board);
+      if (told.length === 0) {
+        const span = plan.span ? saySpan(plan.span, language) : zh ? '那段时间' : 'then';
+        return zh ? `${span}我没去过什么特别的地方，也没跟人在一起。` : `${capital(span)} I went nowhere in particular and was with nobody.`;
+      }
+      const lead = choose(LEAD['alibi']?.[language] ?? [''], ctx);
+      return lead + sentencesOf(told, language);
+    }
+    case 'cover': {
+      const claim = plan.claim?.text ?? '';
+      const again = [...ctx.said].some((l) => l.includes(claim));
+      const name = to ?? (zh ? '各位' : 'Everyone');
+      const lower = claim.charAt(0).toLowerCase() + claim.slice(1);
+      const variants = zh
+        ? again
+          ? [`我刚才说过了：${claim}`, `还是那句话：${claim}`, `我再说一遍，${claim}`, `${name}，我说过了，${claim}`, `${name}，这个我已经讲清楚了：${claim}`, `不管问几遍都一样：${claim}`, `${name}，你要我说几遍？${claim}`, `我的话不会变：${claim}`]
+          : [claim, `实话跟你说，${claim}`, `${name}，${claim}`, `我说说吧：${claim}`]
+        : again
+          ? [`As I said: ${claim}`, `I'll say it again. ${claim}`, `Same as before: ${claim}`, `${name}, I've told you already. ${claim}`, `${name}, my answer hasn't changed. ${claim}`, `However many times you ask, it's the same. ${claim}`, `${name}, how many times must I say it? ${claim}`, `My story doesn't change. ${claim}`]
+          : [claim, `To be clear, ${lower}`, `${name}, ${lower}`, `Let me tell you. ${claim}`];
+      const text = choose(variants, ctx);
+      if (plan.asked?.acts.includes('accuse')) return zh ? `不是我。${text}` : `It wasn't me. ${text}`;
+      return text;
+    }
+    case 'saw': {
+      const lines = (plan.text ? [plan.text] : []).concat(alibi(plan, board));
+      if (lines.length === 0)
+        return zh ? '那时候我没看到也没听到什么特别的。' : "I didn't see or hear anything out of the ordinary then.";
+      const tail = plan.text
+        ? ''
+        : zh
+          ? choose(['没看到什么特别的。', '我没注意到有什么不对劲。', '我没看见有人进出。'], ctx)
+          : choose(["I didn't see anything out of the ordinary.", "I didn't notice anything wrong.", "I didn't see anyone come or go."], ctx);
+      return sentencesOf([...lines.slice(0, 2), tail], language);
+    }
+    case 'relation': {
+      const who = plan.person ? sayName(view, plan.person, language) : '';
+      const text = (plan.text ?? '').trim();
+      if (!text) return realize({ ...plan, act: 'refuse' }, ctx);
+      const lead = zh ? choose([`说起${who}，`, '', `我和${who}的事，`], ctx) : choose([`About ${who}: `, '', `As for ${who}, `], ctx);
+      return lead + sentencesOf([text], language);
+    }
+    case 'clue': {
+      const clue = plan.clues?.[0];
+      if (!clue)
+        return zh ? '那样东西我还没见到，谁找到的请公开给大家看看。' : "I haven't seen that yet. Whoever found it, please publish it.";
+      const title = sayTitle(clue.title, language);
+      const g = gist(clue, board);
+      const tied = tiedTo(clue, board);
+      const mine = (clue.ties[board.seat] ?? 0) >= 0.5;
+      const reading = tied
+        ? zh
+          ? choose([`我看这跟${sayName(view, tied, language)}脱不了关系。`, `这条指向${sayName(view, tied, language)}。`, `${sayName(view, tied, language)}得解释一下。`], ctx)
+          : choose([`I'd say it points at ${sayName(view, tied, language)}.`, `${sayName(view, tied, language)} has some explaining to do.`, `That ties to ${sayName(view, tied, language)}.`], ctx)
+        : '';
+      const own = mine ? (zh ? '这条跟我有关，我不躲：' : "It touches me, and I won't dodge it: ") : '';
+      if (echoesTitle(g, clue.title)) return zh ? `${own}${g}。${reading}` : `${own}${capital(g)}. ${reading}`.trim();
+      return zh ? `${own}${title}上写着：${g}。${reading}` : `${own}${capital(title)} says: ${g}. ${reading}`.trim();
+    }
+    case 'place': {
+      const place = sayPlace(view, plan.asked?.places[0] ?? null, '', language);
+      const found = (plan.clues ?? []).map((c) => sayTitle(c.title, language));
+      const been = alibi(plan, board);
+      const parts: string[] = [];
+      if (found.length > 0) parts.push(zh ? `${place}搜出来的有${found.join('、')}` : `${capital(place)} gave us ${found.join(', ')}`);
+      parts.push(...been);
+      if (parts.length === 0)
+        parts.push(zh ? `${place}我没去过，也没在那里搜到东西` : `I never went to ${place} and found nothing there`);
+      return sentencesOf(parts, language);
+    }
+    case 'suspect':
+    case 'accuse':
+    case 'back': {
+      const s = plan.suspect;
+      if (!s) return zh ? '现在还说不准，我想再听听大家的说法。' : "I can't say yet. I want to hear more from everyone.";
+      const name = sayName(view, s.character, language);
+      const why = reasons(s.reasons, board, 2, ctx.said);
+      const head =
+        plan.act === 'back'
+          ? zh
+            ? choose([`我同意，${name}最可疑。`, `我也怀疑${name}。`, `我站${sayName(view, plan.line?.speaker ?? '', language)}这边，${name}说不过去。`], ctx)
+            : choose([`I agree, ${name} is the one to watch.`, `I suspect ${name} too.`, `I'm with ${sayName(view, plan.line?.speaker ?? '', language)}: ${name} doesn't add up.`], ctx)
+          : plan.act === 'accuse'
+            ? zh
+              ? choose([`${name}，我觉得就是你。`, `我要说了：我怀疑${name}。`, `大家看看${name}。`], ctx)
+              : choose([`${name}, I think it was you.`, `I'll say it: I suspect ${name}.`, `Look at ${name}, everyone.`], ctx)
+            : zh
+              ? choose([`我怀疑${name}。`, `要我说，${name}嫌疑最大。`, `我现在最怀疑的是${name}。`], ctx)
+              : choose([`I suspect ${name}.`, `If you ask me, ${name}.`, `Right now my money is on ${name}.`], ctx);
+      if (why.length === 0) return head + (zh ? '证据还不够，但直觉是这样。' : " I don't have proof yet, but that's my read.");
+      return head + (zh ? `因为${why.join('；')}。` : ` Because ${why.map(inner).join('; and ')}.`);
+    }
+    case 'deny': {
+      const lead = zh
+        ? choose(['不是我。', '我没有。', '这事跟我没关系。'], ctx)
+        : choose(["It wasn't me.", 'No, I did not.', 'I had nothing to do with it.'], ctx);
+      const account = plan.claim ? [plan.claim.text] : alibi(plan, board);
+      const point = plan.other ? (reasons(plan.other.reasons, board, 1, ctx.said)[0] ?? '') : '';
+      const other = plan.other
+        ? zh
+          ? point
+            ? `倒是${sayName(view, plan.other.character, language)}：${point}`
+            : ''
+          : point
+            ? `Look at ${sayName(view, plan.other.character, language)} instead: ${inner(point)}`
+            : ''
+        : '';
+      return sentencesOf([lead, ...account.slice(0, 1), other], language);
+    }
+    case 'refuse': {
+      const lead = zh
+        ? choose(['这是我的私事，和案子没关系。', '这个我不想多说，跟案子无关。', '那件事我现在不想谈。'], ctx)
+        : choose(["That's a private matter and has nothing to do with the case.", "I'd rather not go into that; it isn't about the case.", "I won't talk about that now."], ctx);
+      const some = alibi(plan, board)[0];
+      const give = some ? (zh ? `不过我可以告诉你：${some}` : `But I can tell you this: ${some}`) : '';
+      return sentencesOf([lead, give], language);
+    }
+    case 'share': {
+      const clue = plan.clues?.[0];
+      if (!clue) return zh ? '我这边没搜到什么新东西。' : "I haven't found anything new.";
+      const where = sayPlace(view, clue.location, '', language);
+      const title = sayTitle(clue.title, language);
+      const tied = tiedTo(clue, board);
+      const reading = tied ? (zh ? `我看这条指向${sayName(view, tied, language)}。` : `I think it points at ${sayName(view, tied, language)}.`) : '';
+      const g = gist(clue, board);
+      const what = echoesTitle(g, clue.title) ? (zh ? '一样东西' : 'something') : title;
+      // The place once: not in the lead when the clue's own words say it.
+      const placeSaid = board.lexicon.find(g).some((m) => m.kind === 'place' && m.id === clue.location);
+      return zh
+        ? `${choose(['我', '我刚', '说一下，我'], ctx)}${placeSaid ? '' : `在${where}`}找到了${what}：${g}。${reading}`
+        : `${choose(['I found', 'In my search I found', 'Something I found:'], ctx)} ${what}${placeSaid ? '' : ` in ${where}`}: ${g}. ${reading}`.trim();
+    }
+    case 'ask':
+      return call(askText(plan, ctx));
+    case 'confront': {
+      const c = plan.contradiction;
+      if (!c) return '';
+      const tail = zh ? choose(['这怎么解释？', '你怎么说？', '这对不上吧？'], ctx) : choose(['How do you explain that?', 'What do you say to that?', "That doesn't fit, does it?"], ctx);
+      return call(zh ? `${sayContradiction(c, board, true)}。${tail}` : `${sayContradiction(c, board, true)}. ${tail}`);
+    }
+    case 'dispute': {
+      const accused = plan.person ? sayName(view, plan.person, language) : '';
+      const self = plan.person === board.seat;
+      const top = plan.suspect && plan.suspect.character !== plan.person ? plan.suspect : null;
+      const why = top?.reasons[0] ? sayReason(top.reasons[0], board) : '';
+      const instead = top && why ? (zh ? `要我说更可疑的是${sayName(view, top.character, language)}：${why}` : `The stronger case is against ${sayName(view, top.character, language)}: ${inner(why)}`) : '';
+      const lead = zh ? choose(['我不同意。', '这说不通。', '慢着。'], ctx) : choose(["I don't agree.", "That doesn't hold.", 'Hold on.'], ctx);
+      const not = self ? (zh ? '不是我' : "It wasn't me") : zh ? `我不觉得是${accused}` : `I don't think it was ${accused}`;
+      return sentencesOf([lead, not, instead], language);
+    }
+    case 'accept': {
+      const backing = plan.text ?? '';
+      return call(zh ? `${choose(['好，', '明白了，', '行，'], ctx)}${backing || '我记下了。'}` : `${choose(['All right.', 'Understood.', 'Fine.'], ctx)} ${backing || "I'll keep that in mind."}`);
+    }
+    case 'challenge': {
+      const c = plan.contradiction;
+      const why = c ? sayContradiction(c, board, true) : (plan.text ?? '');
+      return call(zh ? `${choose(['可是', '不对，', '这说不过去：'], ctx)}${why}。` : `${choose(['But', "That doesn't fit:", 'Wait:'], ctx)} ${why}.`);
+    }
+    case 'statement': {
+      const s = plan.suspect;
+      const own = alibi(plan, board).slice(0, 1);
+      const cover = plan.claim ? [plan.claim.text] : [];
+      if (!s) return sentencesOf([zh ? '我还下不了结论' : "I can't reach a verdict", ...cover, ...own], language);
+      const name = sayName(view, s.character, language);
+      const why = reasons(s.reasons, board, 2, ctx.said);
+      return sentencesOf(
+        [
+          zh ? `我的结论是${name}` : `My verdict is ${name}`,
+          ...(why.length > 0
+            ? [zh ? `理由有这些：${why.join('；')}` : `Here is why: ${why.map(inner).join('; ')}`]
+            : []),
+          ...cover,
+          ...own,
+          zh ? '我投' + name : `I vote for ${name}`,
+        ],
+        language,
+      );
+    }
+    default:
+      return '';
+  }
+}
+
+/** A question to someone, worded by what it asks. */
+function askText(plan: Plan, ctx: RealizeContext): string {
+  const { board } = ctx;
+  const { view, language } = board;
+  const zh = language === 'zh';
+  const q = plan.question;
+  if (!q) return '';
+  const span = q.incident || !q.span ? (zh ? '案发那段时间' : 'when it happened') : saySpan(q.span, language);
+  switch (q.act) {
+    case 'where':
+      return zh
+        ? choose([`${span}你在哪里？有人能证明吗？`, `${span}你在做什么？`, `说说${span}你的行踪吧。`, `${span}你一直待在哪儿？`], ctx)
+        : choose([`where were you ${span}? Can anyone vouch for you?`, `what were you doing ${span}?`, `tell us where you were ${span}.`, `where exactly were you ${span}?`], ctx);
+    case 'saw': {
+      const place = q.place ? sayPlace(view, q.place, '', language) : '';
+      return zh
+        ? choose([`${span}你${place ? `在${place}` : ''}看到或听到什么没有？`, `${span}你注意到有谁进出吗？`], ctx)
+        : choose([`did you see or hear anything ${span}${place ? ` in ${place}` : ''}?`, `did you notice anyone coming or going ${span}?`], ctx);
+    }
+    case 'relation': {
+      const who = q.person ? sayName(view, q.person, language) : zh ? '死者' : 'the victim';
+      return q.person === VICTIM || !q.person
+        ? zh
+          ? choose([`你和${who}到底是什么关系？`, `你跟${who}之间有什么过节吗？`, `${who}对你来说算什么人？`], ctx)
+          : choose([`what was ${who} to you, really?`, `was there bad blood between you and ${who}?`, `how did you get on with ${who}?`], ctx)
+        : zh
+          ? choose([`你和${who}是什么关系？`, `你跟${who}之间有什么事？`], ctx)
+          : choose([`what's between you and ${who}?`, `how do you get on with ${who}?`], ctx);
+    }
+    case 'about': {
+      if (!q.clue) return '';
+      const title = sayTitle(q.clue.title, language);
+      const g = gist(q.clue, board, zh ? 30 : 16);
+      const quoted = echoesTitle(g, q.clue.title)
+        ? zh
+          ? `线索里说“${g}”，你怎么解释？`
+          : `the clue says "${g}". How do you explain that?`
+        : zh
+          ? `${title}上写着“${g}”，你怎么解释？`
+          : `${title} says "${g}". How do you explain that?`;
+      return zh
+        ? choose([quoted, `${title}你怎么看？`, `${title}是怎么回事？`], ctx)
+        : choose([quoted, `what do you make of ${title}?`, `what's the story behind ${title}?`], ctx);
+    }
+    case 'suspect':
+      return zh ? choose(['你怀疑谁？为什么？', '你觉得是谁干的？'], ctx) : choose(['whom do you suspect, and why?', 'who do you think did it?'], ctx);
+    case 'share':
+      return zh ? choose(['你搜到了什么？说给大家听听。', '你手上有什么线索？'], ctx) : choose(['what did you find? Tell the table.', 'what clues do you have?'], ctx);
+    default:
+      return '';
+  }
+}
