@@ -229,9 +229,11 @@ export class Board {
         if (clueBreaks(clue, claim, claim.speaker) || (byReading && clueTouches(clue, claim)))
           push({ key: `${claim.ref}|clue:${clue.id}`, against: claim.speaker, claim, by: { kind: 'clue', clue } });
       }
-      // Someone else says they saw the speaker elsewhere then.
+      // Someone else says they saw the speaker elsewhere then (or were with them there): only an account that
+      // puts the speaker somewhere, not one that merely names them.
       for (const other of this.heard) {
         if (other.speaker === claim.speaker || !other.people.includes(claim.speaker)) continue;
+        if (!SAW_SOMEONE.test(other.text)) continue;
         if (!claim.span || !other.span || !spansMeet(claim.span, other.span, 5)) continue;
         const elsewhere = other.places.some((p) => !claim.places.includes(p)) && claim.places.length > 0;
         const denied = other.places.some((p) => claim.denied.includes(p));
@@ -269,6 +271,9 @@ export class Board {
   }
 }
 
+/** Words by which an account puts another person somewhere: seeing them, being with them. */
+const SAW_SOMEONE = /看见|看到|瞧见|碰到|遇到|撞见|和.{1,6}在一起|跟.{1,6}在一起|\bsaw\b|\bseen\b|\bwith (?:him|her)\b|\bran into\b|\bmet\b/i;
+
 /**
  * The part of a line where the speaker tells of themselves: sentences in the first person, without quoted or
  * reported words of others and without finds ("I found the mug in dressing room 1" is not where one was).
@@ -304,11 +309,14 @@ export function clueBreaks(clue: ClueNote, w: Whereabouts, who: string): boolean
   const tie = clue.ties[who] ?? 0;
   if (tie < 0.5) return false;
   if (w.denied.includes(clue.location) || clue.where.places.some((p) => w.denied.includes(p))) return true;
-  if (w.span && clue.where.span && spansMeet(w.span, clue.where.span, 3) && w.places.length > 0) {
-    const there = clue.where.places.length > 0 ? clue.where.places : [clue.location];
-    return there.every((p) => !w.places.includes(p));
-  }
-  return false;
+  if (!w.span || w.places.length === 0) return false;
+  const span = w.span;
+  // One sentence must tie the person, a time in the account's span and another place together.
+  return clue.parts.some((p) => {
+    if ((p.ties[who] ?? 0) < 0.5 || !p.where.span || !spansMeet(span, p.where.span, 3)) return false;
+    const there = p.where.places.length > 0 ? p.where.places : [clue.location];
+    return there.every((x) => !w.places.includes(x));
+  });
 }
 
 /** Whether a clue is about what an account says: the same place, time or object. */

@@ -1,6 +1,6 @@
 import type { ClueCard, View } from '@jubensha/protocol';
 import type { Language } from '../text/language.js';
-import { pick } from '../text/localized.js';
+import { pick, sentences } from '../text/localized.js';
 import { terms } from '../text/segment.js';
 import type { Lexicon } from '../understand/lexicon.js';
 import { whereabouts, type Whereabouts } from './whereabouts.js';
@@ -19,6 +19,8 @@ export interface ClueNote {
   ties: Record<string, number>;
   /** Times, places and people the text names. */
   where: Whereabouts;
+  /** Sentence by sentence: whom each ties to, and when and where it puts them (a log of many times is not one span). */
+  parts: { text: string; ties: Record<string, number>; where: Whereabouts }[];
 }
 
 /**
@@ -80,7 +82,15 @@ export function clueNotes(view: View, lexicon: Lexicon, language: Language): Clu
       if (n > 0) add(who, Math.min(0.8, 0.5 * n));
     }
     for (const who of owned[c.location] ?? []) add(who, 0.3);
+    const parts = sentences(text).map((p) => {
+      const t: Record<string, number> = {};
+      for (const m of lexicon.find(p)) if (m.kind === 'person' && m.id !== 'victim') t[m.id] = 1;
+      const ws = new Set(terms(p));
+      for (const [who, set] of Object.entries(distinctive)) if ([...set].some((w) => ws.has(w))) t[who] = Math.max(t[who] ?? 0, 0.5);
+      return { text: p, ties: t, where: whereabouts(p, lexicon) };
+    });
     return {
+      parts,
       id: c.id,
       title,
       text,

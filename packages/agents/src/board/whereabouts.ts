@@ -19,12 +19,27 @@ const NEGATION_EN =
   /\b(?:never|didn'?t|did not|not once|wasn'?t|haven'?t|hadn'?t|no one|nobody)\b[^,.;!?—]{0,40}$/i;
 
 /** The span of all times in a text: from the first to the last, a lone time as a point. */
+const UNTIL = /才|直到|一直到|until|till|only came|not before|不到/i;
+const SINCE = /以后|之后|后来|过后|\bafter\b|\bsince\b|\bfrom\b/i;
+const THROUGHOUT = /一直|始终|没出过|没离开|没出去|never (?:went|left|came)|the whole (?:time|evening|night)|all (?:evening|night)|饭后|after dinner|整晚/i;
+
+/**
+ * The span of all times in a text: from the first to the last. A lone time with "until" ends a stay ("I
+ * never went out; I only came to the hall at a quarter to ten"), with "after" starts one, with "the whole
+ * time" sits in one: two hours, as people speak of an evening.
+ */
 export function spanOf(text: string, frame: readonly number[]): TimeSpan | null {
   const times = parseTimes(text, frame);
   if (times.length === 0) return null;
   const from = Math.min(...times.map((t) => t.span.from));
   const to = Math.max(...times.map((t) => t.span.to));
-  return { from, to, approx: times.some((t) => t.span.approx) };
+  const approx = times.some((t) => t.span.approx);
+  if (times.length === 1 && to - from < 5 && THROUGHOUT.test(text)) {
+    if (UNTIL.test(text)) return { from: from - 120, to, approx };
+    if (SINCE.test(text)) return { from, to: to + 120, approx };
+    return { from: from - 60, to: to + 60, approx };
+  }
+  return { from, to, approx };
 }
 
 export function whereabouts(text: string, lexicon: Lexicon, self: string | null = null): Whereabouts {

@@ -30,7 +30,7 @@ export interface CharacterAgentOptions {
   publicLines?: number;
   /** Answers to questions per public phase: a table of AIs asking each other always comes to an end. */
   publicAnswers?: number;
-  /** Lines of its own per private talk before it ends the talk. */
+  /** Lines of its own initiative per private talk (answers do not count) before it ends the talk. */
   talkLines?: number;
   /** After a phase starts, AI seats wait this long for humans who have not spoken yet. */
   humanGraceMs?: number;
@@ -233,7 +233,8 @@ export class CharacterAgent {
     delete plain.text;
     let spoken: Spoken | null = null;
     for (const p of [plan, plain]) {
-      const template = realize(p, { board, said, rng: this.rng(view) });
+      const heard = new Set(board.said.map((x) => x.text));
+      const template = realize(p, { board, said, heard, rng: this.rng(view) });
       spoken = await speak({
         model: p === plan ? this.options.model : null,
         view,
@@ -339,8 +340,9 @@ export class CharacterAgent {
     for (const s of lines.slice(-12)) {
       if (answered.has(s.ref)) continue;
       const u = s.u;
-      if (channel === 'talk') return s;
-      if (u.to === this.seat && (u.question || u.acts.some((a) => ['accuse', 'disagree', 'claim'].includes(a)))) return s;
+      // In a talk every line is said to the seat; it answers what asks, accuses or disputes.
+      const toMe = u.to === this.seat || channel === 'talk';
+      if (toMe && (u.question || u.acts.some((a) => ['accuse', 'disagree', 'claim'].includes(a)))) return s;
       if (u.to === null && u.people.includes(this.seat) && u.acts.includes('accuse')) return s;
       if (u.to === null && u.question) {
         // An open question: the seat it is about answers it, else one AI seat chosen by the line.
@@ -363,6 +365,8 @@ export class CharacterAgent {
       if (plan) return this.say(view, { kind: 'public' }, plan, line);
     }
     if (this.spokenIn(view) >= (this.options.publicLines ?? 4) || this.humansFirst(view, now)) return null;
+    // A new question in the last minute would go unanswered: the seat keeps it.
+    if (view.progress.deadline !== null && view.progress.deadline - now < 60_000) return null;
     const last = this.memory.lastSpokeAt;
     if (last !== null && now - last < (this.options.cooldownMs ?? 20_000)) return null;
     if (this.rng(view)() > (this.options.talkativeness ?? 0.8)) return null;
@@ -384,23 +388,28 @@ export class CharacterAgent {
     for (const t of mine) {
       if (t.status !== 'open') continue;
       const other = t.from === this.seat ? t.to : t.from;
-      const said = t.messages.filter((m) => m.seat === this.seat).length;
       const last = t.messages[t.messages.length - 1];
-      if (said >= (this.options.talkLines ?? 3)) {
-        if (!last || last.seat === this.seat) return this.ok(view, { type: 'END_TALK', talk: t.id });
-        continue;
-      }
+      // A question put to it in the talk is always answered.
       const line = this.pending(view, 'talk', t.id);
       if (line) {
         this.memory.answered.push(line.ref);
-        const plan = planReply(ctx, line) ?? planInitiative(ctx, { act: view.progress.act, partner: other });
+        const plan = planReply(ctx, line);
         if (plan) return this.say(view, { kind: 'talk', talk: t.id }, { ...plan, to: other }, line);
       }
-      if ((!last && t.from === this.seat) || (last && last.seat !== this.seat)) {
+      // Its own question waits for the answer before anything else.
+      if (last && last.seat === this.seat) {
+        const mineLast = ctx.board.said.find((x) => x.ref === `talk:${t.id}:${last.n}`);
+        if (mineLast?.u.question) continue;
+      }
+      const own = this.memory.ledger.filter(
+        (e) => e.channel.kind === 'talk' && e.channel.talk === t.id && e.answers === null,
+      ).length;
+      if (own < (this.options.talkLines ?? 2)) {
         const plan = planInitiative(ctx, { act: view.progress.act, partner: other });
         if (plan) return this.say(view, { kind: 'talk', talk: t.id }, { ...plan, to: other });
-        return this.ok(view, { type: 'END_TALK', talk: t.id });
       }
+      if (!last || last.seat === this.seat || own >= (this.options.talkLines ?? 2))
+        return this.ok(view, { type: 'END_TALK', talk: t.id });
     }
     const phase = String(view.progress.phase);
     if ((this.memory.requested[phase] ?? []).length > 0 || mine.some((t) => t.status === 'open')) return null;

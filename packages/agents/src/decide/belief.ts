@@ -91,6 +91,7 @@ export function believe(board: Board, options: BeliefOptions): Belief[] {
       if (!claim.span || !board.incident || !spansMeet(claim.span, board.incident)) continue;
       for (const other of board.heard) {
         if (other.speaker === claim.speaker || !other.people.includes(claim.speaker) || !other.span) continue;
+        if (!/看见|看到|和.{1,6}在一起|跟.{1,6}在一起|\bsaw\b|\bwith\b/i.test(other.text)) continue;
         if (spansMeet(other.span, claim.span) && other.places.some((p) => claim.places.includes(p)))
           add(claim.speaker, { kind: 'alibi', weight: capped(claim.speaker, 'alibi', -0.3), ref: other.ref, by: other.speaker });
       }

@@ -54,7 +54,8 @@ function clausesOf(text: string): string[] {
   return text
     .split(/[，。！？；、,.!?;:：—…]+/)
     .map((s) => s.trim().toLowerCase())
-    .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
+    // A short clause ("on the back", "我说") recurs in good speech; a long one said twice is a loop.
+    .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length >= (/[\u3400-\u9fff]/.test(s) ? 6 : 14));
 }
 
 /**
@@ -97,13 +98,13 @@ export function malformation(text: string, ctx: WellFormedContext): { kind: Malf
   return null;
 }
 
-/** A run said twice: six Chinese characters, or four English words, in a row that come again. */
+/** A run said twice: eight Chinese characters, or six English words, in a row that come again (a shorter one recurs in good speech: "on the back"). */
 function repeatedPhrase(text: string, language: Language): string | null {
   if (language === 'zh') {
     const letters = text.replace(/[^\u3400-\u9fff]/g, '');
     const seen = new Set<string>();
-    for (let i = 0; i + 6 <= letters.length; i++) {
-      const g = letters.slice(i, i + 6);
+    for (let i = 0; i + 8 <= letters.length; i++) {
+      const g = letters.slice(i, i + 8);
       if (seen.has(g)) return g;
       seen.add(g);
     }
@@ -112,8 +113,8 @@ function repeatedPhrase(text: string, language: Language): string | null {
   // Numbers count as words: "from 8:59 to 9:01" and "from 9:02 to 9:21" are not a repeat.
   const words = text.toLowerCase().match(/[a-z]+(?:['’][a-z]+)?|\d+/g) ?? [];
   const seen = new Set<string>();
-  for (let i = 0; i + 4 <= words.length; i++) {
-    const g = words.slice(i, i + 4).join(' ');
+  for (let i = 0; i + 6 <= words.length; i++) {
+    const g = words.slice(i, i + 6).join(' ');
     if (seen.has(g)) return g;
     seen.add(g);
   }

@@ -38,7 +38,7 @@ function talkLines(r: PlaytestReport): string[] {
   return [
     ...(ablation ? [`ablations: ${ablation}`] : []),
     `questions to AI seats answered on topic: ${share(t.answeredOnTopic, t.questions)}; answered at all: ${share(t.answered, t.questions)}; answers that are questions back: ${share(t.questionsBack, t.answered)}`,
-    `distinct AI lines: ${share(t.distinct, t.lines)}; most repeated: ${t.mostRepeated ? `${t.mostRepeated.count}× "${t.mostRepeated.text.slice(0, 60)}"` : 'none'}; most times one line in one game: ${t.maxRepeatsInGame}`,
+    `distinct AI lines (within each game): ${share(t.distinct, t.lines)}; most repeated over all games: ${t.mostRepeated ? `${t.mostRepeated.count}× "${t.mostRepeated.text.slice(0, 60)}"` : 'none'}; most times one line in one game: ${t.maxRepeatsInGame}`,
     `lines with case content (a time, place or clue): ${share(t.caseContent, t.lines)}`,
     `cover claims told: ${t.coverTold.length}; questions to the culprit about the incident answered with a cover claim: ${share(t.culpritWindow.withCover, t.culpritWindow.questions)}, distinct claims per game: ${t.culpritWindow.claimsPerGame.join(', ') || 'n/a'}`,
     `culprit's mean reciprocal rank in innocent votes: ${num(t.mrr.innocent * 100)} (random ranking: ${num(t.mrr.random * 100)}, ${t.mrr.rankings} rankings)`,

@@ -13,6 +13,7 @@ import type { TranscriptLine } from './run-game.js';
 export interface TalkMetrics {
   /** AI lines (public, private, statements). */
   lines: number;
+  /** Lines not said before in the same game (each game is its own evening). */
   distinct: number;
   mostRepeated: { text: string; count: number } | null;
   /** The most times one line was said within one game. */
@@ -117,10 +118,12 @@ export function talkMetrics(
   let most: TalkMetrics['mostRepeated'] = null;
   for (const [text, count] of counts) if (!most || count > most.count) most = { text, count };
   let maxRepeatsInGame = 0;
+  let distinct = 0;
   for (const g of games) {
     const c = new Map<string, number>();
     for (const l of g.transcript) if (l.speaker !== 'host') c.set(l.text, (c.get(l.text) ?? 0) + 1);
     for (const v of c.values()) maxRepeatsInGame = Math.max(maxRepeatsInGame, v);
+    distinct += c.size;
   }
   let caseContent = 0;
   let questions = 0;
@@ -163,7 +166,8 @@ export function talkMetrics(
       if (au && onTopic(lu, au, answer.text, l.text)) answeredOnTopic++;
       if (au?.question && au.times.length + au.places.length + au.clues.length === 0) questionsBack++;
       if (aboutWindow) {
-        const claim = claimTexts.find((k) => answer.text.includes(k.text));
+        const norm = (t: string) => t.toLowerCase().replace(/[。.!！]+$/, '');
+        const claim = claimTexts.find((k) => norm(answer.text).includes(norm(k.text)));
         if (claim) {
           window.withCover++;
           claimsTold.add(claim.id);
@@ -185,7 +189,7 @@ export function talkMetrics(
     }
   return {
     lines: ai.length,
-    distinct: counts.size,
+    distinct,
     mostRepeated: most,
     maxRepeatsInGame,
     caseContent,

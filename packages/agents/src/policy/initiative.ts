@@ -49,16 +49,21 @@ export function planInitiative(ctx: PolicyContext, o: InitiativeOptions): Plan |
 
   // A contradiction nobody has pressed yet, against its likeliest suspect first (one pressed by another is
   // backed by accusing, not pressed again in the same words).
-  for (const c of board.contradictions) {
-    if (c.against === me) continue;
+  const pressedBy = (c: (typeof board.contradictions)[number]) => {
     const evidence = c.by.kind === 'clue' ? c.by.clue.id : null;
-    const pressed = board.said.some(
+    return board.said.some(
       (s) =>
         s.speaker !== me &&
         (s.u.to === c.against || s.u.people.includes(c.against)) &&
-        (evidence ? s.u.clues.includes(evidence) || s.text.includes(c.by.kind === 'clue' ? c.by.clue.title : '\u0000') : s.text.includes(c.claim.text.slice(0, 12))),
+        (evidence && c.by.kind === 'clue'
+          ? s.u.clues.includes(evidence) || s.text.includes(c.by.clue.title) || quotes(s.text, c.by.clue.text)
+          : c.by.kind === 'claim'
+            ? s.u.people.includes(c.by.claim.speaker)
+            : false),
     );
-    if (pressed) continue;
+  };
+  for (const c of board.contradictions) {
+    if (c.against === me || pressedBy(c)) continue;
     consider(0.9 + (p.get(c.against) ?? 0) * 0.1, {
       act: 'confront',
       to: c.against,
@@ -72,7 +77,7 @@ export function planInitiative(ctx: PolicyContext, o: InitiativeOptions): Plan |
   for (const e of memory.ledger.filter((x) => x.act === 'ask' && x.addressee)) {
     const answer = board.said.find((s) => s.speaker === e.addressee && s.at > e.at);
     if (!answer || reacted.has(answer.ref)) continue;
-    const broken = board.contradictions.find((c) => c.claim.ref === answer.ref);
+    const broken = board.contradictions.find((c) => c.claim.ref === answer.ref && !pressedBy(c));
     if (broken)
       consider(0.92, {
         act: 'challenge',
@@ -118,7 +123,13 @@ export function planInitiative(ctx: PolicyContext, o: InitiativeOptions): Plan |
     const accounted = board.heard.some(
       (h) => h.speaker === t && h.span !== null && board.incident !== null && spansMeet(h.span, board.incident),
     );
+    // What someone at the table already asked this person is not asked again: the seat heard the answer.
+    const askedByOthers = (act: string, clue?: string) =>
+      board.said.some(
+        (s) => s.speaker !== me && s.u.to === t && s.u.acts.includes(act as never) && (!clue || s.u.clues.includes(clue)),
+      );
     const ask = (q: Question, key: string, base: number) =>
+      !askedByOthers(q.act, q.clue?.id) &&
       consider(base + 0.1 * split * QUESTION_WEIGHT[q.act] + 0.05 * pt - 0.08 * askedOf(t), {
         act: 'ask',
         to: t,
@@ -139,6 +150,15 @@ export function planInitiative(ctx: PolicyContext, o: InitiativeOptions): Plan |
     consider(0.65, { act: 'accuse', to: top.character, answers: null, topic: `accuse:${top.character}:${o.act}`, intent: 'accuse', suspect: top });
   candidates.sort((a, b) => b.value - a.value);
   return candidates[0]?.plan ?? null;
+}
+
+/** Whether a line quotes a text: some stretch of ten characters of it, cut where sentences start. */
+function quotes(line: string, text: string): boolean {
+  return text
+    .split(/[。！？.!?；;，,：:—]/)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 10)
+    .some((p) => line.includes(p.slice(0, 10)));
 }
 
 /** Clues the seat has seen that tie to a person, strongest first. */

@@ -77,9 +77,15 @@ function scriptAbout(board: Board, test: (s: string) => boolean): string | null 
 
 const SEEING = /看见|看到|听见|听到|瞧见|注意到|\bsaw\b|\bheard\b|\bnoticed\b|\bsee\b|\bhear\b/i;
 
-/** A refusal that still gives something: the nearest account it may give. */
+/** A refusal that still gives something: the nearest account it may give, else a clue or its suspicion. */
 function refuse(ctx: PolicyContext, line: Said, span: TimeSpan | null, topic: string): Plan {
+  const elsewhere = ctx.board.clues.filter(
+    (c) => c.published && (c.ties[ctx.board.seat] ?? 0) < 0.5 && Object.keys(c.ties).some((w) => w !== ctx.board.seat),
+  );
+  const top = ctx.belief[0];
   return {
+    ...(elsewhere[0] ? { clues: [elsewhere[0]] } : {}),
+    ...(top ? { suspect: top } : {}),
     act: 'refuse',
     to: line.speaker,
     answers: line.ref,
@@ -204,7 +210,15 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
         break;
     }
   }
-  if (u.question && u.to === me) {
+  // "You said … but …": the seat keeps to its account and says it again.
+  if ((u.to === me || line.channel === 'talk') && /你说|你刚才说|you said|you told|you claim/i.test(line.text)) {
+    const { span, incident } = askedSpan(line, board);
+    const claim = board.liar ? claimFor(board, memory, { span, incident: true, places: u.places, clues: u.clues }) : null;
+    if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
+    const movements = tellable(board, incident ? board.incident : span);
+    if (movements.length > 0) return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
+  }
+  if (u.question && (u.to === me || (u.to === null && u.people.includes(me)))) {
     // A question the seat could not read: what it knows best about the case, not a question back.
     const { span } = askedSpan(line, board);
     const claim = board.liar ? claimFor(board, memory, { span, incident: true }) : null;

@@ -69,7 +69,7 @@ export function sayTitle(title: string, language: Language): string {
   if (language === 'zh') return title;
   if (/^(?:The|A|An) /.test(title)) return title.charAt(0).toLowerCase() + title.slice(1);
   // "Qiutang's gold ring" stays as it is; "Footprints on the side stair" reads "the footprints on …".
-  if (/^\S+['’]s\b/.test(title)) return title;
+  if (/^(?:Old |Young |Uncle |Aunt |Master )?\S+['’]s\b/.test(title)) return title;
   return `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 }
 

@@ -14,6 +14,8 @@ export interface RealizeContext {
   board: Board;
   /** Lines this seat said before: a variant already said is not said again while another is left. */
   said: ReadonlySet<string>;
+  /** Lines the seat has heard at the table: a variant someone else just said is avoided too. */
+  heard?: ReadonlySet<string>;
   /** Picks a variant (seeded). */
   rng: () => number;
 }
@@ -22,7 +24,10 @@ type Lang<T> = Record<Language, T>;
 
 /** One of the variants, the first not yet said in the order the rng gives. */
 function choose(variants: string[], ctx: RealizeContext): string {
-  const fresh = variants.filter((v) => v && !ctx.said.has(v));
+  const heard = [...(ctx.heard ?? [])];
+  // A variant is stale when it was said whole, or when it is a lead or a tail some heard line already has.
+  const stale = (v: string) => ctx.said.has(v) || heard.some((h) => h === v || (v.length >= 4 && (h.startsWith(v) || h.endsWith(v))));
+  const fresh = variants.filter((v) => v && !stale(v));
   const from = fresh.length > 0 ? fresh : variants.filter(Boolean);
   return from[Math.floor(ctx.rng() * from.length)] ?? '';
 }
@@ -32,15 +37,23 @@ const REVEALING =
 
 /** Quotation marks out of a piece of text that will stand inside a line of its own (a cut quote never closes). */
 export function unquote(text: string): string {
-  return text.replace(/[“”"「」『』]/g, '').replace(/\s{2,}/g, ' ').trim();
+  let t = text.replace(/[“”"「」『』]/g, '');
+  // A bracket cut open by the shortening, or opened in the sentence before: brackets out.
+  for (const [a, b] of [['(', ')'], ['（', '）'], ['《', '》'], ['[', ']']] as const)
+    if (t.split(a).length !== t.split(b).length) t = t.split(a).join('').split(b).join('');
+  return t.replace(/\s{2,}/g, ' ').trim();
 }
 
 /**
  * The sentence of a clue that says most: times and numbers, the story's names, a telling word (only,
  * missing, fresh, 只剩); not the one that only repeats the title. Shortened, without quotation marks.
  */
-export function gist(clue: ClueNote, board: Board, max?: number): string {
-  const parts = sentences(clue.text);
+export function gist(clue: ClueNote, board: Board, max?: number, said: ReadonlySet<string> = new Set()): string {
+  const lines = [...said];
+  const all = sentences(clue.text);
+  // A sentence the seat has already quoted goes only when no other is left.
+  const fresh = all.filter((s) => !lines.some((l) => l.includes(unquote(shorten(s, board.language, max)))));
+  const parts = fresh.length > 0 ? fresh : all;
   const titleWords = new Set(clue.title.toLowerCase().match(/[a-z]{3,}|[\u3400-\u9fff]/g) ?? []);
   let best = parts[0] ?? clue.text;
   let score = -Infinity;
@@ -99,13 +112,20 @@ export function tellMovement(m: Movement, board: Board): string {
   );
 }
 
-/** What someone claimed, quoted short: the sentence of it that puts them somewhere, without lead-ins. */
+/** What someone claimed, quoted short: the sentence of it that puts them somewhere, without lead-ins or the name they said it to. */
 function claimQuote(text: string, board: Board): string {
   const parts = sentences(text);
-  const placed = parts.find((s) => board.lexicon.find(s).some((m) => m.kind === 'place') || parseTimes(s).length > 0) ?? parts[0] ?? text;
-  // A lead-in before a colon ("As I said: …", "还是那句话：…") is not the claim.
-  const colon = placed.search(/[:：]/);
-  if (colon >= 0 && colon < placed.length / 2) return unquote(shorten(placed.slice(colon + 1).trim(), board.language, board.language === 'zh' ? 30 : 18));
+  let placed = parts.find((s) => board.lexicon.find(s).some((m) => m.kind === 'place') || parseTimes(s).length > 0) ?? parts[0] ?? text;
+  // "Uncle De, to be clear, after my exit…" → "after my exit…": a short opening piece with no place or time goes.
+  for (let i = 0; i < 3; i++) {
+    const cut = /^([^，,：:]{1,24})(?:[，,]|：|:\s)\s*/.exec(placed);
+    if (!cut?.[1]) break;
+    const head = cut[1];
+    const short = /[\u3400-\u9fff]/.test(head) ? head.length <= 8 : head.split(/\s+/).length <= 4;
+    const empty = !board.lexicon.find(head).some((m) => m.kind === 'place') && parseTimes(head).length === 0;
+    if (!short || !empty || cut[0].length >= placed.length) break;
+    placed = placed.slice(cut[0].length);
+  }
   return unquote(shorten(placed, board.language, board.language === 'zh' ? 30 : 18));
 }
 
@@ -140,12 +160,12 @@ function sayContradiction(c: Contradiction, board: Board, toThem = false): strin
     const title = sayTitle(c.by.clue.title, language);
     const g = gist(c.by.clue, board, zh ? 30 : 16);
     const evidence = echoesTitle(g, c.by.clue.title) ? g : zh ? `${title}上写着：${g}` : `${title} says: ${g}`;
-    return zh ? `${who}说“${said}”，可${evidence}` : `${capital(who)} said "${said}", but ${evidence.charAt(0).toLowerCase()}${evidence.slice(1)}`;
+    return zh ? `${who}说“${said}”，可${evidence}` : `${toThem ? who : capital(who)} said "${said}", but ${inner(evidence)}`;
   }
   if (c.by.kind === 'claim') {
     const other = sayName(view, c.by.claim.speaker, language);
     const o = claimQuote(c.by.claim.text, board);
-    return zh ? `${who}说“${said}”，可${other}说“${o}”` : `${who} said "${said}", but ${other} said "${o}"`;
+    return zh ? `${who}说“${said}”，可${other}说“${o}”` : `${toThem ? who : capital(who)} said "${said}", but ${other} said "${o}"`;
   }
   const m = c.by.movement;
   const place = sayPlace(view, m.place, m.placeName, language);
@@ -245,8 +265,10 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
         const span = plan.span ? saySpan(plan.span, language) : zh ? '那段时间' : 'then';
         return zh ? `${span}我没去过什么特别的地方，也没跟人在一起。` : `${capital(span)} I went nowhere in particular and was with nobody.`;
       }
-      const lead = choose(LEAD['alibi']?.[language] ?? [''], ctx);
-      return lead + sentencesOf(told, language);
+      const leads = [...(LEAD['alibi']?.[language] ?? ['']), ...(to ? (zh ? [`${to}，`, `${to}，我告诉你：`] : [`${to}, `, `${to}, here it is. `]) : [])];
+      const lead = choose(leads, ctx);
+      const body = sentencesOf(told, language);
+      return lead + (lead.endsWith(', ') ? body.charAt(0).toLowerCase() + body.slice(1) : body);
     }
     case 'cover': {
       const claim = plan.claim?.text ?? '';
@@ -287,7 +309,7 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
       if (!clue)
         return zh ? '那样东西我还没见到，谁找到的请公开给大家看看。' : "I haven't seen that yet. Whoever found it, please publish it.";
       const title = sayTitle(clue.title, language);
-      const g = gist(clue, board);
+      const g = gist(clue, board, undefined, ctx.said);
       const tied = tiedTo(clue, board);
       const mine = (clue.ties[board.seat] ?? 0) >= 0.5;
       const reading = tied
@@ -296,8 +318,9 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
           : choose([`I'd say it points at ${sayName(view, tied, language)}.`, `${sayName(view, tied, language)} has some explaining to do.`, `That ties to ${sayName(view, tied, language)}.`], ctx)
         : '';
       const own = mine ? (zh ? '这条跟我有关，我不躲：' : "It touches me, and I won't dodge it: ") : '';
-      if (echoesTitle(g, clue.title)) return zh ? `${own}${g}。${reading}` : `${own}${capital(g)}. ${reading}`.trim();
-      return zh ? `${own}${title}上写着：${g}。${reading}` : `${own}${capital(title)} says: ${g}. ${reading}`.trim();
+      const head = to && !own ? (zh ? `${to}，` : `${to}, `) : own;
+      if (echoesTitle(g, clue.title)) return zh ? `${head}${g}。${reading}` : `${head}${head ? g : capital(g)}. ${reading}`.trim();
+      return zh ? `${head}${title}上写着：${g}。${reading}` : `${head}${head ? title : capital(title)} says: ${g}. ${reading}`.trim();
     }
     case 'place': {
       const place = sayPlace(view, plan.asked?.places[0] ?? null, '', language);
@@ -334,8 +357,8 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
     }
     case 'deny': {
       const lead = zh
-        ? choose(['不是我。', '我没有。', '这事跟我没关系。'], ctx)
-        : choose(["It wasn't me.", 'No, I did not.', 'I had nothing to do with it.'], ctx);
+        ? choose(['不是我。', '我没有。', '这事跟我没关系。', `${to ?? '你'}，你冤枉我了。`, '我什么都没做。', `${to ?? '各位'}，别往我身上推。`], ctx)
+        : choose(["It wasn't me.", 'No, I did not.', 'I had nothing to do with it.', `${to ?? 'You'}, you have the wrong person.`, 'I did nothing of the kind.', `${to ?? 'Please'}, don't pin this on me.`], ctx);
       const account = plan.claim ? [plan.claim.text] : alibi(plan, board);
       const point = plan.other ? (reasons(plan.other.reasons, board, 1, ctx.said)[0] ?? '') : '';
       const other = plan.other
@@ -353,8 +376,23 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
       const lead = zh
         ? choose(['这是我的私事，和案子没关系。', '这个我不想多说，跟案子无关。', '那件事我现在不想谈。'], ctx)
         : choose(["That's a private matter and has nothing to do with the case.", "I'd rather not go into that; it isn't about the case.", "I won't talk about that now."], ctx);
+      // A refusal still gives something: where it was, else a clue that points elsewhere, else its suspicion.
       const some = alibi(plan, board)[0];
-      const give = some ? (zh ? `不过我可以告诉你：${some}` : `But I can tell you this: ${some}`) : '';
+      const clue = plan.clues?.[0];
+      const reason = plan.suspect ? reasons(plan.suspect.reasons, board, 1, ctx.said)[0] : undefined;
+      const give = some
+        ? zh
+          ? `不过我可以告诉你：${some}`
+          : `But I can tell you this: ${some}`
+        : clue
+          ? zh
+            ? `不过${sayTitle(clue.title, language)}值得大家看看：${gist(clue, board)}`
+            : `But look at ${sayTitle(clue.title, language)}: ${gist(clue, board)}`
+          : plan.suspect && reason
+            ? zh
+              ? `我倒想请大家看看${sayName(view, plan.suspect.character, language)}：${reason}`
+              : `I'd rather you looked at ${sayName(view, plan.suspect.character, language)}: ${inner(reason)}`
+            : '';
       return sentencesOf([lead, give], language);
     }
     case 'share': {
@@ -377,7 +415,9 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
     case 'confront': {
       const c = plan.contradiction;
       if (!c) return '';
-      const tail = zh ? choose(['这怎么解释？', '你怎么说？', '这对不上吧？'], ctx) : choose(['How do you explain that?', 'What do you say to that?', "That doesn't fit, does it?"], ctx);
+      const tail = zh
+        ? choose(['这怎么解释？', '你怎么说？', '这对不上吧？', '你给大家一个交代吧？', '这两样怎么能都是真的？'], ctx)
+        : choose(['How do you explain that?', 'What do you say to that?', "That doesn't fit, does it?", 'Which one is true?', 'Can you square that for us?'], ctx);
       return call(zh ? `${sayContradiction(c, board, true)}。${tail}` : `${sayContradiction(c, board, true)}. ${tail}`);
     }
     case 'dispute': {
@@ -397,7 +437,8 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
     case 'challenge': {
       const c = plan.contradiction;
       const why = c ? sayContradiction(c, board, true) : (plan.text ?? '');
-      return call(zh ? `${choose(['可是', '不对，', '这说不过去：'], ctx)}${why}。` : `${choose(['But', "That doesn't fit:", 'Wait:'], ctx)} ${why}.`);
+      const ask = zh ? choose(['这怎么说？', '你怎么解释？'], ctx) : choose(['How do you explain that?', 'Which is it?'], ctx);
+      return call(zh ? `${choose(['可是', '不对，', '这说不过去：'], ctx)}${why}。${ask}` : `${choose(['but', "that doesn't fit:", 'wait:'], ctx)} ${why}. ${ask}`);
     }
     case 'statement': {
       const s = plan.suspect;
@@ -432,11 +473,17 @@ function askText(plan: Plan, ctx: RealizeContext): string {
   const q = plan.question;
   if (!q) return '';
   const span = q.incident || !q.span ? (zh ? '案发那段时间' : 'when it happened') : saySpan(q.span, language);
+  const lead = zh
+    ? choose(['', '我想问问，', '我直说了，', '先问个要紧的：', '有件事得问清楚：', '别怪我多嘴，'], ctx)
+    : choose(['', 'I have to ask: ', 'straight question: ', 'one thing first: ', "don't take this badly, but ", 'tell me this: '], ctx);
   switch (q.act) {
     case 'where':
-      return zh
-        ? choose([`${span}你在哪里？有人能证明吗？`, `${span}你在做什么？`, `说说${span}你的行踪吧。`, `${span}你一直待在哪儿？`], ctx)
-        : choose([`where were you ${span}? Can anyone vouch for you?`, `what were you doing ${span}?`, `tell us where you were ${span}.`, `where exactly were you ${span}?`], ctx);
+      return (
+        lead +
+        (zh
+          ? choose([`${span}你在哪里？有人能证明吗？`, `${span}你在做什么？`, `说说${span}你的行踪吧。`, `${span}你一直待在哪儿？`, `${span}谁能给你作证？你人在哪？`], ctx)
+          : choose([`where were you ${span}? Can anyone vouch for you?`, `what were you doing ${span}?`, `tell us where you were ${span}.`, `where exactly were you ${span}?`, `who can vouch for where you were ${span}?`], ctx))
+      );
     case 'saw': {
       const place = q.place ? sayPlace(view, q.place, '', language) : '';
       return zh

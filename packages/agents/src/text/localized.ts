@@ -11,7 +11,8 @@ export function pick(t: LocalizedText | null | undefined, language: Language): s
 export function sentences(text: string): string[] {
   return (
     text
-      .split(/\n+|(?<=[。！？!?；;])|(?<=\.)\s+/)
+      // Not after an abbreviation: "No. 2", "Mr. Zheng", "9 p.m. sharp".
+      .split(/\n+|(?<=[。！？!?；;])|(?<!\b(?:No|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|a\.m|p\.m|[A-Z]))(?<=\.)\s+/)
       .map((s) =>
         s
           .replace(/\*\*/g, '')

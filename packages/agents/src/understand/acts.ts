@@ -57,7 +57,7 @@ const ZH_Q_WORD =
 const EN_Q_START =
   /^(?:so |and |but |ok |okay |well |hey |um+ |uh+ |then |also |wait |honestly |just )*(?:where|what|who|whom|whose|when|why|how|which|did|do|does|were|was|are|is|have|had|has|can|could|would|will|should|any|anyone|anything|whats|wheres|whos|hows)\b/i;
 const EN_Q_INSIDE =
-  /\b(?:where|what|who|whom|whose|why|how|which|whats|wheres|whos|hows)\b.{0,30}\b(?:you|u|he|she|they|it|was|were|is|did|do|does|are|has|have|can|could|would)\b|\b(?:did|were|was|can|could|have|has|is|are|do|does|would|will)\s+(?:you|u|he|she|anyone|anybody|they|it|there|we|that|this|qperson|ur|your|his|her|the|my)\b|[, ](?:right|isn'?t it|didn'?t (?:you|u|he|she)|wasn'?t it|don'?t (?:you|u)|no|eh|yeah)\s*$/i;
+  /\b(?:where|what|who|whom|whose|why|how|which|whats|wheres|whos|hows)\b.{0,30}\b(?:you|u|he|she|they|it|was|were|is|did|do|does|are|has|have|can|could|would)\b|(?:^|[,;:—]\s*|\b(?:so|and|but|then|ok|okay|well|now)\s+)(?:did|were|was|can|could|have|has|is|are|do|does|would|will)\s+(?:you|u|he|she|anyone|anybody|they|it|there|we|that|this|qperson|ur|your|his|her|the|my)\b|[, ](?:right|isn'?t it|didn'?t (?:you|u|he|she)|wasn'?t it|don'?t (?:you|u)|no|eh|yeah)\s*$/i;
 
 /** Whether a clause asks something (its story words already marked). */
 export function isQuestion(clause: string): boolean {
