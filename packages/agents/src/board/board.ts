@@ -135,7 +135,8 @@ export class Board {
       return published.some((c) =>
         (this.options.readings?.[c.id]?.contradicts ?? []).some((k) => k.character === this.seat && k.claim === claimId),
       );
-    return published.some((c) => clueBreaks(c, w, this.seat));
+    const text = pick(this.view.me?.character.cover?.find((k) => k.id === claimId)?.text ?? null, this.language);
+    return published.some((c) => clueBreaks(c, w, this.seat, this.withoutNames(text)));
   }
 
   private ownMovements(): Movement[] {
@@ -226,7 +227,7 @@ export class Board {
         const byReading = this.options.readings
           ? (this.options.readings[clue.id]?.contradicts ?? []).some((k) => k.character === claim.speaker)
           : false;
-        if (clueBreaks(clue, claim, claim.speaker) || (byReading && clueTouches(clue, claim)))
+        if (clueBreaks(clue, claim, claim.speaker, this.withoutNames(claim.text)) || (byReading && clueTouches(clue, claim)))
           push({ key: `${claim.ref}|clue:${clue.id}`, against: claim.speaker, claim, by: { kind: 'clue', clue } });
       }
       // Someone else says they saw the speaker elsewhere then (or were with them there): only an account that
@@ -234,19 +235,29 @@ export class Board {
       for (const other of this.heard) {
         if (other.speaker === claim.speaker || !other.people.includes(claim.speaker)) continue;
         if (!SAW_SOMEONE.test(other.text)) continue;
-        if (!claim.span || !other.span || !spansMeet(claim.span, other.span, 5)) continue;
+        if (!claim.span || !other.span || !spansMeet(claim.span, other.span, 5) || claim.places.length !== 1) continue;
         const elsewhere = other.places.some((p) => !claim.places.includes(p)) && claim.places.length > 0;
         const denied = other.places.some((p) => claim.denied.includes(p));
         if (elsewhere || denied)
           push({ key: `${claim.ref}|${other.ref}`, against: claim.speaker, claim, by: { kind: 'claim', claim: other } });
       }
       // The seat itself was with the speaker somewhere else then.
+      // Only a one-place account, and a stay of the seat's own with them inside its span, of five minutes or more.
       for (const m of this.movements) {
-        if (m.secret || !m.with.includes(claim.speaker) || !claim.span || !m.place) continue;
-        if (spansMeet(m.span, claim.span) && claim.places.length > 0 && !claim.places.includes(m.place))
+        if (m.secret || !m.with.includes(claim.speaker) || !claim.span || !m.place || claim.places.length !== 1) continue;
+        const inside = m.span.from >= claim.span.from && m.span.to <= claim.span.to && m.span.to - m.span.from >= 5;
+        if (inside && !claim.places.includes(m.place))
           push({ key: `${claim.ref}|own:${m.span.from}`, against: claim.speaker, claim, by: { kind: 'own', movement: m } });
       }
     }
+    return out;
+  }
+
+  /** A text with the story's people left out: what it says, not whom it calls. */
+  withoutNames(text: string): string {
+    let out = text;
+    for (const m of this.lexicon.find(text).filter((x) => x.kind === 'person').sort((a, b) => b.index - a.index))
+      out = out.slice(0, m.index) + ' ' + out.slice(m.index + m.text.length);
     return out;
   }
 
@@ -305,18 +316,45 @@ function incidentOf(view: View, lexicon: Lexicon): TimeSpan | null {
  * pompom from her headdress, found in the room she never entered), or to another place at a time the account
  * covers.
  */
-export function clueBreaks(clue: ClueNote, w: Whereabouts, who: string): boolean {
-  const tie = clue.ties[who] ?? 0;
-  if (tie < 0.5) return false;
+export function clueBreaks(clue: ClueNote, w: Whereabouts, who: string, account = ''): boolean {
+  // What the account says was done at a place, and a clue there that says nobody did it: "I pulled the cord
+  // for twenty minutes" in the shed, "Nobody has pulled the cord tonight" on the shed's generator.
+  if (account && (w.places.includes(clue.location) || clue.where.places.some((p) => w.places.includes(p)))) {
+    const mine = contentWords(account);
+    if (clue.parts.some((p) => NOBODY.test(p.text) && [...contentWords(p.text)].some((x) => mine.has(x)))) return true;
+  }
+  // Found where the account says the person never went, and naming them (by name or the part they play): a
+  // word of their belongings alone is too weak to place them anywhere.
+  const named = clue.parts.some((p) => (p.ties[who] ?? 0) >= 1);
+  if (!named) return false;
   if (w.denied.includes(clue.location) || clue.where.places.some((p) => w.denied.includes(p))) return true;
   if (!w.span || w.places.length === 0) return false;
   const span = w.span;
-  // One sentence must tie the person, a time in the account's span and another place together.
+  // One sentence must name the person (a belonging is not enough to place them), a time in the account's
+  // span and another place together.
   return clue.parts.some((p) => {
-    if ((p.ties[who] ?? 0) < 0.5 || !p.where.span || !spansMeet(span, p.where.span, 3)) return false;
+    if ((p.ties[who] ?? 0) < 1 || !p.where.span || !spansMeet(span, p.where.span, 3)) return false;
     const there = p.where.places.length > 0 ? p.where.places : [clue.location];
     return there.every((x) => !w.places.includes(x));
   });
+}
+
+const NOBODY = /没有人|没人|谁也没|从没|从来没|根本没|没有被|未被|不曾|nobody|no one|never|has not been|hasn't been|had not been|not once|untouched|unused/i;
+const STOP_WORDS = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'they', 'there', 'tonight', 'about', 'after', 'before', 'into', 'only', 'just', 'what', 'when', 'said']);
+
+/** Words of substance of a text: English words of four letters or more, Chinese two-character runs without function characters. */
+function contentWords(text: string): Set<string> {
+  if (/[\u3400-\u9fff]/.test(text)) {
+    const out = new Set<string>();
+    const t = text.replace(/[^\u3400-\u9fff]/g, ' ');
+    for (const run of t.split(/\s+/))
+      for (let i = 0; i + 2 <= run.length; i++) {
+        const g = run.slice(i, i + 2);
+        if (!/[的了是在我你他她们这那有不没也都就还和着过把被说到上下里]/.test(g)) out.add(g);
+      }
+    return out;
+  }
+  return new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).map((w) => w.replace(/(?:ing|ed|s)$/, '')).filter((w) => w.length >= 4 && !STOP_WORDS.has(w)));
 }
 
 /** Whether a clue is about what an account says: the same place, time or object. */

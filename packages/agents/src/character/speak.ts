@@ -104,7 +104,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     language: o.language,
     grounding,
   };
-  const formed = { language: o.language, selfNames: callNames(o.view, o.board.seat) };
+  const formed = { language: o.language, selfNames: callNames(o.view, o.board.seat), introduction: o.plan.act === 'intro' };
   const rejected: Spoken['rejected'] = [];
   const passes = (text: string, extra: Partial<Parameters<typeof checkReply>[1]> = {}) => {
     const verdict = checkReply(text, { ...guard, ...extra });

@@ -46,11 +46,19 @@ export function believe(board: Board, options: BeliefOptions): Belief[] {
     b.score += r.weight;
     b.reasons.push(r);
   };
+  // Without the author's readings a clue only says whom it is about, not what it proves: someone many clues
+  // mention (the one who brews the tea, whose room it is) is central, not guilty, so ties count less the more
+  // clues share them; what the talk exposes carries the weight.
+  const named = new Map<string, number>();
+  if (!options.readings)
+    for (const clue of board.clues)
+      for (const [who, tie] of Object.entries(clue.ties)) if (tie >= 0.5) named.set(who, (named.get(who) ?? 0) + 1);
   for (const clue of board.clues) {
     if (options.readings) {
       for (const p of options.readings[clue.id]?.pointsTo ?? []) add(p.character, { kind: 'clue', weight: p.weight, clue });
     } else {
-      for (const [who, tie] of Object.entries(clue.ties)) add(who, { kind: 'clue', weight: 0.3 * tie, clue });
+      for (const [who, tie] of Object.entries(clue.ties))
+        add(who, { kind: 'clue', weight: (0.3 * tie) / Math.sqrt(named.get(who) ?? 1), clue });
     }
   }
   if (options.talk) {

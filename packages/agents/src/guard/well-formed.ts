@@ -15,8 +15,10 @@ export type Malformation =
 
 export interface WellFormedContext {
   language: Language;
-  /** Names the speaker goes by: a line may not open by calling the speaker. */
+  /** Names the speaker goes by: a line may not open by calling the speaker (an introduction may open with them). */
   selfNames: string[];
+  /** The line introduces the speaker ("Chen Jintian, male lead."): its own name may open it. */
+  introduction?: boolean;
   /** Latin words a Chinese line may hold (the story's own Latin names); none by default. */
   latinNames?: string[];
   /** For a model's line: every word it may use (the prompt's and the realization's); absent: not checked. */
@@ -85,7 +87,7 @@ export function malformation(text: string, ctx: WellFormedContext): { kind: Malf
   const phrase = repeatedPhrase(t, ctx.language);
   if (phrase) return { kind: 'repeat', detail: phrase };
   const head = t.replace(/^[“"「\s]+/, '');
-  const self = ctx.selfNames.find((n) => n.length >= 2 && head.startsWith(n) && /^[，,：:\s!！]/.test(head.slice(n.length)));
+  const self = ctx.introduction ? undefined : ctx.selfNames.find((n) => n.length >= 2 && head.startsWith(n) && /^[，,：:\s!！]/.test(head.slice(n.length)));
   if (self) return { kind: 'self-address', detail: self };
   if (!/[。！？!?.…”"」』）)]$/.test(t)) return { kind: 'incomplete', detail: t.slice(-6) };
   if (unbalanced(t)) return { kind: 'incomplete', detail: 'unbalanced quotes or brackets' };

@@ -418,7 +418,10 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
       const tail = zh
         ? choose(['这怎么解释？', '你怎么说？', '这对不上吧？', '你给大家一个交代吧？', '这两样怎么能都是真的？'], ctx)
         : choose(['How do you explain that?', 'What do you say to that?', "That doesn't fit, does it?", 'Which one is true?', 'Can you square that for us?'], ctx);
-      return call(zh ? `${sayContradiction(c, board, true)}。${tail}` : `${sayContradiction(c, board, true)}. ${tail}`);
+      const lead = zh
+        ? choose(['', '我想请你解释一下：', '有件事我想不通：', '我们对一对：', '我得问个明白：'], ctx)
+        : choose(['', 'help me with something: ', "here's what bothers me: ", "let's check this: ", 'explain one thing: '], ctx);
+      return call(zh ? `${lead}${sayContradiction(c, board, true)}。${tail}` : `${lead}${sayContradiction(c, board, true)}. ${tail}`);
     }
     case 'dispute': {
       const accused = plan.person ? sayName(view, plan.person, language) : '';
