@@ -46,7 +46,11 @@ const minutes = (hhmm: string) => {
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** Whether the times read match the labels: one span per labelled time, each near it (a vague one: anywhere in it). */
+/**
+ * Whether the times read match the labels: one span per labelled time, in order. An exact label wants the very
+ * minutes (its start, and its end or the start again); a vague one (around nine, 九点多) wants a start within a
+ * quarter hour of it and an end within the hour.
+ */
 function sameTimes(got: Understood['times'], want: LabelledLine['times']): boolean {
   if (got.length !== want.length) return false;
   return want.every((w, i) => {
@@ -54,16 +58,19 @@ function sameTimes(got: Understood['times'], want: LabelledLine['times']): boole
     if (!g) return false;
     const at = minutes(w.at);
     const until = w.until ? minutes(w.until) : at;
-    const slack = w.approx || g.approx ? 15 : 0;
-    return Math.abs(g.from - at) <= slack && Math.abs(g.to - until) <= (w.approx ? 60 : slack);
+    if (!w.approx) return g.from === at && g.to === until;
+    return Math.abs(g.from - at) <= 15 && Math.abs(g.to - until) <= 60;
   });
 }
+
+export const SLOT_KINDS = ['to', 'people', 'places', 'clues', 'times'] as const;
+export type SlotKind = (typeof SLOT_KINDS)[number];
 
 export interface LineScore {
   line: LabelledLine;
   got: Understood;
   act: boolean;
-  slots: { to: boolean; people: boolean; places: boolean; clues: boolean; times: boolean };
+  slots: Record<SlotKind, boolean>;
 }
 
 /** Reads every line of a file with the story's whole lexicon (every clue known, as at the end of a game). */
@@ -106,25 +113,29 @@ export interface Accuracy {
   lines: number;
   /** Lines whose acts are exactly the labelled ones. */
   acts: number;
-  /** Lines whose every slot (addressee, people, places, clues, times) is exactly the labelled one. */
+  /**
+   * Slot accuracy: of every (line, slot kind) pair, the share read exactly right. A slot the label leaves empty
+   * counts too: reading one there (a spurious name, a time that is not one) is an error.
+   */
   slots: number;
-  /** Per slot: lines where that slot is right. */
-  bySlot: Record<keyof LineScore['slots'], number>;
+  /** Lines whose every slot (addressee, people, places, clues, times) is exactly the labelled one. */
+  allExact: number;
+  /** Per slot kind: lines where that slot is exactly right. */
+  bySlot: Record<SlotKind, number>;
 }
 
 export function accuracy(scores: LineScore[]): Accuracy {
   const n = scores.length || 1;
   const share = (f: (s: LineScore) => boolean) => scores.filter(f).length / n;
+  const bySlot = Object.fromEntries(SLOT_KINDS.map((k) => [k, share((s) => s.slots[k])])) as Record<
+    SlotKind,
+    number
+  >;
   return {
     lines: scores.length,
     acts: share((s) => s.act),
-    slots: share((s) => Object.values(s.slots).every(Boolean)),
-    bySlot: {
-      to: share((s) => s.slots.to),
-      people: share((s) => s.slots.people),
-      places: share((s) => s.slots.places),
-      clues: share((s) => s.slots.clues),
-      times: share((s) => s.slots.times),
-    },
+    slots: SLOT_KINDS.reduce((sum, k) => sum + bySlot[k], 0) / SLOT_KINDS.length,
+    allExact: share((s) => SLOT_KINDS.every((k) => s.slots[k])),
+    bySlot,
   };
 }
