@@ -48,8 +48,9 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /**
  * Whether the times read match the labels: one span per labelled time, in order. An exact label wants the very
- * minutes (its start, and its end or the start again); a vague one (around nine, 九点多) wants a start within a
- * quarter hour of it and an end within the hour.
+ * minutes (its start, and its end or the start again), or for one time, the hour the reader gives a bound by
+ * it ("after nine"); a vague one (around nine, 九点多) wants a start within a quarter hour of it and an end
+ * within the hour.
  */
 function sameTimes(got: Understood['times'], want: LabelledLine['times']): boolean {
   if (got.length !== want.length) return false;
@@ -58,7 +59,12 @@ function sameTimes(got: Understood['times'], want: LabelledLine['times']): boole
     if (!g) return false;
     const at = minutes(w.at);
     const until = w.until ? minutes(w.until) : at;
-    if (!w.approx) return g.from === at && g.to === until;
+    if (!w.approx) {
+      if (g.from === at && g.to === until) return true;
+      // "after nine", 九点以后, "till 9:20": the labels write the one time said; the reader gives the hour it
+      // bounds (21:00–22:00, 20:20–21:20). The same time said, in the reader's shape.
+      return !w.until && g.approx && g.to - g.from === 60 && (g.from === at || g.to === at);
+    }
     return Math.abs(g.from - at) <= 15 && Math.abs(g.to - until) <= 60;
   });
 }

@@ -100,7 +100,8 @@ export function placeOnClock(h: number, m: number, part: DayPart, frame: TimeFra
   const small = base * 60 + m + DAY;
   switch (part) {
     case 'morning':
-      return am;
+      // "2am", 早上两点 after a night: the small hours of the next day, unless the story's times say morning.
+      return base <= 4 && h !== 12 ? nearest([small, am], frame, small) : am;
     case 'noon':
       return h === 12 ? 12 * 60 + m : pm;
     case 'afternoon':
@@ -113,13 +114,17 @@ export function placeOnClock(h: number, m: number, part: DayPart, frame: TimeFra
     default:
       break;
   }
-  const candidates = h === 12 ? [12 * 60 + m, DAY + m] : [pm, small, am];
-  if (frame.length === 0) return candidates[0] ?? pm;
-  let best = candidates[0] ?? pm;
+  return nearest(h === 12 ? [12 * 60 + m, DAY + m] : [pm, small, am], frame, pm);
+}
+
+/** The candidate nearest a time of the frame; ties (within half an hour) go to the earlier candidate. */
+function nearest(candidates: number[], frame: TimeFrame, fallback: number): number {
+  if (frame.length === 0) return candidates[0] ?? fallback;
+  let best = candidates[0] ?? fallback;
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = Math.min(...frame.map((f) => Math.abs(f - c)));
-    // Ties (and near ties) go to the evening, the usual time of a murder-mystery night.
+    // Ties (and near ties) go to the first candidate: the evening, the usual time of a murder-mystery night.
     if (d < bestDistance - 30) {
       best = c;
       bestDistance = d;
@@ -231,6 +236,21 @@ function zhTimes(text: string, frame: TimeFrame): TimeMention[] {
     }
     out.push({ span, index, text: text.slice(index, index + length) });
   }
+  // A quarter said alone after a time is a quarter past that hour: 九点十分离开，一刻以后才进 → 9:15.
+  for (const m of text.matchAll(/(?<![点點时時:：\d零〇一二两三四五六七八九十])(一刻|三刻)(钟)?/g)) {
+    const index = m.index ?? 0;
+    const prev = out.filter((t) => t.index + t.text.length <= index).pop();
+    if (!prev || m[2] || out.some((t) => index >= t.index && index < t.index + t.text.length)) continue;
+    const t = Math.floor(prev.span.from / 60) * 60 + (m[1] === '一刻' ? 15 : 45);
+    const bound = ZH_AFTER.exec(text.slice(index + m[0].length));
+    const span: TimeSpan = bound
+      ? /前/.test(bound[0])
+        ? { from: t - 60, to: t, approx: true }
+        : { from: t, to: t + 60, approx: true }
+      : { from: t, to: t, approx: false };
+    out.push({ span, index, text: text.slice(index, index + m[0].length + (bound?.[0].length ?? 0)) });
+  }
+  out.sort((a, b) => a.index - b.index);
   // 快十点, 将近十点: the quarter hour before.
   for (const m of out) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
@@ -344,6 +364,12 @@ const EN_PATTERNS: EnPattern[] = [
   },
 ];
 
+/** Minutes past with no hour after them: quarter past, twenty past (an hour said before supplies it). */
+const BARE_PAST = new RegExp(
+  `\\b(?:a\\s+)?(?:(quarter|half)|${EN_MIN_WORD}(?:\\s+minutes)?)\\s+past\\b(?!\\s+(?:the\\s+)?(?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\\b)`,
+  'gi',
+);
+
 const EN_PART =
   /\b(this morning|in the morning|morning|this afternoon|in the afternoon|afternoon|this evening|in the evening|evening|tonight|last night|at night|night|after midnight|small hours)\b/i;
 
@@ -404,6 +430,23 @@ function enTimes(text: string, frame: TimeFrame): TimeMention[] {
       found.push({ span, index: start, text: text.slice(start, end) });
     }
   }
+  // Minutes past with no hour after a time: "from nine to twenty past", "left at 9:10, came in at quarter past".
+  for (const m of text.matchAll(BARE_PAST)) {
+    const index = m.index ?? 0;
+    const end = index + m[0].length;
+    if (overlaps(index, end)) continue;
+    const prev = found
+      .filter((t) => t.index + t.text.length <= index)
+      .sort((a, b) => a.index - b.index)
+      .pop();
+    const amount = m[1] ? (/half/i.test(m[1]) ? 30 : 15) : enMinute(m[2] ?? '');
+    if (!prev || !Number.isFinite(amount) || amount > 59) continue;
+    const t = Math.floor(prev.span.from / 60) * 60 + amount;
+    const approx = /\b(?:around|about|roughly|nearly|almost)\s+$/i.test(
+      text.slice(Math.max(0, index - 12), index),
+    );
+    found.push({ span: { from: t, to: t, approx }, index, text: m[0] });
+  }
   found.sort((a, b) => a.index - b.index);
   return joinPeriods(
     text,
@@ -414,6 +457,13 @@ function enTimes(text: string, frame: TimeFrame): TimeMention[] {
     /\b(?:between|from)\s+$/i,
   );
 }
+
+/**
+ * A stretch kept up from one time to the next: 八点五十上台，一直唱到九点一刻; "went on at 8:50 and sang until
+ * the curtain at 9:15". Not a late return ("didn't come back till 9:08", 九点零八才回来): two times.
+ */
+const STAYED_UNTIL =
+  /^(?=[^。.;；!?！？]{0,40}$)(?![^]*(?:才|没|不|didn'?t|did not|not|never|only))(?:[^]*一直[^]*(?:到|至)\s*$|[^]*\b(?:until|till)\b[^]*)$/i;
 
 /**
  * Two times joined as a period: 九点到九点半, between nine and half past, from 9 to 9:30. `joiner` joins
@@ -435,8 +485,10 @@ function joinPeriods(
       const between = text.slice(a.index + a.text.length, b.index);
       const after = text.slice(b.index + b.text.length);
       const before = text.slice(Math.max(0, a.index - 12), a.index);
+      const stayed = !joiner.test(between) && STAYED_UNTIL.test(between);
       const joined =
         joiner.test(between) ||
+        stayed ||
         (pair.test(between) && ((closer !== null && closer.test(after)) || (opener?.test(before) ?? false)));
       if (
         joined &&
@@ -457,7 +509,8 @@ function joinPeriods(
         out.push({
           span: { from: a.span.from, to, approx: a.span.approx || b.span.approx },
           index: a.index,
-          text: text.slice(a.index, end),
+          // A stretch told with a verb between keeps the verb readable: its mention is the first time's words.
+          text: stayed ? a.text : text.slice(a.index, end),
         });
         i++;
         continue;

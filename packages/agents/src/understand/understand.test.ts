@@ -53,6 +53,12 @@ describe('understanding what is said', async () => {
     expect(read('大家好').acts).toEqual(['offtopic']);
   });
 
+  it('a story word a time reading would cut into stays a word', () => {
+    const u = read('Did anyone go past toward dressing room 1 after nine?');
+    expect(u.places).toEqual(['dressing-room-1']);
+    expect(u.times.map((t) => t.from)).toEqual([21 * 60]);
+  });
+
   it('the victim by name or alias, places by short forms', () => {
     const u = read('你跟秋棠什么关系？你去过一号房没有？');
     expect(u.people).toContain('victim');

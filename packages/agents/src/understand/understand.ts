@@ -108,10 +108,27 @@ function addressee(text: string, people: Mention[], times: { index: number }[]):
 /** Reads one utterance: acts, addressee, and the story's people, places, clues and times in it. */
 export function understand(text: string, ctx: UnderstandContext): Understood {
   const { lexicon } = ctx;
-  const times = parseTimes(text, lexicon.frame);
-  const found = lexicon
-    .find(text)
-    .filter((m) => !times.some((t) => m.index >= t.index && m.index < t.index + t.text.length));
+  const words = lexicon.find(text);
+  let times = parseTimes(text, lexicon.frame);
+  // A story word that a time reading cuts into keeps its words: "dressing room 1 after nine" is the room,
+  // then "after nine" (not "1 after nine"). The time is read again with the word blanked out.
+  const cut = words.filter((m) =>
+    times.some(
+      (t) =>
+        m.index < t.index + t.text.length &&
+        t.index < m.index + m.text.length &&
+        (m.index < t.index || m.index + m.text.length > t.index + t.text.length),
+    ),
+  );
+  if (cut.length > 0) {
+    let masked = text;
+    for (const m of cut)
+      masked = masked.slice(0, m.index) + ' '.repeat(m.text.length) + masked.slice(m.index + m.text.length);
+    times = parseTimes(masked, lexicon.frame);
+  }
+  const found = words.filter(
+    (m) => !times.some((t) => m.index >= t.index && m.index < t.index + t.text.length),
+  );
   const kin = ctx.speaker ? findKin(text, kinTerms(lexicon.view, lexicon, ctx.speaker)) : [];
   const overlapsFound = (k: Mention) =>
     found.some((m) => k.index < m.index + m.text.length && m.index < k.index + k.text.length);
