@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGame, projectView } from '@jubensha/engine';
+import { applyCommand, createGame, projectView, type GameSnapshot } from '@jubensha/engine';
 import type { ClueCard } from '@jubensha/protocol';
 import type { Story } from '@jubensha/story';
 import { Lexicon } from './lexicon.js';
@@ -79,9 +79,29 @@ export interface LineScore {
   slots: Record<SlotKind, boolean>;
 }
 
-/** Reads every line of a file with the story's whole lexicon (every clue known, as at the end of a game). */
+/** A game the host has moved to its last public discussion: every act read, as the table talks at the end. */
+function lastDiscussion(story: Story): GameSnapshot {
+  let at = 1_700_000_000_000;
+  let snap = createGame(story, { seed: 1, seats: {}, at });
+  const last = story.phases.reduce((n, p, i) => (p.kind === 'discuss' && p.mode === 'public' ? i : n), -1);
+  for (const command of [
+    { type: 'START' as const },
+    ...Array.from({ length: last + 1 }, () => ({ type: 'ADVANCE' as const })),
+  ]) {
+    if (snap.context.phase === last) break;
+    const r = applyCommand(story, snap, { actor: { kind: 'host' }, command, at: (at += 1000) });
+    if (!r.ok) break;
+    snap = r.snapshot;
+  }
+  return snap;
+}
+
+/**
+ * Reads every line of a file as its speaker's seat would at the end of a game: its own script, voice and
+ * relationships read, and every clue of the story known.
+ */
 export function scoreFile(story: Story, file: LabelledFile): LineScore[] {
-  const game = createGame(story, { seed: 1, seats: {}, at: 1_700_000_000_000 });
+  const game = lastDiscussion(story);
   const clues: ClueCard[] = story.clues.map((c) => ({
     id: c.id,
     location: c.location,

@@ -94,9 +94,125 @@ function roleNames(zh: string | undefined, en: string | undefined): string[] {
   return out;
 }
 
-/** Aliases in double quotes or brackets the seat's own texts give (voice: 管何淑芬叫“何姨”). */
-function quotedAliases(text: string): string[] {
-  return [...text.matchAll(/[“"「]([^”"」]{2,6})[”"」]/g)].map((m) => m[1] ?? '');
+/** Aliases in quotes or brackets the seat's own texts give (voice: 管何淑芬叫“何姨”, Calls Lin Jiadong 'Mr Lin Junior'). */
+function quotedAliases(text: string): { alias: string; before: string }[] {
+  const out: { alias: string; before: string }[] = [];
+  for (const m of text.matchAll(
+    /[“"「]([^”"」]{2,16})[”"」]|(?<![\p{L}\p{N}])'([^'\n]{2,16})'(?![\p{L}\p{N}])/gu,
+  )) {
+    const alias = (m[1] ?? m[2] ?? '').trim();
+    if (!alias || /[，。,.!?！？；;]/.test(alias)) continue;
+    const index = m.index ?? 0;
+    // The words since the last quote or clause break: "管林家栋叫", " Lin Jiadong ".
+    const head = text.slice(0, index);
+    const cut = Math.max(...[...'”"」\'，。；;,.\n'].map((c) => head.lastIndexOf(c)));
+    out.push({ alias, before: head.slice(cut + 1) });
+  }
+  return out;
+}
+
+/** Which way a character's public profile speaks of them: she/her, he/his; null when it does not say. */
+function genderOf(profile: { zh?: string | undefined; en?: string | undefined }): 'f' | 'm' | null {
+  const en = profile.en ?? '';
+  const f =
+    (en.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length + (profile.zh ?? '').split('她').length - 1;
+  const m =
+    (en.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length + (profile.zh ?? '').split('他').length - 1;
+  return f > m ? 'f' : m > f ? 'm' : null;
+}
+
+/** Titles the table puts after a family name (林女士, 何阿姨) or before it (Ms Lin), and whom they fit. */
+const ZH_TITLES: [string, 'f' | 'm' | null][] = [
+  ['阿姨', 'f'],
+  ['姨', 'f'],
+  ['女士', 'f'],
+  ['小姐', 'f'],
+  ['太太', 'f'],
+  ['姐', 'f'],
+  ['大姐', 'f'],
+  ['姐姐', 'f'],
+  ['婶', 'f'],
+  ['嫂', 'f'],
+  ['大妈', 'f'],
+  ['先生', 'm'],
+  ['叔', 'm'],
+  ['叔叔', 'm'],
+  ['伯', 'm'],
+  ['伯伯', 'm'],
+  ['哥', 'm'],
+  ['大哥', 'm'],
+  ['大爷', 'm'],
+  ['老师', null],
+  ['总', null],
+  ['师傅', null],
+  ['经理', null],
+  ['老板', null],
+  ['干事', null],
+  ['同志', null],
+  ['医生', null],
+  ['大夫', null],
+];
+const EN_TITLES: [string, 'f' | 'm' | null][] = [
+  ['Ms', 'f'],
+  ['Miss', 'f'],
+  ['Mrs', 'f'],
+  ['Madam', 'f'],
+  ['Aunt', 'f'],
+  ['Auntie', 'f'],
+  ['Sister', 'f'],
+  ['Mr', 'm'],
+  ['Uncle', 'm'],
+  ['Brother', 'm'],
+  ['Teacher', null],
+  ['Master', null],
+  ['Manager', null],
+  ['Boss', null],
+  ['Director', null],
+  ['Comrade', null],
+  ['Doctor', null],
+  ['Dr', null],
+];
+
+/**
+ * A family name with a title, for the one character it can mean: 何阿姨, Dr Nie when only one character is a
+ * 何 or a Nie; 林女士, Ms Lin when three are Lins and one of them is a woman.
+ */
+function titledForms(
+  characters: readonly {
+    id: string;
+    name: { zh?: string | undefined; en?: string | undefined };
+    gender: 'f' | 'm' | null;
+  }[],
+): { form: string; id: string }[] {
+  const fam = (c: (typeof characters)[number]) => {
+    const zh = (c.name.zh ?? '').replace(/[（(].*$/, '').trim();
+    const en = (c.name.en ?? '')
+      .replace(/[（(].*$/, '')
+      .trim()
+      .split(/\s+/);
+    return {
+      zh: zh.length >= 2 && zh.length <= 3 ? zh.charAt(0) : '',
+      en: en.length >= 2 ? (en[0] ?? '') : '',
+    };
+  };
+  const out: { form: string; id: string }[] = [];
+  for (const c of characters) {
+    const mine = fam(c);
+    for (const [titles, key, make] of [
+      [ZH_TITLES, 'zh', (f: string, t: string) => f + t],
+      [EN_TITLES, 'en', (f: string, t: string) => `${t} ${f}`],
+    ] as const) {
+      const f = mine[key];
+      if (!f) continue;
+      const same = characters.filter((o) => fam(o)[key] === f);
+      for (const [t, g] of titles) {
+        const fits = same.filter((o) => g === null || o.gender === g || o.gender === null);
+        if (fits.length === 1 && fits[0]?.id === c.id && (g === null || c.gender === g))
+          out.push({ form: make(f, t), id: c.id });
+      }
+    }
+  }
+  return out;
 }
 
 /** Short forms of a location name: the parts of 侧台与棚面, 包厢 of 二楼包厢, 一号房 of 一号化妆间, box of The upper box. */
@@ -272,10 +388,23 @@ export class Lexicon {
     extraClues: readonly ClueCard[] = [],
   ) {
     const byForm = new Map<string, Entry[]>();
-    const add = (form: string, entry: Entry) => {
+    /** How sure a person form is: 0 a name, 1 a title that fits one character, 2 a title of the victim's. */
+    const rank = new Map<string, number>();
+    const add = (form: string, entry: Entry, level = 0) => {
       const f = form.trim();
       if (f.length < 2) return;
       const key = /[\u3400-\u9fff]/.test(f) ? f : f.toLowerCase();
+      if (entry.kind === 'person') {
+        // A surer form of a person keeps the word: 林女士 the one woman named Lin, not the victim's title.
+        const was = rank.get(key);
+        if (was !== undefined && was < level) return;
+        if (was !== undefined && was > level)
+          byForm.set(
+            key,
+            (byForm.get(key) ?? []).filter((e) => e.kind !== 'person'),
+          );
+        rank.set(key, level);
+      }
       const list = byForm.get(key) ?? [];
       if (!list.some((e) => e.kind === entry.kind && e.id === entry.id)) list.push(entry);
       byForm.set(key, list);
@@ -293,16 +422,41 @@ export class Lexicon {
       for (const n of givenNameForms(c.name.zh, c.name.en)) add(n, { kind: 'person', id: c.id });
       for (const n of roleNames(c.profile.zh, c.profile.en)) add(n, { kind: 'person', id: c.id });
     }
-    // Quoted forms in the seat's own voice and relationships: a name it uses for someone (何姨, Uncle Chen).
-    for (const q of quotedAliases(ownTexts)) {
-      const who = view.story.characters.filter(
-        (c) =>
-          (c.name.zh ?? '').includes(q.slice(0, 1)) ||
-          (c.name.en ?? '').includes(q.split(' ').pop() ?? '\u0000'),
-      );
-      if (who.length === 1 && who[0]) add(q, { kind: 'person', id: who[0].id });
-    }
+    const people = view.story.characters.map((c) => ({
+      id: c.id,
+      name: c.name,
+      gender: genderOf(c.profile),
+    }));
+    for (const t of titledForms(people)) add(t.form, { kind: 'person', id: t.id }, 1);
     const victim = view.story.victim;
+    // Quoted forms in the seat's own voice and relationships: a name it uses for someone (管林家栋叫“林总”,
+    // Calls Lin Jiadong 'Mr Lin Junior'): the one named just before, or the one character the words can mean.
+    const fullNames: [string, string][] = [
+      ...view.story.characters.flatMap((c) =>
+        [c.name.zh, c.name.en].map((n): [string, string] => [(n ?? '').replace(/[（(].*$/, '').trim(), c.id]),
+      ),
+      ...(victim ? [victim.name.zh, victim.name.en].map((n): [string, string] => [n ?? '', VICTIM]) : []),
+    ].filter(([n]) => n.length >= 2);
+    for (const { alias, before } of quotedAliases(ownTexts)) {
+      const named = fullNames
+        .map(([n, id]) => ({ id, at: before.toLowerCase().lastIndexOf(n.toLowerCase()) }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => b.at - a.at)[0];
+      if (named && /叫|称|喊|call|name|^\s*(?:and\s+)?\S/i.test(before)) {
+        add(alias, { kind: 'person', id: named.id });
+        continue;
+      }
+      const female = /女士|小姐|太太|姨|姐|婶|嫂|\b(?:ms|miss|mrs|madam|aunt|auntie|sister)\b/i.test(alias);
+      const male = /先生|叔|伯|哥|爷|\b(?:mr|uncle|brother)\b/i.test(alias);
+      const who = people.filter(
+        (c) =>
+          ((c.name.zh ?? '').includes(alias.slice(0, 1)) ||
+            (c.name.en ?? '').includes(alias.split(' ').pop() ?? '\u0000')) &&
+          (!female || c.gender !== 'm') &&
+          (!male || c.gender !== 'f'),
+      );
+      if (who.length === 1 && who[0]) add(alias, { kind: 'person', id: who[0].id });
+    }
     if (victim) {
       for (const n of [
         victim.name.zh,
@@ -310,11 +464,8 @@ export class Lexicon {
         ...(victim.aliases ?? []).flatMap((a) => [a.zh, a.en]),
       ])
         if (n) add(n, { kind: 'person', id: VICTIM });
-      for (const n of [
-        ...givenNameForms(victim.name.zh, victim.name.en),
-        ...victimTitles(victim.name.zh, victim.name.en),
-      ])
-        add(n, { kind: 'person', id: VICTIM });
+      for (const n of givenNameForms(victim.name.zh, victim.name.en)) add(n, { kind: 'person', id: VICTIM });
+      for (const n of victimTitles(victim.name.zh, victim.name.en)) add(n, { kind: 'person', id: VICTIM }, 2);
       const en = (victim.name.en ?? '').split(/\s+/);
       if (en.length > 1 && en[1]) add(en[1], { kind: 'person', id: VICTIM });
     }

@@ -53,6 +53,52 @@ describe('understanding what is said', async () => {
     expect(read('大家好').acts).toEqual(['offtopic']);
   });
 
+  it('the addressee: a name that opens a line spoken to "you", a title before it, a name set off by commas', () => {
+    expect(read('mr zheng those remittance slips have ur company address on them explain that').to).toBe(
+      'zheng-jiahui',
+    );
+    expect(read('郑生包厢里撕烂那份合约是咋回事 你跟师父到底啥关系').to).toBe('zheng-jiahui');
+    expect(read('uncle su was uncle chen really next to u the whole interval').to).toBe('su-bowen');
+    // The name is the one spoken of: no addressee.
+    expect(read('xiaoyan said u were in the wings', 'su-bowen').to).toBeNull();
+    expect(read('小燕说你一直在侧台', 'su-bowen').to).toBeNull();
+    expect(read('uncle bowen where were u at nine').to).toBe('su-bowen');
+    expect(read("You're right, Uncle De. Rat poison would have caused convulsions.").to).toBe('luo-dechang');
+    expect(read('i heard the door around 9:10 bowen what were u doing then').to).toBe('su-bowen');
+  });
+
+  it("titles that fit one character, and the names a seat's own voice gives people", async () => {
+    const tea = await loadBundled('rain-tea-hills');
+    const v = projectView(tea, createGame(tea, { seed: 1, seats: {}, at: 0 }), {
+      kind: 'seat',
+      seat: 'shen-man',
+    });
+    const lex = new Lexicon(v);
+    const ask = (text: string, l = lex) => understand(text, { lexicon: l, speaker: 'shen-man' }).to;
+    // Three Lins, one of them a woman: 林女士 and Ms Lin are her; 何阿姨 the one He.
+    expect(ask('林女士，你爸那晚在哪？')).toBe('lin-xiuhe');
+    expect(ask('Ms Lin, where was your father that night?')).toBe('lin-xiuhe');
+    expect(ask('何阿姨你一晚上都在堂屋吗')).toBe('he-shufen');
+    expect(ask('林总，你八点半在哪？')).toBeNull();
+    const me = v.me;
+    if (!me) throw new Error('no seat');
+    const voiced = new Lexicon({
+      ...v,
+      me: {
+        ...me,
+        character: {
+          ...me.character,
+          voice: {
+            zh: '管林家栋叫“林总”。',
+            en: "Calls Lin Jiadong 'Mr Lin Junior', and the others 'Ms Lin'.",
+          },
+        },
+      },
+    });
+    expect(ask('林总，你八点半在哪？', voiced)).toBe('lin-jiadong');
+    expect(ask('Mr Lin Junior, where were you at half past eight?', voiced)).toBe('lin-jiadong');
+  });
+
   it('a story word a time reading would cut into stays a word', () => {
     const u = read('Did anyone go past toward dressing room 1 after nine?');
     expect(u.places).toEqual(['dressing-room-1']);

@@ -67,6 +67,36 @@ const EN_AFTER_NAME =
 const ZH_AFTER_NAME =
   /^(?:\s|[,，:：、!！?？~…]|$|你|您|妳|啊|呀|哇|呢|吧|我问你|问你|说说|讲讲|请|麻烦|到底|究竟|怎么|为什么|为啥|是不是|有没有|老实|别|qtime|[零一二两三四五六七八九十\d]+[点點:])/;
 
+/** A title before a name in Latin text: "aunt xiuhe", "young Lin" (the lexicon knows the name alone). */
+const TITLE =
+  /^\s*(?:aunt|auntie|aunty|uncle|mr\.?|mrs\.?|ms\.?|miss|master|manager|young|little|old|brother|sister|dr\.?|doctor|teacher|boss|madam|sir|comrade|director|grandpa|granny)\s+$/i;
+
+/** After a name, words that make it the one spoken of, not to: 's, said, was in the hall, 说, 的. */
+const EN_SUBJECT =
+  /^(?:['’]s\b|s\b|\s+(?:and|or|said|says|told|tells|thinks|knows|was|is|has|had|did|does|went|goes|came|left|saw|heard|never|always|could|would|must|might|\w+ed)\b)/i;
+const ZH_SUBJECT =
+  /^(?:的|说|讲|告诉|和|跟|与|同|在|去|到|是|也|都|就|一直|刚|又|把|被|那|这|他|她|才|还说过|曾)/;
+/** An inverted question after the name keeps it a call: "uncle su, was uncle chen really next to u". */
+const EN_INVERTED =
+  /^\s+(?:was|is|did|does|has|had|were)\s+(?:qperson|he|she|they|anyone|anybody|someone|the|that|this)\b/i;
+const SECOND_PERSON_AFTER = /你|您|妳|\b(?:u|you|ur|your|ya)\b/i;
+
+/**
+ * A name that opens a line which speaks to "you" later is the one spoken to, unless the words after it make it
+ * the subject ("小燕说你…", "xiaoyan said u…"): "mr zheng those remittance slips have ur company's address",
+ * "郑生包厢废纸篓里撕烂那份合约是咋回事 你跟师父到底啥关系".
+ */
+function spokenTo(text: string, m: Mention): boolean {
+  const after = text.slice(m.index + m.text.length);
+  if (!SECOND_PERSON_AFTER.test(after)) return false;
+  const zh = /[\u3400-\u9fff]/.test(m.text) || /^[\u3400-\u9fff]/.test(after);
+  if (zh) return !ZH_SUBJECT.test(after.trimStart());
+  return (
+    !EN_SUBJECT.test(after) ||
+    EN_INVERTED.test(after.replace(/\b(?:uncle|aunt|mr|ms|mrs|miss|master|old|young)\s+\w+/i, 'qperson'))
+  );
+}
+
 /**
  * The seat a line is addressed to: a name that opens the line or a clause (after fillers) and is followed by a
  * pause, "you", a question word or a time; or a name it ends with after a comma ("…, Uncle De?").
@@ -80,14 +110,30 @@ function addressee(text: string, people: Mention[], times: { index: number }[]):
       ? ZH_AFTER_NAME.test(after)
       : /^\s*(?:[,，:：!！?？~…—-]|$)/.test(after) || EN_AFTER_NAME.test(after);
   };
-  const first = people.find((m) => m.index >= lead && m.index <= lead + 1);
-  if (first && vocative(first)) return first;
+  const first = people.find(
+    (m) => m.index >= lead && (m.index <= lead + 1 || TITLE.test(text.slice(lead, m.index))),
+  );
+  if (first && (vocative(first) || spokenTo(text, first))) return first;
   // A name that opens a later clause and is followed by "you": "…左右 小舟你那会在干嘛", "…headdress xiaoyan it was u".
   for (const m of people) {
     const before = text.slice(0, m.index);
     if (!/(?:[\s,，。.!！?？;；]|^)$/.test(before)) continue;
     const after = text.slice(m.index + m.text.length);
     if (/^(?:你|您|\s*(?:u|you|ur|your)\b|\s+it was u\b|\s+it was you\b)/i.test(after)) return m;
+    // "…around 9:10 xiaozhou what were u doing then": a name, then a question put to "you".
+    if (
+      m.index > lead &&
+      /^\s+(?:what|where|why|how|when|who|did|were|was|do|have|can|could|are|will|would)\b.{0,24}\b(?:u|you)\b/i.test(
+        after,
+      )
+    )
+      return m;
+  }
+  // "You're right, Uncle De. Rat poison…": a name set off by a comma and the end of a sentence.
+  for (const m of people) {
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m.text.length);
+    if (/[,，]\s*$/.test(before) && /^\s*(?:[.。!！?？;；…]|—|--|$)/.test(after)) return m;
   }
   const last = people[people.length - 1];
   if (last) {
