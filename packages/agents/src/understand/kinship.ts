@@ -82,29 +82,61 @@ interface Edge {
   tie: Tie;
 }
 
+/**
+ * Ties said further along the sentence: 被梁秋棠…带回剧团，手把手教出来的徒弟 (the apprentice of the one named),
+ * "by Liang Qiutang, who taught her everything" (the one named taught this character).
+ */
+const ZH_TIES_LATER: [RegExp, Tie][] = [
+  [/^[^。；;！？]{0,30}?(?:教出来|带出来|带大|收下|收)的(?:徒弟|弟子|学徒)/, 'apprentice'],
+];
+const EN_TIES_LATER: [RegExp, Tie][] = [[/^,? who (?:taught|trained|raised) (?:her|him)\b/i, 'apprentice']];
+
+const edgesOf = new WeakMap<Lexicon, Edge[]>();
+
 function edges(view: View, lexicon: Lexicon): Edge[] {
+  const known = edgesOf.get(lexicon);
+  if (known) return known;
   const out: Edge[] = [];
   for (const c of view.story.characters) {
-    for (const [text, ties] of [
-      [c.profile.zh ?? '', ZH_TIES],
-      [c.profile.en ?? '', EN_TIES],
+    for (const [text, ties, later] of [
+      [c.profile.zh ?? '', ZH_TIES, ZH_TIES_LATER],
+      [c.profile.en ?? '', EN_TIES, EN_TIES_LATER],
     ] as const) {
-      for (const m of lexicon.find(text)) {
-        if (m.kind !== 'person' || m.id === c.id) continue;
+      const people = lexicon.find(text).filter((m) => m.kind === 'person');
+      for (const [k, m] of people.entries()) {
+        if (m.id === c.id) continue;
         const after = text.slice(m.index + m.text.length);
         for (const [re, tie] of ties) if (re.test(after)) out.push({ from: c.id, to: m.id, tie });
+        // A later tie belongs to this name only when no other name stands between.
+        const next = people[k + 1];
+        const span = next ? text.slice(m.index + m.text.length, next.index) : after;
+        for (const [re, tie] of later)
+          if (re.test(span) && !out.some((e) => e.from === c.id && e.to === m.id && e.tie === tie))
+            out.push({ from: c.id, to: m.id, tie });
       }
     }
   }
+  edgesOf.set(lexicon, out);
   return out;
 }
+
+/** Kin words by lexicon and speaker: worked out once per seat's lexicon, read on every line. */
+const termsOf = new WeakMap<Lexicon, Map<string, ReadonlyMap<string, string>>>();
 
 /**
  * The kin words a speaker uses for others, each to the one person it can mean for that speaker: 爸 is
  * Lin Jiadong when his son says it and the victim when his daughter does. A word that could mean two people
  * for this speaker means neither.
  */
-export function kinTerms(view: View, lexicon: Lexicon, speaker: string): Map<string, string> {
+export function kinTerms(view: View, lexicon: Lexicon, speaker: string): ReadonlyMap<string, string> {
+  let bySeat = termsOf.get(lexicon);
+  if (!bySeat) termsOf.set(lexicon, (bySeat = new Map()));
+  let terms = bySeat.get(speaker);
+  if (!terms) bySeat.set(speaker, (terms = kinTermsOf(view, lexicon, speaker)));
+  return terms;
+}
+
+function kinTermsOf(view: View, lexicon: Lexicon, speaker: string): Map<string, string> {
   const all = edges(view, lexicon);
   const found = new Map<string, Set<string>>();
   const add = (terms: readonly string[], id: string) => {

@@ -95,8 +95,8 @@ function roleNames(zh: string | undefined, en: string | undefined): string[] {
 }
 
 /** Aliases in quotes or brackets the seat's own texts give (voice: 管何淑芬叫“何姨”, Calls Lin Jiadong 'Mr Lin Junior'). */
-function quotedAliases(text: string): { alias: string; before: string }[] {
-  const out: { alias: string; before: string }[] = [];
+function quotedAliases(text: string): { alias: string; before: string; sentence: string }[] {
+  const out: { alias: string; before: string; sentence: string }[] = [];
   for (const m of text.matchAll(
     /[“"「]([^”"」]{2,16})[”"」]|(?<![\p{L}\p{N}])'([^'\n]{2,16})'(?![\p{L}\p{N}])/gu,
   )) {
@@ -106,7 +106,8 @@ function quotedAliases(text: string): { alias: string; before: string }[] {
     // The words since the last quote or clause break: "管林家栋叫", " Lin Jiadong ".
     const head = text.slice(0, index);
     const cut = Math.max(...[...'”"」\'，。；;,.\n'].map((c) => head.lastIndexOf(c)));
-    out.push({ alias, before: head.slice(cut + 1) });
+    const start = Math.max(head.lastIndexOf('。'), head.lastIndexOf('. '), head.lastIndexOf('\n'));
+    out.push({ alias, before: head.slice(cut + 1), sentence: head.slice(start + 1) });
   }
   return out;
 }
@@ -381,6 +382,8 @@ export class Lexicon {
   private readonly forms: { form: string; entries: Entry[]; latin: boolean }[] = [];
   /** Times the seat knows of, for placing a bare hour on the clock. */
   readonly frame: number[];
+  /** Whom "she" and "he" can mean: each character's (and the victim's) pronoun in the public texts, or null. */
+  readonly genders: ReadonlyMap<string, 'f' | 'm' | null>;
 
   constructor(
     readonly view: View,
@@ -427,6 +430,19 @@ export class Lexicon {
       name: c.name,
       gender: genderOf(c.profile),
     }));
+    this.genders = new Map([
+      ...people.map((c): [string, 'f' | 'm' | null] => [c.id, c.gender]),
+      [VICTIM, genderOf(view.story.premise)],
+    ]);
+    // Names a public profile says the table uses for its character: 背后叫他“拆台佬”, behind his back, “the wrecker”.
+    for (const c of view.story.characters)
+      for (const text of [c.profile.zh, c.profile.en])
+        for (const { alias, sentence } of quotedAliases(text ?? ''))
+          if (
+            /叫|称|喊|\bcall(?:s|ed)?\b|known as|nicknamed/i.test(sentence) &&
+            !/他们|她们|他俩|\bthem\b/i.test(sentence)
+          )
+            add(alias, { kind: 'person', id: c.id }, 1);
     for (const t of titledForms(people)) add(t.form, { kind: 'person', id: t.id }, 1);
     const victim = view.story.victim;
     // Quoted forms in the seat's own voice and relationships: a name it uses for someone (管林家栋叫“林总”,

@@ -99,6 +99,41 @@ describe('understanding what is said', async () => {
     expect(ask('Mr Lin Junior, where were you at half past eight?', voiced)).toBe('lin-jiadong');
   });
 
+  it('people: kin words in whose words they are said, names with a typed possessive, the victim as she', async () => {
+    // He Xiaoyan is the apprentice the victim "taught" (said further along her profile): 师父, my teacher.
+    expect(read('我下场以后就站在侧台看师父唱').people).toEqual(['victim']);
+    expect(read('after i came off i just stood in the wings watching teacher sing').people).toEqual([
+      'victim',
+    ]);
+    // Said to her by someone else: her teacher, with 你/your or bare.
+    expect(read('Xiaoyan, were you angry with your teacher?', 'su-bowen').people).toEqual(['victim']);
+    expect(read('小燕，师父不肯让你唱《雁归》，你心里怨不怨？', 'su-bowen').people).toEqual(['victim']);
+    expect(read('is chuntaos headdress missing a pompom', 'chen-jintian').people).toEqual(['he-xiaoyan']);
+    // A name a public profile says the table uses: "the wrecker", 拆台佬.
+    expect(read('its the wrecker i tell u', 'luo-dechang').people).toEqual(['zheng-jiahui']);
+    expect(read('肯定是拆台佬', 'luo-dechang').people).toEqual(['zheng-jiahui']);
+    // "She" is the victim when the line names no other woman; not when it does.
+    expect(read('mr zheng did she say anything about the taste', 'chen-jintian').people).toEqual(['victim']);
+    expect(read('陈伯，是你害了她！').people).toEqual(['victim']);
+    expect(read('Mr Zheng wrote "she will go far" next to Chuntao', 'luo-dechang').people).toEqual([
+      'zheng-jiahui',
+      'he-xiaoyan',
+    ]);
+    const tea = await loadBundled('rain-tea-hills');
+    const lex = new Lexicon(
+      projectView(tea, createGame(tea, { seed: 1, seats: {}, at: 0 }), { kind: 'seat', seat: 'shen-man' }),
+    );
+    const said = (text: string, speaker: string) => understand(text, { lexicon: lex, speaker }).people;
+    expect(said('林女士 你爸要把茶场交给你 你哥那边是不是早就跟你撕破脸了', 'shen-man')).toEqual([
+      'victim',
+      'lin-jiadong',
+    ]);
+    expect(said('did anyone go through my dads stuff', 'lin-xiaozhou')).toEqual(['lin-jiadong']);
+    // The victim opening a line is talked about, not to; "ah-he" holds no "he".
+    expect(said('爷爷到底是被谁害的？', 'lin-xiaozhou')).toEqual(['victim']);
+    expect(said('ah-he what were u doing up in the terraces', 'lin-jiadong')).toEqual([]);
+  });
+
   it('a story word a time reading would cut into stays a word', () => {
     const u = read('Did anyone go past toward dressing room 1 after nine?');
     expect(u.places).toEqual(['dressing-room-1']);

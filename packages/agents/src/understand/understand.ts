@@ -1,6 +1,6 @@
 import { clauseAct, clauses, fallbackAct, isQuestion, MARKS, type DialogueAct } from './acts.js';
 import { kinTerms } from './kinship.js';
-import type { Lexicon, Mention } from './lexicon.js';
+import { VICTIM, type Lexicon, type Mention } from './lexicon.js';
 import { parseTimes, type TimeSpan } from './times.js';
 
 /** What one utterance says, as the table would read it. */
@@ -37,8 +37,23 @@ const NEGATED =
 const LEAD =
   /^(?:\s|[,，.。!！~…]|那个|那|诶|欸|哎|喂|嗯|额|呃|emmm*|ok(?:ay)?|so|hey|hi|well|um+|uh+|and|but|oi|look|listen|请问|问一下|我问|我想问(?:问)?|想问)*/i;
 
-/** Kin words at a word's edges in Latin text; any place in Chinese. */
-function findKin(text: string, kin: Map<string, string>): Mention[] {
+/** Whose kin a kin word is, by the word before it: 你爸, your dad (the addressee's); 我爸, my dad (the speaker's). */
+function possessor(before: string): 'you' | 'me' | 'other' | null {
+  if (/(?:你|您|妳)的?$|\b(?:your|ur|yr)\s+$/i.test(before)) return 'you';
+  if (/(?:我|俺)的?$|\bmy\s+$/i.test(before)) return 'me';
+  if (/(?:他|她)的?$|\b(?:his|her|their)\s+$/i.test(before)) return 'other';
+  return null;
+}
+
+/**
+ * Kin words at a word's edges in Latin text (a possessive s allowed: "dads note"); any place in Chinese.
+ * `whose` keeps those whose possessor fits: the speaker's own (my dad, 爸), or the addressee's (your dad).
+ */
+function findKin(
+  text: string,
+  kin: ReadonlyMap<string, string>,
+  whose: (p: ReturnType<typeof possessor>, term: string) => boolean,
+): Mention[] {
   const out: Mention[] = [];
   const lower = text.toLowerCase();
   for (const [term, id] of kin) {
@@ -48,9 +63,20 @@ function findKin(text: string, kin: Map<string, string>): Mention[] {
       const i = (latin ? lower : text).indexOf(term, from);
       if (i < 0) break;
       from = i + 1;
-      if (latin && (/[a-z]/.test(lower[i - 1] ?? ' ') || /[a-z]/.test(lower[i + term.length] ?? ' ')))
+      const end = i + term.length;
+      if (
+        latin &&
+        (/[a-z]/.test(lower[i - 1] ?? ' ') ||
+          /[a-z]/.test(
+            lower
+              .slice(end)
+              .replace(/^s(?![a-z])/, '')
+              .charAt(0),
+          ))
+      )
         continue;
-      out.push({ kind: 'person', id, index: i, text: text.slice(i, i + term.length) });
+      if (!whose(possessor(text.slice(Math.max(0, i - 8), i)), term)) continue;
+      out.push({ kind: 'person', id, index: i, text: text.slice(i, end) });
     }
   }
   // Longest first: 爸爸 over 爸.
@@ -151,6 +177,47 @@ function addressee(text: string, people: Mention[], times: { index: number }[]):
   return null;
 }
 
+/**
+ * Names with a typed possessive s and no apostrophe: "chuntaos headdress", "xiaozhous name". The lexicon reads
+ * whole words; the word less its s is looked up when it is not a story word itself.
+ */
+function possessives(text: string, found: Mention[], lexicon: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (const w of text.matchAll(/\b[a-z][a-z-]{3,}s\b/gi)) {
+    const index = w.index ?? 0;
+    if (found.some((m) => index < m.index + m.text.length && m.index < index + w[0].length)) continue;
+    const stem = w[0].slice(0, -1);
+    const hit = lexicon.find(stem).filter((m) => m.kind === 'person' && m.text.length === stem.length);
+    if (hit.length === 1 && hit[0]) out.push({ ...hit[0], index, text: stem });
+  }
+  return out;
+}
+
+/** The text with these mentions blanked out: "ah-he" and "mrs he" hold no "he". */
+function blank(text: string, mentions: Mention[]): string {
+  let out = text;
+  for (const m of mentions)
+    out = out.slice(0, m.index) + ' '.repeat(m.text.length) + out.slice(m.index + m.text.length);
+  return out;
+}
+
+const SHE = /\b(?:she|her|hers|herself)\b|她(?![们俩])/i;
+const HE = /\b(?:he|him|his|himself)\b|(?<!其)他(?![们俩])/i;
+
+/**
+ * "She" or "he" of the victim's gender in a line that names nobody else it could mean: the one the whole table
+ * talks about ("did she say anything about the taste", 是你害了她).
+ */
+function victimPronoun(text: string, named: string[], lexicon: Lexicon): boolean {
+  const gender = lexicon.genders.get(VICTIM);
+  if (!gender) return false;
+  if (!(gender === 'f' ? SHE : HE).test(text)) return false;
+  return !named.some((id) => {
+    const g = lexicon.genders.get(id);
+    return g === gender || g === null || g === undefined;
+  });
+}
+
 /** Reads one utterance: acts, addressee, and the story's people, places, clues and times in it. */
 export function understand(text: string, ctx: UnderstandContext): Understood {
   const { lexicon } = ctx;
@@ -167,21 +234,38 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
     ),
   );
   if (cut.length > 0) {
-    let masked = text;
-    for (const m of cut)
-      masked = masked.slice(0, m.index) + ' '.repeat(m.text.length) + masked.slice(m.index + m.text.length);
-    times = parseTimes(masked, lexicon.frame);
+    times = parseTimes(blank(text, cut), lexicon.frame);
   }
   const found = words.filter(
     (m) => !times.some((t) => m.index >= t.index && m.index < t.index + t.text.length),
   );
-  const kin = ctx.speaker ? findKin(text, kinTerms(lexicon.view, lexicon, ctx.speaker)) : [];
-  const overlapsFound = (k: Mention) =>
-    found.some((m) => k.index < m.index + m.text.length && m.index < k.index + k.text.length);
-  const mentions = [...found, ...kin.filter((k) => !overlapsFound(k))].sort((a, b) => a.index - b.index);
-  const people = mentions.filter((m) => m.kind === 'person');
-  const to = addressee(text, people, times);
+  const own = ctx.speaker ? kinTerms(lexicon.view, lexicon, ctx.speaker) : new Map<string, string>();
+  const kin = findKin(text, own, (p) => p === null || p === 'me');
+  const overlaps = (k: Mention, list: Mention[]) =>
+    list.some((m) => k.index < m.index + m.text.length && m.index < k.index + k.text.length);
+  const mentions = [
+    ...found,
+    ...possessives(text, found, lexicon),
+    ...kin.filter((k) => !overlaps(k, found)),
+  ].sort((a, b) => a.index - b.index);
+  const to = addressee(
+    text,
+    mentions.filter((m) => m.kind === 'person'),
+    times,
+  );
   const toSeat = to && to.id !== 'victim' && to.id !== ctx.speaker ? to.id : null;
+  // The addressee's kin: 你爸, "ur brother"; and a kin word the speaker has none for, in the addressee's
+  // words: "小燕，师父不肯让你唱" (her teacher).
+  if (toSeat) {
+    const theirs = findKin(
+      text,
+      kinTerms(lexicon.view, lexicon, toSeat),
+      (p, term) => p === 'you' || (p === null && !own.has(term)),
+    );
+    for (const k of theirs) if (!overlaps(k, mentions)) mentions.push(k);
+    mentions.sort((a, b) => a.index - b.index);
+  }
+  const people = mentions.filter((m) => m.kind === 'person');
 
   // The acts, clause by clause, read with the story's words replaced by marks.
   const found2: DialogueAct[] = [];
@@ -238,13 +322,18 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
   const ids = (kind: Mention['kind']) => [
     ...new Set(mentions.filter((m) => m.kind === kind).map((m) => m.id)),
   ];
+  const named = [
+    // A "name" that opens the line but is no seat to speak to (the victim: 爷爷到底是被谁害的) is talked about.
+    ...new Set(
+      people.filter((m) => (m !== to || !toSeat) && m.id !== ctx.speaker && m.id !== toSeat).map((m) => m.id),
+    ),
+  ];
+  if (!named.includes(VICTIM) && victimPronoun(blank(text, people), named, lexicon)) named.push(VICTIM);
   return {
     acts,
     question: asked,
     to: toSeat,
-    people: [
-      ...new Set(people.filter((m) => m !== to && m.id !== ctx.speaker && m.id !== toSeat).map((m) => m.id)),
-    ],
+    people: named,
     places: ids('place'),
     clues: ids('clue'),
     times: times.map((t) => t.span),
