@@ -129,7 +129,10 @@ describe('agents behind the real server', () => {
     for (const [i, m] of memories.entries()) {
       const line = debrief[i]?.text ?? '';
       expect(line.startsWith(`${story.characters.find((c) => c.id === m.seat)?.name.zh}：`)).toBe(true);
-      for (const told of m.ledger.filter((e) => e.intent === 'cover')) expect(line).toContain(told.text);
+      // Each lie once, in the words of the script's cover claim.
+      const cover = reveal?.characters.find((c) => c.id === m.seat)?.cover ?? [];
+      for (const id of new Set(m.ledger.flatMap((e) => (e.claim ? [e.claim] : []))))
+        expect(line.split(cover.find((k) => k.id === id)!.text.zh!).length - 1).toBe(1);
     }
     // Nothing the host said before the reveal, as each client received it, holds a secret of the story.
     const games = await storedGames(server.store, story, room.roomId);

@@ -2,6 +2,7 @@ import type { PlanStep, View } from '@jubensha/protocol';
 import type { AgentMemory } from '../character/memory.js';
 import type { Language } from '../text/language.js';
 import { pick } from '../text/localized.js';
+import { debriefParagraph } from './debrief.js';
 
 /** One thing the host says to the whole table. */
 export interface Narration {
@@ -114,34 +115,22 @@ export class AiHost {
   }
 
   /**
-   * The debrief, after the reveal: each AI character's goals and every cover claim it told, to whom,
-   * from its ledger, with the secret the lie protected.
+   * The debrief, after the reveal: one paragraph per seat an AI played, in that character's first person,
+   * each to be said as its own host line: its goals, then each cover claim it told (once, to whom, and the
+   * truth the lie hid), from its ledger. A seat an AI played only in part speaks for the AI's part alone; a
+   * seat the AI never spoke for before a human took it, and every human seat, is not mentioned.
    */
   debrief(view: View, memories: AgentMemory[]): Narration[] {
-    const reveal = view.reveal;
-    if (!reveal) return [];
-    const lang = this.options.language;
-    const zh = lang === 'zh';
-    const name = (id: string) =>
-      pick(view.story.characters.find((c) => c.id === id)?.name ?? null, lang) || id;
-    return memories.map((m) => {
-      const c = reveal.characters.find((x) => x.id === m.seat);
-      const goals = (c?.goals ?? []).map((g) => pick(g.text, lang)).join(zh ? '；' : '; ');
-      const lies = m.ledger.filter((e) => e.intent === 'cover');
-      const told = lies.map((e) => {
-        const claim = c?.cover?.find((k) => k.id === e.claim);
-        const secret = c?.secrets.find((s) => s.id === claim?.protects);
-        const to = e.to === 'table' ? (zh ? '大家' : 'the table') : name(e.to);
-        return zh
-          ? `我对${to}说“${e.text}”，这是假话；真相是：${pick(secret?.text ?? null, lang)}`
-          : `I told ${to} "${e.text}". That was a lie; the truth: ${pick(secret?.text ?? null, lang)}`;
-      });
-      const none = zh ? '我没有说过谎。' : 'I told no lies.';
-      const text = zh
-        ? `${name(m.seat)}：我的目标是——${goals}。${told.length > 0 ? told.join(' ') : none}`
-        : `${name(m.seat)}: my goals were: ${goals}. ${told.length > 0 ? told.join(' ') : none}`;
-      return { kind: 'debrief' as const, text };
-    });
+    if (!view.reveal) return [];
+    const seen = new Set<string>();
+    const out: Narration[] = [];
+    for (const m of memories) {
+      if (seen.has(m.seat)) continue;
+      seen.add(m.seat);
+      const text = debriefParagraph(view, m, this.options.language);
+      if (text) out.push({ kind: 'debrief', text });
+    }
+    return out;
   }
 }
 

@@ -22,6 +22,10 @@ function zhFirst(s: string): string {
 const EN_VERBISH =
   /^(?:were|was|are|am|had|have|did|do|does|don't|didn't|can|could|will|would|should|shall|may|might|must|never|always|still|just|also|only|then|once|even|already|too|alone|both|yourself|\w+ed|\w+ing|went|came|saw|heard|knew|thought|took|got|made|said|told|found|left|kept|felt|ran|sat|stood|hid|wrote|tore|brought|bought|caught|held|put|set|let|met|lost|paid|sent|spent|understood|began|became|drank|ate|gave|gone|seen|know|think|want|need|see|hear|love|hate|like|remember|believe|owe|live|keep|find|say|tell|go|come|get|take|give|make|sing|play|begin|cannot|can't|won't|wouldn't|couldn't|shouldn't|haven't|hadn't|weren't|wasn't|aren't|isn't)\b/i;
 
+/** Words after which "you" is the object: prepositions and verbs that take one. */
+const OBJECT_AFTER =
+  /\b(?:at|to|for|with|from|of|by|about|on|onto|into|upon|behind|beside|near|than|like|without|toward|towards|against|between|among|around|past|through|over|under|told|tell|tells|gave|give|gives|saw|see|sees|let|lets|made|make|makes|asked|ask|sent|send|showed|show|taught|teach|promised|promise|owe|owes|owed|warned|warn|call|called|love|loves|loved|hate|hates|need|needs|want|wants|help|helps|meet|met|left|leave|keep|kept|know|knew|remember|remembers|believe|believes|trust|trusts|hurt|hurts|pay|paid|took|take|brought|bring)\s+$/i;
+
 function enFirst(s: string): string {
   let out = s
     .replace(/\byourself\b/g, 'myself')
@@ -39,11 +43,22 @@ function enFirst(s: string): string {
     .replace(/\byou were\b/g, 'I was')
     .replace(/\bYou were\b/g, 'I was')
     .replace(/\byou weren't\b/gi, "I wasn't");
-  // "you" before a verb is the subject (I); elsewhere the object (me).
+  // "you" before a verb is the subject (I); at a clause's end, or after a verb or preposition, the object (me).
   out = out.replace(/\b[Yy]ou\b(\s*)(\S*)/g, (_m, space: string, next: string, at: number, all: string) => {
+    const before = all.slice(0, at);
     // At a sentence's or clause's start, or before a verb, "you" is the subject.
-    const opens = /(?:^|[.!?;:—–]\s*|\b(?:and|but|so|then|when|while|because|if|as|until|that|where)\s+)$/.test(all.slice(0, at));
-    return `${opens || EN_VERBISH.test(next) ? 'I' : 'me'}${space}${next}`;
+    const opens =
+      /(?:^|[.!?;:—–]\s*|\b(?:and|but|so|then|when|while|because|if|as|until|that|where)\s+)$/i.test(before);
+    const verb = EN_VERBISH.test(next) && !/^\w*thing\b/i.test(next);
+    const ends = !/^\w/.test(next);
+    const object =
+      OBJECT_AFTER.test(before) ||
+      (!opens &&
+        (/\b(?:\w+ed|\w+ing)\s+$/i.test(before) ||
+          /^(?:to|as|into|the|a|an|up|out|down|off|back|away|in|on|at|with|from|for|of|about|here|there|home)\b/i.test(
+            next,
+          )));
+    return `${verb || (!ends && (opens || !object)) ? 'I' : 'me'}${space}${next}`;
   });
   return out;
 }
