@@ -286,8 +286,73 @@ function zhDigits(text: string): number {
   return digits[text] ?? NaN;
 }
 
-const ZH_NOUN_TAGS = /^(n|nr|ns|nz|ng|vn|an)/;
-const CONTAINERS = /[杯瓶盒箱袋锅壶碗盘本单条纸包罐桶]$/;
+/** A count before a clue's noun: 一张订婚照, 一瓶地高辛, 一沓汇款单. */
+const ZH_COUNT = /^[一两二三四五六七八九十几半整]+[张颗瓶沓个份把根只件条封本块片袋包盒串双株枚支盏台]/;
+/** A one-character modifier a longer noun can lose: 金戒指, 小黑板, 铁火钎, 白衬衫. */
+const ZH_MODIFIER = /^[金银铁铜木竹小大旧新白黑红粉破老长短]/;
+/** Words too common to name a clue alone: 谁能证明 is no diagnosis. */
+const COMMON_WORDS = new Set([
+  '证明',
+  '说明',
+  '工作',
+  '安排',
+  '计划',
+  '决定',
+  '介绍',
+  '解释',
+  '回答',
+  '检查',
+  '调查',
+]);
+/** A spot with a name of its own ends in a word for a place (亭, 坑, a ravine, the stairs), not a thing's. */
+const PLACE_ZH = /[亭坑房间室院园廊梯坡沟场屋棚阁楼井坪坝]$/;
+const PLACE_EN =
+  /\b(?:pavilion|ravine|stairs?|staircase|stairwell|corridor|yard|garden|shed|hall|room|porch|terrace|terraces|field|well|gate|path|alley|bridge|landing|attic|cellar|basement|kitchen|lobby|balcony|roof|pond|slope|hill|ridge|grove|orchard|courtyard|wings|pit|stage)$/;
+
+/** What holds a thing: a clue is named by it too (the cream tin, 雪花膏盒, your satchel, the washtub). */
+const HOLDER_ZH = /(?:[盒箱袋罐包柜屉篓兜盆]|枕头|口袋|抽屉|中山装|大衣)$/;
+const HOLDER_EN =
+  /\b(?:tin|box|case|bag|satchel|suitcase|drawer|pocket|overcoat|coat|tunic|jacket|libretto|tub|washtub|pillow|cupboard|cabinet|wardrobe|purse|wallet|jar)$/;
+
+/**
+ * Where a clue's title says it lies, when that is a spot of its location with a name of its own: 观景亭 of
+ * 观景亭里的电池, back ravine of "New rows in the back ravine". The table names the spot for the place.
+ */
+function clueSpots(title: string): { spots: string[]; holders: string[] } {
+  const t = title.trim();
+  const spots: string[] = [];
+  const holders: string[] = [];
+  if (/[\u3400-\u9fff]/.test(t)) {
+    const parts = t.split('的');
+    if (parts.length < 2) return { spots, holders };
+    const before = parts.slice(0, -1).join('的');
+    const spot = /^(.{2,6}?)[里上下边旁中内前后]$/.exec(before)?.[1];
+    if (spot && PLACE_ZH.test(spot)) spots.push(spot);
+    if (spot && HOLDER_ZH.test(spot)) {
+      holders.push(spot);
+      // 雪花膏盒 → 雪花膏: the tin by what it holds.
+      if (spot.length >= 4) holders.push(spot.slice(0, -1));
+    }
+  } else {
+    const m =
+      /\s(?:in|on|by|under|beside|near|behind|inside|at)\s+(?:the\s+|a\s+|an\s+)?([a-z][a-z0-9 -]{2,30})$/i.exec(
+        t,
+      );
+    const spot = m?.[1]?.toLowerCase().trim();
+    const last = spot?.split(/\s+/).pop() ?? '';
+    if (spot && PLACE_EN.test(spot)) {
+      spots.push(spot);
+      // The last word alone when it can be nothing else: pavilion, ravine (not "leaves").
+      if (last !== spot && last.length >= 6 && !last.endsWith('s')) spots.push(last);
+    }
+    if (spot && HOLDER_EN.test(spot)) {
+      holders.push(spot);
+      if (last !== spot && last.length >= 5) holders.push(last);
+    }
+  }
+  return { spots, holders };
+}
+
 /** Words too general to name a clue on their own (a poison, a note): they name one only inside a longer form. */
 const GENERIC_EN = new Set([
   'bundle',
@@ -311,7 +376,24 @@ const GENERIC_EN = new Set([
   'stripped',
   'empty',
   'fresh',
+  'first',
+  'second',
+  'third',
+  'last',
+  'initial',
 ]);
+
+/** Other words for a clue's head noun: a photograph is a photo, a flashlight a torch. */
+const EN_SYNONYMS: Record<string, string[]> = {
+  photograph: ['photo'],
+  photo: ['photograph'],
+  flashlight: ['torch'],
+  torch: ['flashlight'],
+  handkerchief: ['hanky', 'hankie'],
+  teacup: ['cup'],
+  telephone: ['phone'],
+  spectacles: ['glasses'],
+};
 const EN_STOP = new Set([
   'the',
   'a',
@@ -337,17 +419,28 @@ function clueForms(title: string): string[] {
   if (!t) return [];
   if (/[\u3400-\u9fff]/.test(t)) {
     out.add(t);
-    const tagged = segmenter().tag(t, true);
-    const nouns = tagged.filter((w) => ZH_NOUN_TAGS.test(w.tag) && w.word.length >= 2).map((w) => w.word);
-    for (const n of nouns) {
-      out.add(n);
-      if (CONTAINERS.test(n)) out.add(`${n.slice(-1)}子`);
+    // What the title names is the part after its last 的, less a count (一张, 一瓶): 包厢的茶位单 → 茶位单,
+    // 夹竹桃下的烟头 → 烟头 (the oleander is where it lies, not what it is).
+    const head = (t.split('的').pop() ?? t).replace(ZH_COUNT, '');
+    if (head.length >= 2) out.add(head);
+    const words = segmenter().tag(head, true);
+    // The head's last words, as people shorten it: 后台提纲 → 提纲, 搪瓷参茶杯 → 参茶杯, 茶杯; one word alone
+    // only when it is a known noun (诊断证明 → not 证明).
+    for (let k = 1; k < words.length; k++) {
+      const tail = words.slice(k);
+      const form = tail.map((w) => w.word).join('');
+      const last = tail[tail.length - 1];
+      if (!last || last.tag === 'x' || form.length < 2) continue;
+      if (tail.length === 1 && (COMMON_WORDS.has(form) || !/^(?:n|vn|v)/.test(last.tag))) continue;
+      out.add(form);
     }
-    // Adjacent nouns read as one: 参 + 茶杯 → 参茶杯; 丫鬟 + 头饰 → 丫鬟头饰.
-    for (let i = 0; i + 1 < tagged.length; i++) {
-      const a = tagged[i];
-      const b = tagged[i + 1];
-      if (a && b && ZH_NOUN_TAGS.test(a.tag) && ZH_NOUN_TAGS.test(b.tag)) out.add(a.word + b.word);
+    for (const f of [...out]) {
+      if (f.includes('的')) continue;
+      // 金戒指 → 戒指, 小黑板 → 黑板, 铁火钎 → 火钎: a one-character modifier dropped.
+      if (f.length >= 3 && ZH_MODIFIER.test(f)) out.add(f.slice(1));
+      // What a cup or a book holds: 参茶杯 → 参茶, 记录本 → 记录; 杯子, 瓶子 for the vessel.
+      if (f.length >= 3 && /[杯壶碗罐本]$/.test(f) && !ZH_MODIFIER.test(f)) out.add(f.slice(0, -1));
+      if (/[杯瓶盒箱袋锅壶碗盘罐桶]$/.test(f)) out.add(`${f.slice(-1)}子`);
     }
   } else {
     const lower = t.toLowerCase().replace(/[’']s\b/g, '');
@@ -359,17 +452,41 @@ function clueForms(title: string): string[] {
     );
     const ofParts = head.split(/\s+of\s+/);
     for (const part of ofParts) {
-      const words = part.split(/[^a-z0-9-]+/).filter((w) => w && !EN_STOP.has(w) && !GENERIC_EN.has(w));
-      if (words.length === 0) continue;
+      // The head noun keeps its place even when too general alone: "hospital report", not "hospital".
+      const all = part.split(/[^a-z0-9-]+/).filter((w) => w && !EN_STOP.has(w));
+      const head = all[all.length - 1];
+      if (!head) continue;
+      const words = [...all.slice(0, -1).filter((w) => !GENERIC_EN.has(w)), head];
       out.add(words.join(' '));
-      out.add(words[words.length - 1] ?? '');
+      out.add(head);
       if (words.length > 1) out.add(words.slice(-2).join(' '));
     }
     void rest;
+    for (const f of [...out]) {
+      const words = f.split(' ');
+      const last = words[words.length - 1] ?? '';
+      for (const other of EN_SYNONYMS[last] ?? []) out.add([...words.slice(0, -1), other].join(' '));
+      // What a mug or a cup holds: "tea mug" → the tea.
+      if (words.length === 2 && /^(?:mug|cup|flask|kettle|glass)$/.test(last)) out.add(words[0] ?? '');
+    }
     for (const f of [...out]) if (f.endsWith('s') && !f.endsWith('ss')) out.add(f.slice(0, -1));
     for (const f of [...out]) if (EN_STOP.has(f) || GENERIC_EN.has(f)) out.delete(f);
   }
   return [...out].filter((f) => f.length >= 2);
+}
+
+/** Whether two words are one letter apart: one left out or put in, one changed, or two neighbours swapped. */
+function oneEdit(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+    if (diff.length === 1) return true;
+    const [i = 0, j = 0] = diff;
+    return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
 }
 
 /**
@@ -393,10 +510,7 @@ export class Lexicon {
     const byForm = new Map<string, Entry[]>();
     /** How sure a person form is: 0 a name, 1 a title that fits one character, 2 a title of the victim's. */
     const rank = new Map<string, number>();
-    const add = (form: string, entry: Entry, level = 0) => {
-      const f = form.trim();
-      if (f.length < 2) return;
-      const key = /[\u3400-\u9fff]/.test(f) ? f : f.toLowerCase();
+    const addKey = (key: string, entry: Entry, level: number) => {
       if (entry.kind === 'person') {
         // A surer form of a person keeps the word: 林女士 the one woman named Lin, not the victim's title.
         const was = rank.get(key);
@@ -411,6 +525,17 @@ export class Lexicon {
       const list = byForm.get(key) ?? [];
       if (!list.some((e) => e.kind === entry.kind && e.id === entry.id)) list.push(entry);
       byForm.set(key, list);
+    };
+    const add = (form: string, entry: Entry, level = 0) => {
+      const f = form.trim();
+      if (f.length < 2) return;
+      if (/[\u3400-\u9fff]/.test(f)) return addKey(f, entry, level);
+      const key = f.toLowerCase();
+      addKey(key, entry, level);
+      // Typed with a hyphen or a space alike: "tea-room" is the tea room, "west 1" is West-1.
+      const spaced = key.replace(/(?<=[a-z0-9])-(?=[a-z0-9])/g, ' ');
+      const hyphened = key.replace(/(?<=[a-z0-9]) (?=[a-z0-9])/g, '-');
+      for (const k of new Set([spaced, hyphened])) if (k !== key) addKey(k, entry, level);
     };
     const me = view.me;
     const ownTexts = [
@@ -493,8 +618,20 @@ export class Lexicon {
     for (const c of [...(me?.clues ?? []), ...(view.table?.publishedClues ?? []), ...extraClues])
       clues.set(c.id, c);
     for (const c of clues.values())
-      for (const n of [c.title.zh, c.title.en])
+      for (const n of [c.title.zh, c.title.en]) {
         for (const f of clueForms(n ?? '')) add(f, { kind: 'clue', id: c.id });
+        for (const f of clueSpots(n ?? '').holders) add(f, { kind: 'clue', id: c.id });
+      }
+    // The named spot a clue lies at (观景亭, the back ravine) stands for its location, if it is no other word.
+    for (const c of clues.values())
+      if (c.location && view.story.locations.some((l) => l.id === c.location))
+        for (const n of [c.title.zh, c.title.en])
+          for (const f of clueSpots(n ?? '').spots)
+            if (
+              !byForm.has(/[\u3400-\u9fff]/.test(f) ? f : f.toLowerCase()) &&
+              !byForm.has(f.replace(/s$/, ''))
+            )
+              add(f, { kind: 'place', id: c.location });
     for (const [form, entries] of byForm) {
       // One form, two people or two places: it names neither. Two clues: it names both (the bottle).
       const kinds = new Set(entries.map((e) => e.kind));
@@ -530,6 +667,22 @@ export class Lexicon {
       if (at) frame.push(view.story.incident.day * 1440 + Number(at[1]) * 60 + Number(at[2]));
     }
     this.frame = frame.length > 0 ? frame : [21 * 60];
+  }
+
+  /**
+   * The story word a typed word of seven letters or more misspells by one letter (hankerchief, flashlite): a
+   * letter left out, put in, changed or two swapped, the first two and last two letters kept.
+   */
+  misspelt(word: string): Entry[] {
+    const w = word.toLowerCase();
+    if (w.length < 7 || !/^[a-z]+$/.test(w)) return [];
+    const out: Entry[] = [];
+    for (const f of this.forms) {
+      if (!f.latin || Math.abs(f.form.length - w.length) > 1 || f.form === w) continue;
+      if (f.form.slice(0, 2) !== w.slice(0, 2) || f.form.slice(-2) !== w.slice(-2)) continue;
+      if (oneEdit(f.form, w)) out.push(...f.entries);
+    }
+    return out;
   }
 
   /** Every story word in a text, longest first and never overlapping, in order of where it stands. */

@@ -134,6 +134,59 @@ describe('understanding what is said', async () => {
     expect(said('ah-he what were u doing up in the terraces', 'lin-jiadong')).toEqual([]);
   });
 
+  it('clues by what their titles name, not where they lie; typed hyphens, one-letter typos', async () => {
+    const tea = await loadBundled('last-curtain');
+    const clues = tea.clues.map((c) => ({
+      id: c.id,
+      location: c.location,
+      title: c.title,
+      text: c.text,
+      foundBy: 'su-bowen',
+      foundAt: 0,
+      published: true,
+      kept: false,
+    }));
+    const lex = new Lexicon(view, clues);
+    const clue = (text: string) => understand(text, { lexicon: lex, speaker: 'he-xiaoyan' }).clues;
+    // 夹竹桃下的烟头 is butts (the oleander is where they lie); 后台提纲 is 提纲 (not 后台); 金戒指 is a 戒指.
+    expect(clue('后院那株夹竹桃被捋掉两根枝')).toEqual(['oleander-bush']);
+    expect(clue('有没有看到有人往后台走')).toEqual([]);
+    expect(clue('提纲上第二场后半段')).toEqual(['tigang']);
+    expect(clue('你脸上那道伤就是师父的戒指划的吧')).toEqual(['ring-blood']);
+    // What a cup holds: 参茶, the tea.
+    expect(clue('秋棠那杯参茶是谁动的手脚')).toEqual(['tea-mug']);
+    expect(clue('nobody else touched that tea')).toEqual(['tea-mug']);
+    // A count and an adjective are not a name: "first time playing" is no first report.
+    expect(clue('hi all lol first time playing one of these')).toEqual([]);
+    // What holds it names it: the cream tin's bottle, not the other bottle.
+    expect(clue('That little bottle in the cream tin — what was in it?')).toEqual(['oleander-bottle']);
+    expect(clue('雪花膏盒里那个驱风油瓶')).toEqual(['oleander-bottle']);
+    expect(clue('the hankerchief in the courtyard leaves whose is it')).toEqual(['handkerchief']);
+    expect(clue('the recorded tape')).toEqual([]);
+    expect(
+      understand('The rat poison in the tea-room cupboard', { lexicon: lex, speaker: 'he-xiaoyan' }).places,
+    ).toEqual(['tea-room']);
+    const hills = await loadBundled('rain-tea-hills');
+    const hlex = new Lexicon(
+      projectView(hills, createGame(hills, { seed: 1, seats: {}, at: 0 }), {
+        kind: 'seat',
+        seat: 'shen-man',
+      }),
+      hills.clues.map((c) => ({
+        ...clues[0]!,
+        id: c.id,
+        location: c.location,
+        title: c.title,
+        text: c.text,
+      })),
+    );
+    const at = (text: string) => understand(text, { lexicon: hlex, speaker: 'lin-jiadong' });
+    // A named spot a clue lies at stands for its location; 谁能证明 names no diagnosis.
+    expect(at('沈经理你在观景亭上面往下看 后坑那边看到人没').places).toEqual(['tea-terraces']);
+    expect(at('manager shen u were up at the pavilion').places).toEqual(['tea-terraces']);
+    expect(at('你说你在打电话，谁能证明？').clues).toEqual([]);
+  });
+
   it('a story word a time reading would cut into stays a word', () => {
     const u = read('Did anyone go past toward dressing room 1 after nine?');
     expect(u.places).toEqual(['dressing-room-1']);

@@ -243,6 +243,16 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
   const kin = findKin(text, own, (p) => p === null || p === 'me');
   const overlaps = (k: Mention, list: Mention[]) =>
     list.some((m) => k.index < m.index + m.text.length && m.index < k.index + k.text.length);
+  // A story word typed with one letter wrong: "the hankerchief in the courtyard leaves".
+  for (const w of text.matchAll(/[a-z]{7,}/gi)) {
+    const index = w.index ?? 0;
+    if (
+      /[a-z]/i.test(text.charAt(index - 1)) ||
+      words.some((m) => index < m.index + m.text.length && m.index < index + w[0].length)
+    )
+      continue;
+    for (const e of lexicon.misspelt(w[0])) found.push({ ...e, index, text: w[0] });
+  }
   const mentions = [
     ...found,
     ...possessives(text, found, lexicon),
@@ -319,8 +329,19 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
     ];
   if (acts.length > 2) acts = acts.slice(0, 2);
 
+  // A noun two clues share names the one the line also names another way: "the bottle in the cream tin".
+  const shared = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.kind !== 'clue') continue;
+    const here = mentions.filter((o) => o.kind === 'clue' && o.index === m.index);
+    if (here.length < 2) continue;
+    const elsewhere = here.filter((o) =>
+      mentions.some((x) => x.kind === 'clue' && x.index !== m.index && x.id === o.id),
+    );
+    if (elsewhere.length > 0 && !elsewhere.includes(m)) shared.add(m);
+  }
   const ids = (kind: Mention['kind']) => [
-    ...new Set(mentions.filter((m) => m.kind === kind).map((m) => m.id)),
+    ...new Set(mentions.filter((m) => m.kind === kind && !shared.has(m)).map((m) => m.id)),
   ];
   const named = [
     // A "name" that opens the line but is no seat to speak to (the victim: 爷爷到底是被谁害的) is talked about.
