@@ -53,11 +53,11 @@ export const MARKS = { person: P, place: L, clue: C, time: T } as const;
 const ZH_Q_END =
   /[?？]|[吗么嘛呢吧啊呀][\s,，。.!！~…]*$|(?:了|过|到|见|清)(?:没有|没)[\s,，。.!！~…]*$|(?<![都也还并从])(?:\p{Script=Han})不[\s,，。.!！~…]*$/u;
 const ZH_Q_WORD =
-  /谁|什么|啥|哪|为什么|为啥|怎么|怎样|如何|几点|几个|多少|是不是|有没有|是否|能不能|会不会|对不对|可不可以|在不在|干嘛|干吗|咋|(\p{Script=Han})[没不]\1/u;
+  /谁(?![都也]|[\u4e00-\u9fff]谁)(?<!谁[\u4e00-\u9fff]谁)|什么(?![都也])|啥(?![都也])|哪(?![都也]|儿都|里都)|为什么|为啥|怎么|怎样|如何|几点|几个|多少|是不是|有没有|是否|能不能|会不会|对不对|可不可以|在不在|干嘛|干吗|咋|(\p{Script=Han})[没不]\1/u;
 const EN_Q_START =
   /^(?:so |and |but |ok |okay |well |hey |um+ |uh+ |then |also |wait |honestly |just )*(?:where|what|who|whom|whose|when|why|how|which|did|do|does|were|was|are|is|have|had|has|can|could|would|will|should|any|anyone|anything|whats|wheres|whos|hows)\b/i;
 const EN_Q_INSIDE =
-  /\b(?:where|what|who|whom|whose|why|how|which|whats|wheres|whos|hows)\b.{0,30}\b(?:you|u|he|she|they|it|was|were|is|did|do|does|are|has|have|can|could|would)\b|(?:^|[,;:—]\s*|\b(?:so|and|but|then|ok|okay|well|now)\s+)(?:did|were|was|can|could|have|has|is|are|do|does|would|will)\s+(?:you|u|he|she|anyone|anybody|they|it|there|we|that|this|qperson|ur|your|his|her|the|my)\b|[, ](?:right|isn'?t it|didn'?t (?:you|u|he|she)|wasn'?t it|don'?t (?:you|u)|no|eh|yeah)\s*$/i;
+  /\b(?:where|what|who|whom|whose|why|how|which|whats|wheres|whos|hows)\b.{0,30}\b(?:you|u|he|she|they|it|was|were|is|did|do|does|are|has|have|can|could|would)\b|(?:^|[,;:—]\s*|\b(?:so|and|but|then|ok|okay|well|now)\s+)(?:did|were|was|can|could|have|has|is|are|do|does|would|will)\s+(?:you|u|he|she|anyone|anybody|they|it|there|we|that|this|qperson|ur|your|his|her|the|my)\b|[, ](?:right|isn'?t it|didn'?t (?:you|u|he|she)|wasn'?t it|don'?t (?:you|u)|no|eh|yeah)\s*$|\b(?:u|you) were\b.{0,60}\bright(?:\s+(?:alone|then|there))?\s*$/i;
 
 /** Whether a clause asks something (its story words already marked). */
 export function isQuestion(clause: string): boolean {
@@ -84,6 +84,8 @@ const SECOND_PERSON = /你|您|妳|\b(?:you|u|ur|your|ya)\b/i;
 const ABOUT_SOMEONE =
   /你|您|妳|他|她|qperson|谁|大家|各位|\b(?:you|u|ur|your|he|she|him|her|who|anyone|anybody|everyone|everybody)\b/i;
 const EN_YOU = '(?:you|u|ya)';
+const WHERE_ASKED =
+  /(?:你|您)(?:人)?(?:到底|究竟)?(?:在|去)(?:哪|那里)|\bwhere (?:were|was|did) (?:you|u)\b/i;
 const CRIME_ZH = '(?:杀|害|下毒|下的毒|投毒|干的|做的|动的手|下的手|倒的|放的毒|砸的|推的|害死|毒死|砸死)';
 
 /**
@@ -109,7 +111,7 @@ const RULES: Rule[] = [
   {
     act: 'accuse',
     zh: new RegExp(
-      `(?:是${YOU_ZH}|就是${YOU_ZH}|${YOU_ZH}就是|是不是${YOU_ZH}|${YOU_ZH}是不是).{0,8}${CRIME_ZH}|${YOU_ZH}(?:杀|害死|害了|毒死|下毒|下的毒|投毒|砸死|砸)|(?:${YOU_ZH}|他|她|qperson).{0,6}(?:撒谎|说谎|骗人|在骗|骗我们|没说实话|说假话|编的|瞎编|隐瞒|在装|装什么|演戏|有鬼|嘴硬)|(?:凶手|犯人|真凶).{0,3}(?:就|一定|肯定|八成|多半)?是.{0,2}(?:qperson|${YOU_ZH}|他|她)|qperson.{0,8}(?:干的|杀的|下的毒|下毒|是凶手|害的|嫌疑最大|最可疑|动的手|不对劲|脱不了干系)|(?:我|我们).{0,4}(?:怀疑|认定|觉得|认为|看|猜|赌).{0,4}(?:就是|是)?(?:qperson|${YOU_ZH}|他|她)(?!.{0,4}(?:在哪|说什么|怎么说|说的))|(?:说不定|八成|肯定|一定|多半|准是|分明|明明)(?:就)?是?(?:qperson|${YOU_ZH})|是${YOU_ZH}吧|是${YOU_ZH}吗|就是${YOU_ZH}|${YOU_ZH}(?:才是|就是)凶手|别装了|还装|老实交代|承认吧|认了吧|${YOU_ZH}还(?:说|敢说|想|要)(?:狡辩|抵赖|.{0,6}没关系|不是${YOU_ZH})|是不是${YOU_ZH}[\\s?？!！。吧呢啊]*$|${YOU_ZH}(?:害|杀)了(?:她|他)|${YOU_ZH}(?:还|敢)说|是${YOU_ZH}.{0,3}的吧|${YOU_ZH}根本(?:没|不)`,
+      `(?:是${YOU_ZH}|就是${YOU_ZH}|${YOU_ZH}就是|是不是${YOU_ZH}|${YOU_ZH}是不是).{0,8}${CRIME_ZH}|${YOU_ZH}(?:杀|害死|害了|毒死|下毒|下的毒|投毒|砸死|砸)|(?:${YOU_ZH}|他|她|qperson).{0,6}(?:撒谎|说谎|骗人|在骗|骗我们|没说实话|说假话|编的|瞎编|隐瞒|在装|装什么|演戏|有鬼|嘴硬)|(?:凶手|犯人|真凶).{0,3}(?:就|一定|肯定|八成|多半)?是.{0,2}(?:qperson|${YOU_ZH}|他|她)|qperson(?:(?!什么|有没有|是不是).){0,8}(?:干的|杀的|下的毒|下毒|是凶手|害的|嫌疑最大|最可疑|动的手|不对劲|脱不了干系)|(?:我|我们).{0,4}(?:怀疑|认定|觉得|认为|看|猜|赌).{0,4}(?:就是|是)?(?:qperson|${YOU_ZH}|他|她)(?!.{0,4}(?:在哪|说什么|怎么说|说的))|(?:说不定|八成|肯定|一定|多半|准是|分明|明明)(?:就)?是?(?:qperson|${YOU_ZH})|是${YOU_ZH}吧|是${YOU_ZH}吗|就是${YOU_ZH}|${YOU_ZH}(?:才是|就是)凶手|别装了|还装|老实交代|承认吧|认了吧|${YOU_ZH}还(?:说|敢说|想|要)(?:狡辩|抵赖|.{0,6}没关系|不是${YOU_ZH})|(?<!那)是不是${YOU_ZH}[\\s?？!！。吧呢啊]*$|${YOU_ZH}(?:害|杀)了(?:她|他)|${YOU_ZH}(?:还|敢)说|是${YOU_ZH}.{1,3}的吧(?![?？])|${YOU_ZH}根本(?:没|不)`,
     ),
     en: new RegExp(
       `\\b(?:${EN_YOU}|he|she|qperson)(?:'re|'s| are| is| was| were)? (?:the )?(?:killer|murderer|culprit|poisoner|liar|guilty)|\\b(?:${EN_YOU}|he|she|qperson)(?:'re|'s| are| is| was| were) lying|\\b(?:${EN_YOU}|he|she|qperson) (?:killed|murdered|poisoned|hurt|harmed|did it|did this|lied|are lying|is lying|was lying|'re lying|'s lying|made (?:it|that) up|are hiding|is hiding|must have done|had something to do with)|\\bit(?:'s| is| was|s) (?:you|u|qperson|him|her)\\b|\\bit (?:must have been|has to be|had to be) (?:${EN_YOU}|qperson|him|her)\\b|qperson did it|\\bi (?:think|bet|suspect|reckon|believe|say|know|tell (?:${EN_YOU}|you all))\\b.{0,12}(?:qperson|\\b${EN_YOU}\\b)(?! (?:were|was|saw|said|went|heard|are right|right)\\b)|\\bwas it (?:${EN_YOU})\\b|\\bdid (?:${EN_YOU}) (?:kill|poison|murder|do it|do this|put|tamper|spike)|\\bliar\\b|\\bstop (?:lying|pretending|saying)\\b|\\bconfess\\b|\\badmit it\\b|\\b${EN_YOU}(?:'re| are) hiding something|\\bthe (?:killer|culprit|murderer) (?:is|was) qperson|\\bmy (?:money|bet|vote) is on qperson|\\band ${EN_YOU} (?:say|claim|expect|still say)|\\bit was ${EN_YOU}\\b|\\bits (?:him|her|qperson)\\b|\\b(?:took|stole|hid) it (?:off|from)?\\s*(?:him|her)?,? didn'?t ${EN_YOU}|\\bdidn'?t ${EN_YOU}\\s*[?!.]*$|\\bdon'?t tell me ${EN_YOU}|\\b${EN_YOU} said ${EN_YOU} never|\\b(?:honestly|really) say ${EN_YOU} had nothing|\\bhad nothing to do with (?:it|this)\\?`,
@@ -119,8 +121,10 @@ const RULES: Rule[] = [
   {
     act: 'saw',
     zh: /看(?:到|见|着|清)|听(?:到|见|着|清|得出|出)|认(?:得出|出)|瞧见|瞅见|注意到|发觉|察觉|动静|声响|响动|(?:什么|啥)声音|有没有(?:人|谁|别人)|(?:还有|有)(?:别人|谁)(?:在|进|出)|有(?:人|谁)(?:进|出|去|来|经过|走)(?:过)?.{0,6}(?:吗|么|没有|没)|撞见|碰见|遇到|遇见|见过|见到|(?:脸色|神色|样子|表情|状态)(?:怎么样|如何|怎样)|(?:说了|说过)(?:什么|啥)|有什么不对劲|不对劲的地方/,
-    en: /\b(?:did|have|had|do) (?:you|u) (?:\w+ )?(?:see|hear|notice|spot|witness|catch|meet|run into|smell)|\b(?:see|hear|notice|saw|heard|noticed)\b.{0,20}\b(?:anything|anyone|anybody|something|someone|somebody|noise|sound)|\b(?:anyone|anybody|someone|somebody) (?:go|come|enter|leave|pass|walk|sneak)|\bany (?:noise|sound|noises|sounds)\b|\bwhat did (?:you|u) (?:see|hear|notice)|\bwho did (?:you|u) see|\bsee (?:him|her|them|qperson)\b|\bhow did (?:she|he|qperson) (?:look|seem|sound)|\bwhat did (?:she|he|qperson) (?:look like|say|seem)|\bdid (?:she|he|qperson) say (?:anything|something)|\bwhat was (?:she|he|qperson) like/i,
-    needs: (f) => isQuestion(f.marked) || /(?:没|吗|么)[\s。]*$/.test(f.marked),
+    en: /\b(?:did|have|had|do) (?:you|u) (?:\w+ )?(?:see|hear|notice|spot|witness|catch|meet|run into|smell)|\b(?:see|hear|notice|saw|heard|noticed)\b.{0,20}\b(?:anything|anyone|anybody|something|someone|somebody|noise|sound)|\b(?:anyone|anybody|someone|somebody) (?:go|come|enter|leave|pass|walk|sneak)|\bany (?:noise|sound|noises|sounds)\b|\bwhat did (?:you|u) (?:see|hear|notice)|\bwho did (?:you|u) see|(?<!\bto )\bsee (?:him|her|them|qperson)\b|\bhow did (?:she|he|qperson) (?:look|seem|sound)|\bwhat did (?:she|he|qperson) (?:look like|say|seem)|\bdid (?:she|he|qperson) say (?:anything|something)|\bwhat was (?:she|he|qperson) like/i,
+    // Where "you" were is the question even with a sound in it: 听到喊人那会你人在哪里.
+    needs: (f) =>
+      (isQuestion(f.marked) || /(?:没|吗|么)[\s。]*$/.test(f.marked)) && !WHERE_ASKED.test(f.marked),
   },
   {
     act: 'relation',
@@ -138,14 +142,17 @@ const RULES: Rule[] = [
   {
     act: 'where',
     zh: new RegExp(
-      `(?:在|去|跑|待|呆|躲|到)(?:了)?(?:哪|那里了|那儿了|哪儿|哪里|何处|啥地方|什么地方)|去(?:那|哪)(?:了|儿|里)?(?:[\\s?？。]|$)|(?:在|去)(?:干|做|搞)(?:嘛|吗|什么|啥|些什么)|干(?:什么|啥|嘛)去了|(?:在|都在|一直在)(?:干|做)|不在场|(?:谁|有人|有谁)?(?:能|可以)?(?:证明|作证|给你作证|帮你作证|为你作证|证实)|(?:一直|始终|真的|确实|全程|都|整个)(?:都)?(?:在|再|待在|呆在|没离开|没出).{0,10}(?:吗|[?？]|么|吧|啊|呀|$)|${YOU_ZH}.{0,10}(?:去过|进过|到过|离开过|出去过|回过|去了|进了|出过|来过|离开|出去|回去|回来).{0,12}(?:吗|没有|没|[?？]|么|吧|$)|(?:时|时候|那会儿|那会|期间|前后|之间|那段时间|那阵|以后|之后|以前|之前)[,，]?\\s*${YOU_ZH}?(?:人)?.{0,4}(?:在|呢|干|做)|(?:案发|出事|停电|中场|那时|当时|那会儿|那会).{0,6}${YOU_ZH}.{0,4}(?:在|呢|干|做)|${YOU_ZH}.{0,8}qtime.{0,8}(?:在|再|呢|干|做|去|进|出|走|回)|qtime.{0,8}${YOU_ZH}.{0,8}(?:在|再|呢|干|做|去|进|出|走|回)|${YOU_ZH}.{0,4}(?:在|去|进|到)(?:没在|不在)?.{0,4}qplace.{0,6}(?:吗|么|吧|[?？]|没|呢)|行踪|去向|动向|qtime.{0,12}谁.{0,6}(?:不在|在|离开|出去|进|出|走)|${YOU_ZH}那会(?:儿)?(?:到底)?在`,
+      `(?:在|去|跑|待|呆|躲|到)(?:了)?(?:哪|那里了|那儿了|哪儿|哪里|何处|啥地方|什么地方)|去(?:那|哪)(?:了|儿|里)?(?:[\\s?？。]|$)|(?:在|去)(?:干|做|搞)(?:嘛|吗|什么|啥|些什么)|干(?:什么|啥|嘛)去了|(?:在|都在|一直在)(?:干|做)|不在场|(?:谁|有人|有谁)?(?:能|可以)?(?:证明|作证|给你作证|帮你作证|为你作证|证实)|(?:一直|始终|真的|确实|全程|都|整个)(?:都)?(?:在|再|待在|呆在|没离开|没出).{0,10}(?:吗|[?？]|么|吧|啊|呀|$)|${YOU_ZH}.{0,10}(?:去过|进过|到过|离开过|出去过|回过|去了|进了|出过|来过|离开|出去|回去|回来).{0,12}(?:吗|没有|没|[?？]|么|吧|$)|(?:时|时候|那会儿|那会|期间|前后|之间|那段时间|那阵|以后|之后|以前|之前)[,，]?\\s*${YOU_ZH}?(?:人)?.{0,4}(?:在|呢|干|做)|(?:案发|出事|停电|中场|那时|当时|那会儿|那会).{0,6}${YOU_ZH}.{0,4}(?:在|呢|干|做)|${YOU_ZH}.{0,8}qtime.{0,8}(?:在|再|呢|干|做|去|进|出|走|回)|qtime.{0,8}${YOU_ZH}.{0,8}(?:在|再|呢|干|做|去|进|出|走|回)|${YOU_ZH}.{0,4}(?:在|去|进|到)(?:没在|不在)?.{0,4}qplace.{0,6}(?:吗|么|吧|[?？]|没|呢)|行踪|去向|动向|qtime.{0,12}谁.{0,6}(?:不在|在|离开|出去|进|出|走)|${YOU_ZH}那会(?:儿)?(?:到底)?在|那(?:个人)?是不是${YOU_ZH}|${YOU_ZH}.{0,8}(?:去|进|出|到|回)[没不](?:去|进|出|到|回)`,
     ),
     en: new RegExp(
-      `\\bwhere\\b.{0,12}\\b(?:were|was|did|have|had|are|r|is) (?:${EN_YOU}|he|she|qperson)\\b|\\bwhere (?:${EN_YOU}|he|she) (?:were|was|went|go|cut|got)|\\bwhat (?:were|was) (?:${EN_YOU}|he|she|qperson) (?:doing|up to)|\\balibi|\\bvouch|\\bwhereabouts|\\bconfirm\\b|\\bback (?:${EN_YOU}|that) up|\\bwitness(?:es)?\\b|\\b(?:were|was) (?:${EN_YOU}|he|she|qperson) (?:\\w+ )?(?:in|at|on|near|inside|outside|out|there|with|back|around|alone|by|up|down|next to|still)\\b|\\bdid (?:${EN_YOU}) (?:\\w+ )?(?:go|leave|enter|stay|come|step|return|walk|head|pass|sneak|slip|run|visit|set foot|get to|get back|go back)\\b|\\bhave (?:${EN_YOU}) (?:ever )?(?:been|gone|set foot) (?:in|to|at|into|near)|\\bwhat about (?:at |around |between |after |before )?qtime|\\bwhat did (?:${EN_YOU}) do (?:at|around|between|after|before|during|when|from)|\\baccount for\\b|\\bwho (?:was|were|left|went|stayed|came|was not|wasn'?t)\\b.{0,30}qtime|qtime.{0,30}\\bwho (?:was|were|left|went|stayed|came)\\b|\\bthe whole (?:time|interval|evening|night)\\b|\\b${EN_YOU} were (?:in|at|on|up|out)\\b.{0,40}(?:right|alone|weren'?t ${EN_YOU})\\s*$`,
+      `\\bwhere\\b.{0,12}\\b(?:were|was|did|have|had|are|r|is) (?:${EN_YOU}|he|she|qperson)\\b|\\bwhere (?:${EN_YOU}|he|she) (?:were|was|went|go|cut|got)|\\bwhat (?:were|was) (?:${EN_YOU}|he|she|qperson) (?:doing|up to)|\\balibi|\\bvouch|\\bwhereabouts|\\bconfirm\\b|\\bback (?:${EN_YOU}|that) up|\\bwitness(?:es)?\\b|\\b(?:were|was) (?:${EN_YOU}|he|she|qperson) (?:\\w+ )?(?:in|at|on|near|inside|outside|out|there|with|back|around|alone|by|up|down|next to|still)\\b|\\bdid (?:${EN_YOU}) (?:\\w+ )?(?:go|leave|enter|stay|come|step|return|walk|head|pass|sneak|slip|run|visit|set foot|get to|get back|go back)\\b|\\bhave (?:${EN_YOU}) (?:ever )?(?:been|gone|set foot) (?:in|to|at|into|near)|\\bwhat about (?:at |around |between |after |before )?qtime|\\bwhat did (?:${EN_YOU}) do (?:at|around|between|after|before|during|when|from)|\\baccount for\\b|\\bwho (?:was|were|left|went|stayed|came|was not|wasn'?t)\\b.{0,30}qtime|qtime.{0,30}\\bwho (?:was|were|left|went|stayed|came)\\b|\\bthe whole (?:time|interval|evening|night)\\b|\\b${EN_YOU} were (?:in|at|on|up|out)\\b.{0,40}(?:right|alone|weren'?t ${EN_YOU})\\s*$|\\bwas that (?:${EN_YOU})\\b`,
       'i',
     ),
     question: true,
-    needs: (f) => ABOUT_SOMEONE.test(f.marked),
+    // Someone's whereabouts, not a thing's: "德叔，那包鼠药都用到哪儿去了" asks where the poison went.
+    needs: (f) =>
+      ABOUT_SOMEONE.test(f.marked) &&
+      !(f.clues > 0 && !ABOUT_SOMEONE.test(f.marked.replace(/^\s*qperson[,，\s]*/, ''))),
   },
   {
     act: 'share',
@@ -171,7 +178,7 @@ const RULES: Rule[] = [
   {
     act: 'claim',
     zh: /(?:^|[^你他她])(?:我|俺|本人)(?!.{0,2}(?:觉得|认为|怀疑|猜|看你|想|估计|相信|同意|赞同|建议|提议|们|问|说你|告诉你))(?:.{0,14})(?:在|去|到|回|进|出|看(?:到|见)|听(?:到|见)|待|呆|坐|站|守|拉|唱|演|泡|送|拿|端|放|离开|没(?:去|进|出|离开|看|听|碰|动|见|有)|从没|从来没|一直|整晚|碰到|遇到|见过|撞见|下场|上台|抽|喝|买|找|搜|走|跑|关|开|锁|写|换|洗|煮|烧|睡|等|陪|扶|叫|喊|撕)/,
-    en: /\b(?:i|i've|i'd)\b(?! (?:think|thought|suspect|bet|believe|reckon|guess|wonder|agree|disagree|want|would like|say|mean|feel|know who|tell))(?:\s+\w+){0,4}?\s+(?:was|went|stayed|saw|heard|left|came|walked|spent|sat|stood|never|didn'?t|did not|have been|had been|got|brought|took|played|ran|watched|found|searched|smoked|waited|carried|made|brewed|bought|met|noticed|remember|wasn'?t|haven'?t|set|put|kept|closed|opened|locked|wrote|tore|changed|slept|called|helped|\w+ed)\b|^(?:\W*)(?:i'm|i am) (?:not|sure|certain)\b|^(?:\W*)(?:went|came|stayed|got back|left|sat|stood|walked) (?:to|in|back|out|at|there|home|up|down)\b/i,
+    en: /\b(?:i|i've|i'd)\b(?! (?:think|thought|suspect|bet|believe|reckon|guess|wonder|agree|disagree|want|would like|say|mean|feel|know who|tell))(?:\s+\w+){0,4}?\s+(?:was|went|stayed|saw|heard|left|came|walked|spent|sat|stood|never|didn'?t|did not|did (?:go|get|come|leave|stay|see|hear|try)|have been|had been|got|brought|took|played|ran|watched|found|searched|smoked|waited|carried|made|brewed|bought|met|noticed|remember|wasn'?t|haven'?t|set|put|kept|closed|opened|locked|wrote|tore|changed|slept|called|helped|\w+ed)\b|^(?:\W*)(?:i'm|i am) (?:not|sure|certain)\b|^(?:\W*)(?:went|came|stayed|got back|left|sat|stood|walked) (?:to|in|back|out|at|there|home|up|down)\b/i,
     question: false,
   },
 ];
@@ -215,7 +222,7 @@ export function fallbackAct(
 export function clauses(text: string): string[] {
   const parts = text
     .split(
-      /(?<=[?？。！!；;])|(?<=[a-z0-9'")][.!?])\s+|\n+|(?<=[\u3400-\u9fff])\s{1,3}(?=[\u3400-\u9fff\d])|(?<=[\u3400-\u9fff])[,，]\s*(?=(?:还有|另外|那|再|而且|顺便|以及)?(?:你|您)?(?:看到|看见|听到|听见|有没有|有什么|觉得|怀疑|跟|和|为什么|怎么|是不是|搜到|知道))|,?\s+(?:and|also|plus|oh and|&)\s+(?=(?:where|what|who|did|do|were|have|why|how|whose|are|is)\b)|(?<=[a-z0-9'])(?<!\b(?:who|what|where|why|how|which|when|whom|whose|and|so|then|but|or|ok|okay|well|hey|oh|wait))\s+(?=(?:where|what|who|did|do|were|have|why|how|whose|was it|is it|can|could)\s+(?:you|u|do|did|is|was|were|about|the|that|this|he|she|anyone|it)\b)|(?<=[a-z0-9'])\s+(?=i (?:never|didn'?t|was|saw|heard|went|think|bet|tell)\b)/i,
+      /(?<=[?？。！!；;])|(?<=[a-z0-9'")][.!?])\s+|\n+|(?<=[\u3400-\u9fff])\s{1,3}(?=[\u3400-\u9fff\d])|(?<=[\u3400-\u9fff])[,，]\s*(?=(?:还有|另外|那|再|而且|顺便|以及)?(?:你|您)?(?:看到|看见|听到|听见|有没有|有什么|觉得|怀疑|跟|和|为什么|怎么|是不是|搜到|知道))|,?\s+(?:and|also|plus|oh and|&)\s+(?=(?:where|what|who|did|do|were|have|why|how|whose|are|is)\b)|(?<=[a-z0-9'])(?<!\b(?:who|what|where|why|how|which|when|whom|whose|and|so|then|but|or|ok|okay|well|hey|oh|wait|us|me|tell|know|knows|ask|asked|wonder|see|saw|hear|heard|about|explain|remember|sure|say|said|idea|is|was|matter|care|mind))\s+(?=(?:where|what|who|did|do|were|have|why|how|whose|was it|is it|was that|is that|can|could)\s+(?:you|u|do|did|is|was|were|about|the|that|this|he|she|anyone|it)\b)|(?<=[a-z0-9'])\s+(?=i (?:never|didn'?t|was|saw|heard|went|think|bet|tell|did|do|stayed|left|sat|had|have|am)\b)|(?<=(?:不是这样的?|不对|胡说|瞎说|乱讲|不可能|没有的事|对|没错|是的|是啊|对啊)[,，])\s*(?=我)/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

@@ -193,6 +193,55 @@ describe('understanding what is said', async () => {
     expect(u.times.map((t) => t.from)).toEqual([21 * 60]);
   });
 
+  it('acts of typed lines: asks, denials with an account, agreement, questions about a thing', () => {
+    const acts = (text: string, speaker = 'he-xiaoyan') => read(text, speaker).acts;
+    // "tell us what u know" is one request, not a question after a remark.
+    expect(acts('mr chen just tell us what u know pls', 'zheng-jiahui')).toEqual(['share']);
+    // A period said with spaces around it still frames the question after it.
+    expect(acts('额 九点到九点一刻 谁既不在台上也不在棚面 大家一个个说下', 'zheng-jiahui')).toEqual([
+      'where',
+    ]);
+    expect(acts('ok so between 9 and 9:15 who left the wings everyone say it', 'zheng-jiahui')).toEqual([
+      'where',
+    ]);
+    // A denial, then the speaker's own account: two acts.
+    expect(acts('德叔，不是这样的，我真的去了一号房', 'he-xiaoyan')).toEqual(['disagree', 'claim']);
+    expect(acts("That's not right, Uncle De. I did go to dressing room 1.")).toEqual(['disagree', 'claim']);
+    // 谁都, 什么都: nobody, nothing — no question.
+    expect(acts('郑生，你这话没错，那会儿我们谁都没提合约。')).toEqual(['agree']);
+    // Where a thing went is about the thing; whose it is, asked, is no accusation.
+    const known = new Lexicon(
+      view,
+      story.clues.map((c) => ({
+        id: c.id,
+        location: c.location,
+        title: c.title,
+        text: c.text,
+        foundBy: 'su-bowen',
+        foundAt: 0,
+        published: true,
+        kept: false,
+      })),
+    );
+    const ask = '德叔，茶水房碗柜上那包鼠药用掉了一大半，都用到哪儿去了？';
+    expect(understand(ask, { lexicon: known, speaker: 'he-xiaoyan' }).acts).toEqual(['about']);
+    expect(understand('小燕，那颗绒球是你的吧？', { lexicon: known, speaker: 'su-bowen' }).acts).toEqual([
+      'about',
+    ]);
+    expect(acts('小燕，毒是你下的吧！', 'su-bowen')).toEqual(['accuse']);
+    expect(acts('郑生，你在一号房坐着那几分钟，师父有什么不对劲，你看见没有？')).toEqual(['saw']);
+    // Whether "you" were the one seen; 去没去.
+    expect(acts('xiaoyan i saw someone in the wings around nine was that u', 'su-bowen')).toEqual([
+      'claim',
+      'where',
+    ]);
+    expect(acts('德叔 九点那阵你到底去没去一号房')).toEqual(['where']);
+    // Going "to see her" is where, not what was seen; where "you" were, even with a sound heard then.
+    expect(acts('Mr Zheng, did you go to dressing room 1 to see her?')).toEqual(['where']);
+    expect(acts('郑生 九点半多听到喊人那会你人在哪里')).toEqual(['where']);
+    expect(acts('uncle de from 8 to 8:25 u were in the tea room right alone')).toEqual(['where']);
+  });
+
   it('the victim by name or alias, places by short forms', () => {
     const u = read('你跟秋棠什么关系？你去过一号房没有？');
     expect(u.people).toContain('victim');

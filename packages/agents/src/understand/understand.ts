@@ -236,6 +236,11 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
   if (cut.length > 0) {
     times = parseTimes(blank(text, cut), lexicon.frame);
   }
+  // A time read with the spaces around it (" 九点到九点一刻 ") stands where its words do.
+  times = times.map((t) => {
+    const lead = t.text.length - t.text.trimStart().length;
+    return lead > 0 || t.text !== t.text.trimEnd() ? { ...t, index: t.index + lead, text: t.text.trim() } : t;
+  });
   const found = words.filter(
     (m) => !times.some((t) => m.index >= t.index && m.index < t.index + t.text.length),
   );
@@ -316,8 +321,6 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
   }
   // A remark beside a question or an accusation is its preamble ("the bill says 9:10, so where did you go?").
   let acts = found2.length > 1 ? found2.filter((a) => a !== 'offtopic' && a !== 'inform') : found2;
-  // "不可能，我一直在棚面": the claim is the reason of the denial, one act.
-  if (acts[0] === 'disagree') acts = acts.filter((a) => a !== 'claim');
   if (acts.length === 0)
     acts = [
       fallbackAct(text, asked, {
