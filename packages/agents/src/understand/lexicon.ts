@@ -264,10 +264,14 @@ function placeForms(name: string): string[] {
       if (words.length > 1) {
         out.add(words[words.length - 1] ?? '');
         out.add(words.slice(-2).join(' '));
+        // "The east wing room" is the east wing: a name of two words or more before "room".
+        if (words.length > 2 && words[words.length - 1] === 'room') out.add(words.slice(0, -1).join(' '));
       }
     }
   }
-  return [...out].filter((f) => f.length >= 2);
+  // Typed short: "dressing rm 1".
+  for (const f of [...out]) if (/\broom\b/.test(f)) out.add(f.replace(/\broom\b/g, 'rm'));
+  return [...out].filter((f) => f.length >= 2 && f !== 'rm');
 }
 
 function zhDigits(text: string): number {
@@ -377,6 +381,15 @@ const GENERIC_EN = new Set([
   'empty',
   'fresh',
   'first',
+  'end',
+  'ends',
+  'bed',
+  'row',
+  'rows',
+  'order',
+  'plan',
+  'floor',
+  'door',
   'second',
   'third',
   'last',

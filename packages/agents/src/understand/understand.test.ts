@@ -185,6 +185,12 @@ describe('understanding what is said', async () => {
     expect(at('沈经理你在观景亭上面往下看 后坑那边看到人没').places).toEqual(['tea-terraces']);
     expect(at('manager shen u were up at the pavilion').places).toEqual(['tea-terraces']);
     expect(at('你说你在打电话，谁能证明？').clues).toEqual([]);
+    // A place named without its "room", typed short; a common word is no clue ("end up" is no cigarette end).
+    expect(at('rubbish i was in the east wing all night').places).toEqual(['east-room']);
+    expect(at('how did the letter end up in your satchel').clues).toEqual(['intent-letter']);
+    expect(
+      understand('u went into dressing rm 1 at quarter past', { lexicon: lex, speaker: 'he-xiaoyan' }).places,
+    ).toEqual(['dressing-room-1']);
   });
 
   it('a story word a time reading would cut into stays a word', () => {
