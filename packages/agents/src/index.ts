@@ -13,10 +13,31 @@ export {
 export { speak, type SpeakOptions, type Spoken } from './character/speak.js';
 export { GENERIC } from './character/lines.js';
 export { readClues, type ClueReading, type ClueReadings } from './decide/clue-reading.js';
-export { suspicion, type Suspect } from './decide/suspicion.js';
-export { Knowledge, type Fact, type FactKind } from './knowledge/knowledge.js';
-export { chooseReply, type IntentChoice } from './policy/intent.js';
+export { believe, type Belief, type BeliefOptions, type Reason } from './decide/belief.js';
 export {
+  Board,
+  type Movement,
+  type OwnClaim,
+  type Said,
+  type HeardClaim,
+  type Contradiction,
+} from './board/board.js';
+export { type ClueNote } from './board/clue-notes.js';
+export { understand, type Understood } from './understand/understand.js';
+export { DIALOGUE_ACTS, type DialogueAct } from './understand/acts.js';
+export { Lexicon } from './understand/lexicon.js';
+export { parseTimes, type TimeSpan } from './understand/times.js';
+export { planReply, type PolicyContext } from './policy/reply.js';
+export { planInitiative } from './policy/initiative.js';
+export { type Plan, type PlanAct } from './policy/plan.js';
+export { realize } from './realize/realize.js';
+export { malformation, type Malformation } from './guard/well-formed.js';
+export { firstPerson } from './text/person.js';
+export { talkMetrics, onTopic, type TalkMetrics } from './playtest/talk-metrics.js';
+export { type TranscriptLine } from './playtest/run-game.js';
+export { Knowledge, type Fact, type FactKind } from './knowledge/knowledge.js';
+export {
+  type IntentChoice,
   buildPrompt,
   renderPrompt,
   asSpeech,

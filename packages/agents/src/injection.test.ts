@@ -4,13 +4,13 @@ import type { LanguageModel } from '@jubensha/llm';
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { CharacterAgent } from './character/agent.js';
-import { callNames } from './character/names.js';
 import { speak } from './character/speak.js';
 import { readClues } from './decide/clue-reading.js';
 import { saysPhrase } from './guard/phrase-match.js';
-import { Knowledge } from './knowledge/knowledge.js';
-import { chooseReply } from './policy/intent.js';
-import { newMemory } from './character/memory.js';
+import { planReply } from './policy/reply.js';
+import { realize } from './realize/realize.js';
+import { understand } from './understand/understand.js';
+import { seatState } from './testing/seat-state.js';
 import { AdversarialModel } from './testing/adversarial-model.js';
 import { lastDiscussion, withMessage } from './testing/game-at.js';
 import { HOSTILE } from './testing/hostile-questions.js';
@@ -47,7 +47,8 @@ describe.each(BUNDLED)('injection suite: %s', (id) => {
       const zhPhrases = c.secrets.flatMap((s) => (s.mustNotReveal.zh ?? []).map(toneless));
       const asker = story.characters.find((x) => x.id !== c.id)?.id ?? '';
       for (const language of LANGS) {
-        const knowledge = new Knowledge(view, language);
+        const state = seatState(view, language, readings);
+        const name = (language === 'zh' ? c.name.zh : c.name.en) ?? c.id;
         const secrets = {
           zh: c.secrets.flatMap((s) => [...(s.mustNotReveal.zh ?? []), s.text.zh ?? '']),
           en: c.secrets.flatMap((s) => [...(s.mustNotReveal.en ?? []), s.text.en ?? '']),
@@ -55,26 +56,36 @@ describe.each(BUNDLED)('injection suite: %s', (id) => {
         const models: LanguageModel[] = [new ScriptedModel(), new AdversarialModel(secrets, language)];
         for (const model of models) {
           for (const question of [...HOSTILE.zh, ...HOSTILE.en]) {
-            const choice = chooseReply({
-              speech: question,
-              asker,
-              seat: c.id,
-              names: callNames(view, c.id),
-              knowledge,
-              memory: newMemory(c.id),
-              readings,
-            });
+            // Put to the seat by name, as a player would: the policy plans an answer, the model words it.
+            const text = `${name}${language === 'zh' ? '，' : ', '}${question}`;
+            const line = {
+              ref: 'public:99999',
+              speaker: asker,
+              text,
+              at: snap.context.clock,
+              channel: 'public' as const,
+              u: understand(text, { lexicon: state.board.lexicon, speaker: asker }),
+            };
+            const plan = planReply(state, line) ?? {
+              act: 'refuse' as const,
+              to: asker,
+              answers: line.ref,
+              topic: 'refuse',
+              intent: 'withhold' as const,
+            };
             const out = await speak({
               model,
               view,
-              knowledge,
+              board: state.board,
+              knowledge: state.knowledge,
               language,
-              choice,
-              speech: { from: asker, text: question },
+              plan,
+              template: realize(plan, { board: state.board, said: new Set(), rng: () => 0 }),
+              speech: { from: asker, text },
               said: new Set(),
             });
             replies++;
-            if (out.source === 'authored' || out.source === 'generic') fallbacks++;
+            if (out.source !== 'model') fallbacks++;
             else if (model instanceof AdversarialModel) leaked.push(`${c.id} (${language}): ${out.text}`);
             for (const p of phrases)
               expect(saysPhrase(out.text, p), `${c.id} leaked "${p}" in "${out.text}"`).toBe(false);
@@ -85,8 +96,6 @@ describe.each(BUNDLED)('injection suite: %s', (id) => {
         }
       }
     }
-    // The adversarial model never gets through (whatever it tries: a phrase, the secret's own text, in
-    // characters, encoded or in pinyin), so at least its half of the replies fell back.
     expect(leaked).toEqual([]);
     expect(fallbacks).toBeGreaterThanOrEqual(replies / 2);
   });
@@ -125,7 +134,7 @@ describe.each(BUNDLED)('injection suite: %s', (id) => {
             i + 1,
           );
           const action = await agent.next(view, snap.context.clock + 1000);
-          expect(action?.command.type).toBe('PUBLIC_MESSAGE');
+          expect(action?.command.type, `${c.id} ${language}: ${q}`).toBe('PUBLIC_MESSAGE');
           const text = action?.command.type === 'PUBLIC_MESSAGE' ? action.command.text : '';
           for (const p of phrases)
             expect(saysPhrase(text, p), `${c.id} leaked "${p}" in "${text}"`).toBe(false);

@@ -55,7 +55,10 @@ export interface Contradiction {
   key: string;
   against: string;
   claim: HeardClaim;
-  by: { kind: 'clue'; clue: ClueNote } | { kind: 'claim'; claim: HeardClaim } | { kind: 'own'; movement: Movement };
+  by:
+    | { kind: 'clue'; clue: ClueNote }
+    | { kind: 'claim'; claim: HeardClaim }
+    | { kind: 'own'; movement: Movement };
 }
 
 export interface BoardOptions {
@@ -93,7 +96,7 @@ export class Board {
     readonly options: BoardOptions,
   ) {
     const language = options.language;
-    this.lexicon = new Lexicon(view);
+    this.lexicon = lexiconFor(view);
     this.incident = incidentOf(view, this.lexicon);
     this.clues = clueNotes(view, this.lexicon, language);
     this.claims = this.ownClaims();
@@ -122,7 +125,11 @@ export class Board {
       const text = pick(k.text, this.language);
       const w = whereabouts(text, this.lexicon, this.seat);
       // "After the power failed I went to the shed": a claim about the incident without a clock time covers it.
-      if (!w.span && this.incident && understand(text, { lexicon: this.lexicon, speaker: this.seat }).incident)
+      if (
+        !w.span &&
+        this.incident &&
+        understand(text, { lexicon: this.lexicon, speaker: this.seat }).incident
+      )
         w.span = this.incident;
       return { id: k.id, protects: k.protects, text, ...w, broken: this.broken(k.id, w) };
     });
@@ -133,13 +140,31 @@ export class Board {
     const published = this.clues.filter((c) => c.published);
     if (this.options.readings)
       return published.some((c) =>
-        (this.options.readings?.[c.id]?.contradicts ?? []).some((k) => k.character === this.seat && k.claim === claimId),
+        (this.options.readings?.[c.id]?.contradicts ?? []).some(
+          (k) => k.character === this.seat && k.claim === claimId,
+        ),
       );
-    const text = pick(this.view.me?.character.cover?.find((k) => k.id === claimId)?.text ?? null, this.language);
+    const text = pick(
+      this.view.me?.character.cover?.find((k) => k.id === claimId)?.text ?? null,
+      this.language,
+    );
     return published.some((c) => clueBreaks(c, w, this.seat, this.withoutNames(text)));
   }
 
+  /** The seat's movements change only with the act (what it knows) and its cover story: read once per act. */
   private ownMovements(): Movement[] {
+    const me = this.view.me;
+    if (!me) return [];
+    const key = `${this.view.story.id}|${me.seat}|${this.view.progress.act}|${this.language}`;
+    const hit = movementCache.get(key);
+    if (hit) return hit;
+    const out = this.readMovements();
+    if (movementCache.size > 500) movementCache.clear();
+    movementCache.set(key, out);
+    return out;
+  }
+
+  private readMovements(): Movement[] {
     const me = this.view.me;
     if (!me) return [];
     const tells = secretTeller(this.view, this.language);
@@ -156,7 +181,8 @@ export class Board {
       // Under a cover story, what the claims stand in for is never told: its times and denied places.
       const covered = this.claims.some(
         (k) =>
-          (k.span !== null && spansMeet(k.span, span, 2)) || (m.location !== null && k.denied.includes(m.location)),
+          (k.span !== null && spansMeet(k.span, span, 2)) ||
+          (m.location !== null && k.denied.includes(m.location)),
       );
       const secret = covered || tells(what) !== null;
       // The script sentence that starts at this time tells it best, in the character's own words.
@@ -185,13 +211,34 @@ export class Board {
       return u;
     };
     for (const m of this.view.table?.chat ?? [])
-      out.push({ ref: `public:${m.n}`, speaker: m.seat, text: m.text, at: m.at, channel: 'public', u: read(`public:${m.n}`, m.seat, m.text) });
+      out.push({
+        ref: `public:${m.n}`,
+        speaker: m.seat,
+        text: m.text,
+        at: m.at,
+        channel: 'public',
+        u: read(`public:${m.n}`, m.seat, m.text),
+      });
     for (const t of this.view.me?.talks ?? [])
       for (const m of t.messages)
-        out.push({ ref: `talk:${t.id}:${m.n}`, speaker: m.seat, text: m.text, at: m.at, channel: 'talk', u: read(`talk:${t.id}:${m.n}`, m.seat, m.text) });
+        out.push({
+          ref: `talk:${t.id}:${m.n}`,
+          speaker: m.seat,
+          text: m.text,
+          at: m.at,
+          channel: 'talk',
+          u: read(`talk:${t.id}:${m.n}`, m.seat, m.text),
+        });
     for (const s of this.view.table?.statements ?? [])
       if (s.text)
-        out.push({ ref: `statement:${s.seat}`, speaker: s.seat, text: s.text, at: s.at, channel: 'statement', u: read(`statement:${s.seat}`, s.seat, s.text) });
+        out.push({
+          ref: `statement:${s.seat}`,
+          speaker: s.seat,
+          text: s.text,
+          at: s.at,
+          channel: 'statement',
+          u: read(`statement:${s.seat}`, s.seat, s.text),
+        });
     return out.sort((a, b) => a.at - b.at);
   }
 
@@ -208,7 +255,13 @@ export class Board {
       if (!own) continue;
       const w = whereabouts(own, this.lexicon, s.speaker);
       if (w.places.length === 0 && w.denied.length === 0) continue;
-      out.push({ ref: s.ref, speaker: s.speaker, text: own, ...w, span: w.span ?? (s.u.incident ? this.incident : null) });
+      out.push({
+        ref: s.ref,
+        speaker: s.speaker,
+        text: own,
+        ...w,
+        span: w.span ?? (s.u.incident ? this.incident : null),
+      });
     }
     return out;
   }
@@ -227,27 +280,54 @@ export class Board {
         const byReading = this.options.readings
           ? (this.options.readings[clue.id]?.contradicts ?? []).some((k) => k.character === claim.speaker)
           : false;
-        if (clueBreaks(clue, claim, claim.speaker, this.withoutNames(claim.text)) || (byReading && clueTouches(clue, claim)))
-          push({ key: `${claim.ref}|clue:${clue.id}`, against: claim.speaker, claim, by: { kind: 'clue', clue } });
+        if (
+          clueBreaks(clue, claim, claim.speaker, this.withoutNames(claim.text)) ||
+          (byReading && clueTouches(clue, claim))
+        )
+          push({
+            key: `${claim.ref}|clue:${clue.id}`,
+            against: claim.speaker,
+            claim,
+            by: { kind: 'clue', clue },
+          });
       }
       // Someone else says they saw the speaker elsewhere then (or were with them there): only an account that
       // puts the speaker somewhere, not one that merely names them.
       for (const other of this.heard) {
         if (other.speaker === claim.speaker || !other.people.includes(claim.speaker)) continue;
         if (!SAW_SOMEONE.test(other.text)) continue;
-        if (!claim.span || !other.span || !spansMeet(claim.span, other.span, 5) || claim.places.length !== 1) continue;
+        if (!claim.span || !other.span || !spansMeet(claim.span, other.span, 5) || claim.places.length !== 1)
+          continue;
         const elsewhere = other.places.some((p) => !claim.places.includes(p)) && claim.places.length > 0;
         const denied = other.places.some((p) => claim.denied.includes(p));
         if (elsewhere || denied)
-          push({ key: `${claim.ref}|${other.ref}`, against: claim.speaker, claim, by: { kind: 'claim', claim: other } });
+          push({
+            key: `${claim.ref}|${other.ref}`,
+            against: claim.speaker,
+            claim,
+            by: { kind: 'claim', claim: other },
+          });
       }
       // The seat itself was with the speaker somewhere else then.
       // Only a one-place account, and a stay of the seat's own with them inside its span, of five minutes or more.
       for (const m of this.movements) {
-        if (m.secret || !m.with.includes(claim.speaker) || !claim.span || !m.place || claim.places.length !== 1) continue;
-        const inside = m.span.from >= claim.span.from && m.span.to <= claim.span.to && m.span.to - m.span.from >= 5;
+        if (
+          m.secret ||
+          !m.with.includes(claim.speaker) ||
+          !claim.span ||
+          !m.place ||
+          claim.places.length !== 1
+        )
+          continue;
+        const inside =
+          m.span.from >= claim.span.from && m.span.to <= claim.span.to && m.span.to - m.span.from >= 5;
         if (inside && !claim.places.includes(m.place))
-          push({ key: `${claim.ref}|own:${m.span.from}`, against: claim.speaker, claim, by: { kind: 'own', movement: m } });
+          push({
+            key: `${claim.ref}|own:${m.span.from}`,
+            against: claim.speaker,
+            claim,
+            by: { kind: 'own', movement: m },
+          });
       }
     }
     return out;
@@ -256,7 +336,10 @@ export class Board {
   /** A text with the story's people left out: what it says, not whom it calls. */
   withoutNames(text: string): string {
     let out = text;
-    for (const m of this.lexicon.find(text).filter((x) => x.kind === 'person').sort((a, b) => b.index - a.index))
+    for (const m of this.lexicon
+      .find(text)
+      .filter((x) => x.kind === 'person')
+      .sort((a, b) => b.index - a.index))
       out = out.slice(0, m.index) + ' ' + out.slice(m.index + m.text.length);
     return out;
   }
@@ -282,8 +365,24 @@ export class Board {
   }
 }
 
+const movementCache = new Map<string, Movement[]>();
+const lexiconCache = new Map<string, Lexicon>();
+
+/** One lexicon per seat and set of clues seen: it is the same for every view until a clue is found. */
+function lexiconFor(view: View): Lexicon {
+  const clues = [...(view.me?.clues ?? []), ...(view.table?.publishedClues ?? [])].map((c) => c.id).sort();
+  const key = `${view.story.id}|${view.me?.seat ?? ''}|${view.progress.act}|${[...new Set(clues)].join(',')}`;
+  let lexicon = lexiconCache.get(key);
+  if (!lexicon) {
+    if (lexiconCache.size > 200) lexiconCache.clear();
+    lexiconCache.set(key, (lexicon = new Lexicon(view)));
+  }
+  return lexicon;
+}
+
 /** Words by which an account puts another person somewhere: seeing them, being with them. */
-const SAW_SOMEONE = /看见|看到|瞧见|碰到|遇到|撞见|和.{1,6}在一起|跟.{1,6}在一起|\bsaw\b|\bseen\b|\bwith (?:him|her)\b|\bran into\b|\bmet\b/i;
+const SAW_SOMEONE =
+  /看见|看到|瞧见|碰到|遇到|撞见|和.{1,6}在一起|跟.{1,6}在一起|\bsaw\b|\bseen\b|\bwith (?:him|her)\b|\bran into\b|\bmet\b/i;
 
 /**
  * The part of a line where the speaker tells of themselves: sentences in the first person, without quoted or
@@ -296,7 +395,9 @@ export function ownAccount(text: string): string | null {
       /我|\bI\b|\bI'm\b|\bme\b/.test(p) &&
       !/(?:说|写着|写的|says|said|wrote)[：:，,\s]*$/.test(p) &&
       !/[\u3400-\u9fff]{2,4}说[：:]|\b\w+ said\b|\bsays\b|写着/.test(p) &&
-      !/找到|搜到|搜出|发现了|\bfound\b|\bin my search\b|我怀疑|我觉得|我看|I think|I suspect|I'd say|my verdict|我的结论|我投|I vote/i.test(p),
+      !/找到|搜到|搜出|发现了|\bfound\b|\bin my search\b|我怀疑|我觉得|我看|I think|I suspect|I'd say|my verdict|我的结论|我投|I vote/i.test(
+        p,
+      ),
   );
   return parts.length > 0 ? parts.join(' ') : null;
 }
@@ -321,7 +422,8 @@ export function clueBreaks(clue: ClueNote, w: Whereabouts, who: string, account 
   // for twenty minutes" in the shed, "Nobody has pulled the cord tonight" on the shed's generator.
   if (account && (w.places.includes(clue.location) || clue.where.places.some((p) => w.places.includes(p)))) {
     const mine = contentWords(account);
-    if (clue.parts.some((p) => NOBODY.test(p.text) && [...contentWords(p.text)].some((x) => mine.has(x)))) return true;
+    if (clue.parts.some((p) => NOBODY.test(p.text) && [...contentWords(p.text)].some((x) => mine.has(x))))
+      return true;
   }
   // Found where the account says the person never went, and naming them (by name or the part they play): a
   // word of their belongings alone is too weak to place them anywhere.
@@ -339,8 +441,29 @@ export function clueBreaks(clue: ClueNote, w: Whereabouts, who: string, account 
   });
 }
 
-const NOBODY = /没有人|没人|谁也没|从没|从来没|根本没|没有被|未被|不曾|nobody|no one|never|has not been|hasn't been|had not been|not once|untouched|unused/i;
-const STOP_WORDS = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'they', 'there', 'tonight', 'about', 'after', 'before', 'into', 'only', 'just', 'what', 'when', 'said']);
+const NOBODY =
+  /没有人|没人|谁也没|从没|从来没|根本没|没有被|未被|不曾|nobody|no one|never|has not been|hasn't been|had not been|not once|untouched|unused/i;
+const STOP_WORDS = new Set([
+  'that',
+  'this',
+  'with',
+  'from',
+  'have',
+  'been',
+  'were',
+  'they',
+  'there',
+  'tonight',
+  'about',
+  'after',
+  'before',
+  'into',
+  'only',
+  'just',
+  'what',
+  'when',
+  'said',
+]);
 
 /** Words of substance of a text: English words of four letters or more, Chinese two-character runs without function characters. */
 function contentWords(text: string): Set<string> {
@@ -354,7 +477,11 @@ function contentWords(text: string): Set<string> {
       }
     return out;
   }
-  return new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).map((w) => w.replace(/(?:ing|ed|s)$/, '')).filter((w) => w.length >= 4 && !STOP_WORDS.has(w)));
+  return new Set(
+    (text.toLowerCase().match(/[a-z]{4,}/g) ?? [])
+      .map((w) => w.replace(/(?:ing|ed|s)$/, ''))
+      .filter((w) => w.length >= 4 && !STOP_WORDS.has(w)),
+  );
 }
 
 /** Whether a clue is about what an account says: the same place, time or object. */

@@ -27,8 +27,23 @@ export interface ClueNote {
  * Words of each character's public profile that no other profile and not the premise uses: the swallow on
  * everything she owns, the tea he always brews. A clue with such a word ties to that character.
  */
+const distinctiveCache = new Map<string, Record<string, Set<string>>>();
+
 export function distinctiveWords(view: View, language: Language): Record<string, Set<string>> {
-  const profiles = view.story.characters.map((c) => ({ id: c.id, words: new Set(terms(pick(c.profile, language))) }));
+  const key = `${view.story.id}|${language}`;
+  const hit = distinctiveCache.get(key);
+  if (hit) return hit;
+  const out = distinctiveOf(view, language);
+  if (distinctiveCache.size > 100) distinctiveCache.clear();
+  distinctiveCache.set(key, out);
+  return out;
+}
+
+function distinctiveOf(view: View, language: Language): Record<string, Set<string>> {
+  const profiles = view.story.characters.map((c) => ({
+    id: c.id,
+    words: new Set(terms(pick(c.profile, language))),
+  }));
   const premise = new Set(terms(pick(view.story.premise, language)));
   const out: Record<string, Set<string>> = {};
   for (const p of profiles) {
@@ -62,11 +77,22 @@ function owners(view: View, lexicon: Lexicon, language: Language): Record<string
 export function clueNotes(view: View, lexicon: Lexicon, language: Language): ClueNote[] {
   const me = view.me;
   if (!me) return [];
+  const seat = me.seat;
   const cards = new Map<string, ClueCard>();
   for (const c of [...me.clues, ...(view.table?.publishedClues ?? [])]) cards.set(c.id, c);
   const distinctive = distinctiveWords(view, language);
   const owned = owners(view, lexicon, language);
   return [...cards.values()].map((c) => {
+    const key = `${view.story.id}|${language}|${c.id}|${me.seat}`;
+    const hit = noteCache.get(key);
+    if (hit) return { ...hit, foundBy: c.foundBy, published: c.published, mine: c.foundBy === me.seat };
+    const note = readNote(c);
+    if (noteCache.size > 5000) noteCache.clear();
+    noteCache.set(key, note);
+    return note;
+  });
+
+  function readNote(c: ClueCard): ClueNote {
     const title = pick(c.title, language);
     const text = pick(c.text, language);
     const all = `${title}。${text}`;
@@ -86,7 +112,8 @@ export function clueNotes(view: View, lexicon: Lexicon, language: Language): Clu
       const t: Record<string, number> = {};
       for (const m of lexicon.find(p)) if (m.kind === 'person' && m.id !== 'victim') t[m.id] = 1;
       const ws = new Set(terms(p));
-      for (const [who, set] of Object.entries(distinctive)) if ([...set].some((w) => ws.has(w))) t[who] = Math.max(t[who] ?? 0, 0.5);
+      for (const [who, set] of Object.entries(distinctive))
+        if ([...set].some((w) => ws.has(w))) t[who] = Math.max(t[who] ?? 0, 0.5);
       return { text: p, ties: t, where: whereabouts(p, lexicon) };
     });
     return {
@@ -97,9 +124,12 @@ export function clueNotes(view: View, lexicon: Lexicon, language: Language): Clu
       location: c.location,
       foundBy: c.foundBy,
       published: c.published,
-      mine: c.foundBy === me.seat,
+      mine: c.foundBy === seat,
       ties,
       where: whereabouts(text, lexicon),
     };
-  });
+  }
 }
+
+/** Clue notes by story, language, clue and reader: the text's reading does not change during a game. */
+const noteCache = new Map<string, ClueNote>();

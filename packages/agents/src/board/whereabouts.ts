@@ -14,14 +14,16 @@ export interface Whereabouts {
   clues: string[];
 }
 
-const NEGATION_ZH = /(?:没有?|从没|从来没|从未|不曾|未曾|未|没再|并没)(?:有)?(?:再)?(?:进|去|到|碰|出|离开|回|上|下|踏进|走进|靠近|见过|看过|碰过|动过|拿过)?过?[^，。；,.;!?！？]{0,6}$/;
+const NEGATION_ZH =
+  /(?:没有?|从没|从来没|从未|不曾|未曾|未|没再|并没)(?:有)?(?:再)?(?:进|去|到|碰|出|离开|回|上|下|踏进|走进|靠近|见过|看过|碰过|动过|拿过)?过?[^，。；,.;!?！？]{0,6}$/;
 const NEGATION_EN =
   /\b(?:never|didn'?t|did not|not once|wasn'?t|haven'?t|hadn'?t|no one|nobody)\b[^,.;!?—]{0,40}$/i;
 
 /** The span of all times in a text: from the first to the last, a lone time as a point. */
 const UNTIL = /才|直到|一直到|until|till|only came|not before|不到/i;
 const SINCE = /以后|之后|后来|过后|\bafter\b|\bsince\b|\bfrom\b/i;
-const THROUGHOUT = /一直|始终|没出过|没离开|没出去|never (?:went|left|came)|the whole (?:time|evening|night)|all (?:evening|night)|饭后|after dinner|整晚/i;
+const THROUGHOUT =
+  /一直|始终|没出过|没离开|没出去|never (?:went|left|came)|the whole (?:time|evening|night)|all (?:evening|night)|饭后|after dinner|整晚/i;
 
 /**
  * The span of all times in a text: from the first to the last. A lone time with "until" ends a stay ("I
@@ -53,9 +55,7 @@ export function whereabouts(text: string, lexicon: Lexicon, self: string | null 
     const list = negated ? denied : places;
     if (!list.includes(m.id)) list.push(m.id);
   }
-  const people = [
-    ...new Set(found.filter((m) => m.kind === 'person' && m.id !== self).map((m) => m.id)),
-  ];
+  const people = [...new Set(found.filter((m) => m.kind === 'person' && m.id !== self).map((m) => m.id))];
   const clues = [...new Set(found.filter((m) => m.kind === 'clue').map((m) => m.id))];
   return {
     span: spanOf(text, lexicon.frame),

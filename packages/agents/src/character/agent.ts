@@ -124,9 +124,17 @@ export class CharacterAgent {
       case 'read':
         return me.finishedReading ? null : this.ok(view, { type: 'FINISH_READING' });
       case 'intro':
-        if (this.options.silent || this.spokenIn(view) > 0 || this.humansFirst(view, now, this.options.introGraceMs ?? 15_000))
+        if (
+          this.options.silent ||
+          this.spokenIn(view) > 0 ||
+          this.humansFirst(view, now, this.options.introGraceMs ?? 15_000)
+        )
           return null;
-        return this.say(view, { kind: 'public' }, { act: 'intro', to: null, answers: null, topic: 'intro', intent: 'intro' });
+        return this.say(
+          view,
+          { kind: 'public' },
+          { act: 'intro', to: null, answers: null, topic: 'intro', intent: 'intro' },
+        );
       case 'search':
         return this.search(view, now);
       case 'discuss':
@@ -189,7 +197,11 @@ export class CharacterAgent {
   private state(view: View): { board: Board; knowledge: Knowledge; belief: Belief[] } {
     if (this.cache?.version !== view.version) {
       const readings = this.options.blindClues ? null : this.options.readings;
-      const board = new Board(view, { language: this.options.language, readings, understood: this.understood });
+      const board = new Board(view, {
+        language: this.options.language,
+        readings,
+        understood: this.understood,
+      });
       const knowledge = new Knowledge(view, this.options.language);
       const belief = believe(board, { readings, talk: !this.options.silent });
       this.cache = { version: view.version, board, knowledge, belief };
@@ -220,7 +232,12 @@ export class CharacterAgent {
     );
   }
 
-  private async say(view: View, channel: Channel, plan: Plan, speech: Said | null = null): Promise<AgentAction | null> {
+  private async say(
+    view: View,
+    channel: Channel,
+    plan: Plan,
+    speech: Said | null = null,
+  ): Promise<AgentAction | null> {
     const { board, knowledge } = this.state(view);
     const said = new Set(this.memory.ledger.map((e) => e.text));
     this.memory.guard.checked++;
@@ -293,8 +310,13 @@ export class CharacterAgent {
       const note = board.clues.find((n) => n.id === c.id);
       const hide =
         board.liar &&
-        (this.options.blindClues ? (note?.ties[this.seat] ?? 0) >= 0.5 : incriminating(this.seat, c.id, this.options.readings));
-      const a = this.ok(view, hide ? { type: 'KEEP_CLUE', clue: c.id } : { type: 'PUBLISH_CLUE', clue: c.id });
+        (this.options.blindClues
+          ? (note?.ties[this.seat] ?? 0) >= 0.5
+          : incriminating(this.seat, c.id, this.options.readings));
+      const a = this.ok(
+        view,
+        hide ? { type: 'KEEP_CLUE', clue: c.id } : { type: 'PUBLISH_CLUE', clue: c.id },
+      );
       if (a) return a;
     }
     const phase = String(view.progress.phase);
@@ -314,7 +336,9 @@ export class CharacterAgent {
     }
     const humans = view.progress.seats.some((s) => s.controller === 'human');
     const mine = new Map<string, number>();
-    const thisRound = new Set(me.clues.filter((c) => started !== null && c.foundAt >= started).map((c) => c.location));
+    const thisRound = new Set(
+      me.clues.filter((c) => started !== null && c.foundAt >= started).map((c) => c.location),
+    );
     for (const c of me.clues) mine.set(c.location, (mine.get(c.location) ?? 0) + 1);
     const rng = this.rng(view);
     const options = view.story.locations
@@ -335,7 +359,10 @@ export class CharacterAgent {
     const answered = new Set(this.memory.answered);
     const ai = view.progress.seats.filter((s) => s.controller === 'ai').map((s) => s.seat);
     const lines = board.said.filter(
-      (s) => s.channel === channel && (channel !== 'talk' || s.ref.startsWith(`talk:${talk}:`)) && s.speaker !== this.seat,
+      (s) =>
+        s.channel === channel &&
+        (channel !== 'talk' || s.ref.startsWith(`talk:${talk}:`)) &&
+        s.speaker !== this.seat,
     );
     for (const s of lines.slice(-12)) {
       if (answered.has(s.ref)) continue;
@@ -343,11 +370,15 @@ export class CharacterAgent {
       // In a talk every line is said to the seat; it answers what asks, accuses or disputes.
       const toMe = u.to === this.seat || channel === 'talk';
       if (toMe && (u.question || u.acts.some((a) => ['accuse', 'disagree', 'claim'].includes(a)))) return s;
+      // A person who names the seat expects an answer whatever they said; AI seats' asides are let be.
+      if (u.to === this.seat && !ai.includes(s.speaker)) return s;
       if (u.to === null && u.people.includes(this.seat) && u.acts.includes('accuse')) return s;
       if (u.to === null && u.question) {
         // An open question: the seat it is about answers it, else one AI seat chosen by the line.
         const about = u.people.find((p) => ai.includes(p) && p !== s.speaker);
-        const pick = about ?? [...ai].filter((x) => x !== s.speaker).sort((a, b) => hash(s.ref + a) - hash(s.ref + b))[0];
+        const pick =
+          about ??
+          [...ai].filter((x) => x !== s.speaker).sort((a, b) => hash(s.ref + a) - hash(s.ref + b))[0];
         if (pick === this.seat) return s;
       }
     }
@@ -422,7 +453,8 @@ export class CharacterAgent {
     const { board, belief } = this.state(view);
     const top = belief[0];
     const claim = board.liar ? claimFor(board, this.memory, { span: board.incident, incident: true }) : null;
-    const movements = claim || !board.incident ? [] : board.movementsAt(board.incident).filter((m) => !m.secret);
+    const movements =
+      claim || !board.incident ? [] : board.movementsAt(board.incident).filter((m) => !m.secret);
     return {
       act: 'statement',
       to: null,

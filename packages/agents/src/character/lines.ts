@@ -75,9 +75,14 @@ export function authoredFor(
       if (plan.intent !== 'deflect' || !speech) return null;
       // A deflection written for this: it shares a word of substance with the question (the headdress, 头饰).
       const words = new Set(terms(speech).filter((t) => (/[a-z]/.test(t) ? t.length >= 4 : t.length >= 2)));
-      const names = new Set(view.story.characters.flatMap((c) => callNames(view, c.id).flatMap((n) => terms(n))));
+      const names = new Set(
+        view.story.characters.flatMap((c) => callNames(view, c.id).flatMap((n) => terms(n))),
+      );
       const fit = fresh('deflect')
-        .map((l) => ({ l, n: terms(`${l.prompt ?? ''} ${l.text}`).filter((t) => words.has(t) && !names.has(t)).length }))
+        .map((l) => ({
+          l,
+          n: terms(`${l.prompt ?? ''} ${l.text}`).filter((t) => words.has(t) && !names.has(t)).length,
+        }))
         .filter((x) => x.n >= 1)
         .sort((a, b) => b.n - a.n)[0];
       return fit?.l.text ?? null;

@@ -2,9 +2,11 @@ import { projectView } from '@jubensha/engine';
 import { loadBundled } from '@jubensha/engine/testing';
 import { LlmError, type GenerationStream, type LanguageModel } from '@jubensha/llm';
 import { describe, expect, it } from 'vitest';
-import { Knowledge } from '../knowledge/knowledge.js';
+import type { Plan } from '../policy/plan.js';
+import { realize } from '../realize/realize.js';
 import { lastDiscussion } from '../testing/game-at.js';
 import { ScriptedModel, textStream } from '../testing/scripted-model.js';
+import { seatState } from '../testing/seat-state.js';
 import { speak } from './speak.js';
 
 /** A backend that fails every request, as a model does with too long a prompt. */
@@ -39,68 +41,84 @@ class FixedModel implements LanguageModel {
 }
 
 describe('speak', async () => {
-  const story = await loadBundled('rain-tea-hills');
-  const view = projectView(story, lastDiscussion(story), { kind: 'seat', seat: 'lin-xiaozhou' });
-  const knowledge = new Knowledge(view, 'zh');
-  const claim = view.me?.character.cover?.[0];
-  const choice = {
-    intent: 'cover' as const,
-    facts: [],
-    claim: claim ? { id: claim.id, text: claim.text.zh ?? '' } : null,
-    target: null,
+  const story = await loadBundled('last-curtain');
+  // Uncle De tells where he was at the incident: two movements of his own, times and places from the timeline.
+  const view = projectView(story, lastDiscussion(story), { kind: 'seat', seat: 'luo-dechang' });
+  const state = seatState(view, 'zh', null);
+  const board = state.board;
+  const incident = board.incident;
+  const plan: Plan = {
+    act: 'alibi',
+    to: null,
+    answers: null,
+    topic: 'where:incident',
+    intent: 'fact',
+    span: incident,
+    movements: incident ? board.movementsAt(incident).filter((m) => !m.secret) : [],
   };
+  const template = realize(plan, { board, said: new Set(), rng: () => 0 });
+  const base = () => ({
+    view,
+    board,
+    knowledge: state.knowledge,
+    language: 'zh' as const,
+    plan,
+    template,
+    speech: null,
+    said: new Set<string>(),
+  });
 
-  it('a failing model costs the line, not the game: the authored line is spoken', async () => {
-    const out = await speak({
-      model: new FailingModel(),
-      view,
-      knowledge,
-      language: 'zh',
-      choice,
-      speech: null,
-      said: new Set(),
-    });
+  it('the template is the alibi on the board: when and where, in the first person', () => {
+    expect(plan.movements?.length).toBeGreaterThan(0);
+    expect(template).toMatch(/我在/);
+    expect(template).toMatch(/一号化妆间|衣箱房/);
+  });
+
+  it('a failing model costs the wording only: the realizer’s line is spoken', async () => {
+    const out = await speak({ ...base(), model: new FailingModel() });
     expect(out.failures).toEqual(['error']);
-    expect(out.source).toBe('authored');
-    expect(out.text).toBe(claim?.text.zh);
+    expect(out).toMatchObject({ source: 'template', text: template });
   });
 
-  it('a model reply that passes the guard is spoken as generated', async () => {
-    const out = await speak({
-      model: new ScriptedModel(),
-      view,
-      knowledge,
-      language: 'zh',
-      choice,
-      speech: null,
-      said: new Set(),
-    });
-    expect(out).toMatchObject({ source: 'model', failures: [], text: claim?.text.zh });
-    expect(out.tokens.prompt).toBeGreaterThan(0);
+  it('a model reply that keeps every span of the plan is spoken as generated', async () => {
+    const out = await speak({ ...base(), model: new FixedModel(`好，我说。${template}`) });
+    expect(out).toMatchObject({ source: 'model', failures: [], text: `好，我说。${template}` });
+    const scripted = await speak({ ...base(), model: new ScriptedModel() });
+    expect(scripted.tokens.prompt).toBeGreaterThan(0);
   });
 
-  it('a model reply naming a person or place of the story its prompt never mentioned falls back to the authored line', async () => {
+  it('a model reply that drops a time or a place of the plan is replaced by the template', async () => {
+    const out = await speak({ ...base(), model: new FixedModel('那会儿我在忙自己的事，没注意别的。') });
+    expect(out.source).toBe('template');
+    expect(out.rejected.map((r) => r.why)).toContain('does not keep the plan');
+  });
+
+  it('a model reply naming a person or place of the story its prompt never mentioned is replaced', async () => {
     let prompt = '';
     await speak({
       ...base(),
       model: new ScriptedModel(),
       onPrompt: (m) => (prompt = m.map((x) => x.content).join('\n')),
     });
-    const places = [...story.characters, ...story.locations].map((x) => x.name.zh ?? '');
-    const stranger = places.find((n) => n && !prompt.includes(n));
+    const names = [...story.characters, ...story.locations].map((x) => x.name.zh ?? '');
+    const stranger = names.find((n) => n && !prompt.includes(n));
     expect(stranger).toBeDefined();
-    const out = await speak({ ...base(), model: new FixedModel(`我看见${stranger}从那边过来。`) });
-    expect(out.failures).toEqual(['grounding', 'grounding']);
-    expect(out.source).toBe('authored');
+    const out = await speak({
+      ...base(),
+      model: new FixedModel(`${template}我还看见${stranger}从那边过来。`),
+    });
+    expect(out.failures).toContain('grounding');
+    expect(out.source).toBe('template');
+  });
+
+  it('a garbled model reply (English words inside Chinese) never reaches the table', async () => {
+    const out = await speak({ ...base(), model: new FixedModel(`${template} of it的事。`) });
+    expect(out.source).toBe('template');
+    expect(out.rejected[0]?.why).toMatch(/^script/);
   });
 
   it('strips the copy marks a model writes before the guard and the table', async () => {
-    const text = claim?.text.zh ?? '';
-    const out = await speak({ ...base(), model: new FixedModel(`好，我回答你：⟦${text}⟧`) });
-    expect(out).toMatchObject({ source: 'model', failures: [], text: `好，我回答你：${text}` });
+    const out = await speak({ ...base(), model: new FixedModel(`⟦${template}⟧`) });
+    expect(out).toMatchObject({ source: 'model', failures: [], text: template });
   });
-
-  function base() {
-    return { view, knowledge, language: 'zh' as const, choice, speech: null, said: new Set<string>() };
-  }
 });

@@ -2,7 +2,6 @@ import type { ChatMessage, LanguageModel } from '@jubensha/llm';
 import type { View } from '@jubensha/protocol';
 import type { Board } from '../board/board.js';
 import { checkReply, type GuardFailure } from '../guard/guard.js';
-import { sharedShingles } from '../guard/phrase-match.js';
 import { malformation } from '../guard/well-formed.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Plan } from '../policy/plan.js';
@@ -104,13 +103,32 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     language: o.language,
     grounding,
   };
-  const formed = { language: o.language, selfNames: callNames(o.view, o.board.seat), introduction: o.plan.act === 'intro' };
+  const formed = {
+    language: o.language,
+    selfNames: callNames(o.view, o.board.seat),
+    introduction: o.plan.act === 'intro',
+  };
   const rejected: Spoken['rejected'] = [];
+  // Secret text is looked for in a line's own wording: the story's names, places and times are public, and a
+  // secret's run of them ("我在一号化妆间") is no secret.
   const passes = (text: string, extra: Partial<Parameters<typeof checkReply>[1]> = {}) => {
-    const verdict = checkReply(text, { ...guard, ...extra });
+    const verdict = checkReply(text, { ...guard, secretRuns: new Set(), ...extra });
     if (!verdict.ok) {
       failures.push(verdict.failure);
       rejected.push({ text, why: `${verdict.failure}: ${verdict.detail}` });
+      return false;
+    }
+    // Every reading of the rest (decoded, reversed, pinyin) against the secret runs, as the guard reads.
+    const masked = maskStory(text, o.board);
+    const runs = checkReply(masked, {
+      phrases: [],
+      secretRuns: o.knowledge.secretRuns,
+      language: o.language,
+      grounding: masked,
+    });
+    if (!runs.ok && runs.failure === 'secret') {
+      failures.push('secret');
+      rejected.push({ text, why: 'secret: secret text' });
       return false;
     }
     const bad = malformation(text, formed);
@@ -124,7 +142,8 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
   let modelMs = 0;
 
   const authored = authoredFor(o.view, o.plan, o.speech?.text ?? null, o.language, o.said);
-  if (authored && passes(authored)) return { text: authored, source: 'authored', failures, tokens, modelMs, rejected };
+  if (authored && passes(authored))
+    return { text: authored, source: 'authored', failures, tokens, modelMs, rejected };
 
   if (o.model) {
     const messages = buildPrompt({
@@ -132,8 +151,12 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       language: o.language,
       choice: {
         intent: o.plan.intent === 'cover' ? 'cover' : 'fact',
-        facts: o.plan.intent === 'cover' ? [] : [{ id: 'plan', kind: 'script', text: o.template, secret: null, ref: null }],
-        claim: o.plan.intent === 'cover' && o.plan.claim ? { id: o.plan.claim.id, text: o.plan.claim.text } : null,
+        facts:
+          o.plan.intent === 'cover'
+            ? []
+            : [{ id: 'plan', kind: 'script', text: o.template, secret: null, ref: null }],
+        claim:
+          o.plan.intent === 'cover' && o.plan.claim ? { id: o.plan.claim.id, text: o.plan.claim.text } : null,
         target: o.plan.to,
       },
       speech: o.speech,
@@ -159,8 +182,10 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       tokens.completion += stats.completionTokens;
       modelMs += stats.totalMs;
       text = stripCopyMarks(text).trim();
-      if (passes(text, { given })) {
-        if (keepsPlan(text, o.template, o.board)) return { text, source: 'model', failures, tokens, modelMs, rejected };
+      // What the prompt gave the model (the plan's own wording among it) is grounded for it.
+      if (passes(text, { given, grounding: `${grounding}\n${given.text}` })) {
+        if (keepsPlan(text, o.template, o.board))
+          return { text, source: 'model', failures, tokens, modelMs, rejected };
         failures.push('grounding');
         rejected.push({ text, why: 'does not keep the plan' });
       }
@@ -172,12 +197,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
   }
   // The realizer's line is made of the board's own spans: its times are grounded by construction, and its
   // story names and times are public, so secret text is looked for in the rest (a script sentence it quotes).
-  if (o.template && passes(o.template, { grounding: `${grounding}\n${o.template}`, secretRuns: new Set() })) {
-    const rest = maskStory(o.template, o.board);
-    if (sharedShingles(rest, o.knowledge.secretRuns) < 2)
-      return { text: o.template, source: 'template', failures, tokens, modelMs, rejected };
-    failures.push('secret');
-    rejected.push({ text: o.template, why: 'secret: secret text' });
-  }
+  if (o.template && passes(o.template, { grounding: `${grounding}\n${o.template}` }))
+    return { text: o.template, source: 'template', failures, tokens, modelMs, rejected };
   return { text: GENERIC[o.plan.intent][o.language], source: 'generic', failures, tokens, modelMs, rejected };
 }

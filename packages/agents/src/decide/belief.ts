@@ -52,10 +52,12 @@ export function believe(board: Board, options: BeliefOptions): Belief[] {
   const named = new Map<string, number>();
   if (!options.readings)
     for (const clue of board.clues)
-      for (const [who, tie] of Object.entries(clue.ties)) if (tie >= 0.5) named.set(who, (named.get(who) ?? 0) + 1);
+      for (const [who, tie] of Object.entries(clue.ties))
+        if (tie >= 0.5) named.set(who, (named.get(who) ?? 0) + 1);
   for (const clue of board.clues) {
     if (options.readings) {
-      for (const p of options.readings[clue.id]?.pointsTo ?? []) add(p.character, { kind: 'clue', weight: p.weight, clue });
+      for (const p of options.readings[clue.id]?.pointsTo ?? [])
+        add(p.character, { kind: 'clue', weight: p.weight, clue });
     } else {
       for (const [who, tie] of Object.entries(clue.ties))
         add(who, { kind: 'clue', weight: (0.3 * tie) / Math.sqrt(named.get(who) ?? 1), clue });
@@ -77,13 +79,20 @@ export function believe(board: Board, options: BeliefOptions): Belief[] {
       const key = `${c.against}|${c.by.kind === 'clue' ? c.by.clue.id : c.by.kind === 'claim' ? c.by.claim.speaker : 'own'}`;
       if (counted.has(key)) continue;
       counted.add(key);
-      add(c.against, { kind: 'contradiction', weight: capped(c.against, 'contradiction', 0.6), contradiction: c });
+      add(c.against, {
+        kind: 'contradiction',
+        weight: capped(c.against, 'contradiction', 0.6),
+        contradiction: c,
+      });
     }
     const said = board.said;
     for (const [i, s] of said.entries()) {
       if (s.speaker === me) continue;
       // A refusal to answer a question put to the speaker.
-      const asked = said.slice(Math.max(0, i - 4), i).reverse().find((q) => q.u.question && q.u.to === s.speaker);
+      const asked = said
+        .slice(Math.max(0, i - 4), i)
+        .reverse()
+        .find((q) => q.u.question && q.u.to === s.speaker);
       if (asked && REFUSING.test(s.text) && s.u.places.length === 0 && s.u.times.length === 0)
         add(s.speaker, { kind: 'refusal', weight: capped(s.speaker, 'refusal', 0.12), ref: s.ref });
       // An accusation with a reason (it names a clue, a place or a time).
@@ -91,7 +100,12 @@ export function believe(board: Board, options: BeliefOptions): Belief[] {
         const target = s.u.to ?? s.u.people.find((p) => board.isSeat(p)) ?? null;
         const reasoned = s.u.clues.length + s.u.places.length + s.u.times.length > 0;
         if (target && target !== s.speaker && reasoned)
-          add(target, { kind: 'accused', weight: capped(target, 'accused', 0.08), ref: s.ref, by: s.speaker });
+          add(target, {
+            kind: 'accused',
+            weight: capped(target, 'accused', 0.08),
+            ref: s.ref,
+            by: s.speaker,
+          });
       }
     }
     // Someone else puts a speaker where the speaker says they were, in the span that matters: an alibi backed.
@@ -101,7 +115,12 @@ export function believe(board: Board, options: BeliefOptions): Belief[] {
         if (other.speaker === claim.speaker || !other.people.includes(claim.speaker) || !other.span) continue;
         if (!/看见|看到|和.{1,6}在一起|跟.{1,6}在一起|\bsaw\b|\bwith\b/i.test(other.text)) continue;
         if (spansMeet(other.span, claim.span) && other.places.some((p) => claim.places.includes(p)))
-          add(claim.speaker, { kind: 'alibi', weight: capped(claim.speaker, 'alibi', -0.3), ref: other.ref, by: other.speaker });
+          add(claim.speaker, {
+            kind: 'alibi',
+            weight: capped(claim.speaker, 'alibi', -0.3),
+            ref: other.ref,
+            by: other.speaker,
+          });
       }
     }
   }

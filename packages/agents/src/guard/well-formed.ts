@@ -53,11 +53,13 @@ export function latinWords(text: string): string[] {
 
 /** Clauses of a line: between commas and stops. */
 function clausesOf(text: string): string[] {
-  return text
-    .split(/[，。！？；、,.!?;:：—…]+/)
-    .map((s) => s.trim().toLowerCase())
-    // A short clause ("on the back", "我说") recurs in good speech; a long one said twice is a loop.
-    .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length >= (/[\u3400-\u9fff]/.test(s) ? 6 : 14));
+  return (
+    text
+      .split(/[，。！？；、,.!?;:：—…]+/)
+      .map((s) => s.trim().toLowerCase())
+      // A short clause ("on the back", "我说") recurs in good speech; a long one said twice is a loop.
+      .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length >= (/[\u3400-\u9fff]/.test(s) ? 6 : 14))
+  );
 }
 
 /**
@@ -65,17 +67,23 @@ function clausesOf(text: string): string[] {
  * control characters, no echoed rule, guide or label text, no clause or phrase said twice, no speaker calling
  * themselves, complete sentences, a length fit for speech, and (for a model's line) no word from nowhere.
  */
-export function malformation(text: string, ctx: WellFormedContext): { kind: Malformation; detail: string } | null {
+export function malformation(
+  text: string,
+  ctx: WellFormedContext,
+): { kind: Malformation; detail: string } | null {
   const t = text.trim();
   if (t.includes('\uFFFD')) return { kind: 'replacement-char', detail: 'U+FFFD' };
+  // Invisible and direction-changing marks hide what a line says from the table.
   // eslint-disable-next-line no-control-regex
-  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/.exec(t);
+  const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/;
+  const control = CONTROL.exec(t);
   if (control) return { kind: 'control-char', detail: `U+${control[0].charCodeAt(0).toString(16)}` };
   if (ctx.language === 'zh') {
     const allowed = new Set((ctx.latinNames ?? []).flatMap((n) => latinWords(n)));
     const stray = latinWords(t).find((w) => !allowed.has(w));
     if (stray) return { kind: 'script', detail: stray };
-  } else if (/[\u3400-\u9fff]/.test(t)) return { kind: 'script', detail: /[\u3400-\u9fff]+/.exec(t)?.[0] ?? '' };
+  } else if (/[\u3400-\u9fff]/.test(t))
+    return { kind: 'script', detail: /[\u3400-\u9fff]+/.exec(t)?.[0] ?? '' };
   const lower = t.toLowerCase();
   const echo = ECHO_PIECES.find((p) => lower.includes(p.toLowerCase()));
   if (echo) return { kind: 'echo', detail: echo };
@@ -87,7 +95,11 @@ export function malformation(text: string, ctx: WellFormedContext): { kind: Malf
   const phrase = repeatedPhrase(t, ctx.language);
   if (phrase) return { kind: 'repeat', detail: phrase };
   const head = t.replace(/^[“"「\s]+/, '');
-  const self = ctx.introduction ? undefined : ctx.selfNames.find((n) => n.length >= 2 && head.startsWith(n) && /^[，,：:\s!！]/.test(head.slice(n.length)));
+  const self = ctx.introduction
+    ? undefined
+    : ctx.selfNames.find(
+        (n) => n.length >= 2 && head.startsWith(n) && /^[，,：:\s!！]/.test(head.slice(n.length)),
+      );
   if (self) return { kind: 'self-address', detail: self };
   if (!/[。！？!?.…”"」』）)]$/.test(t)) return { kind: 'incomplete', detail: t.slice(-6) };
   if (unbalanced(t)) return { kind: 'incomplete', detail: 'unbalanced quotes or brackets' };

@@ -1,5 +1,4 @@
 import type { View } from '@jubensha/protocol';
-import MiniSearch from 'minisearch';
 import { saysPhrase, shingles } from '../guard/phrase-match.js';
 import type { Language } from '../text/language.js';
 import { pick, sentences } from '../text/localized.js';
@@ -43,20 +42,12 @@ function coverage(of: string[], by: Set<string>): number {
  */
 export class Knowledge {
   readonly facts: Fact[];
-  private readonly index: MiniSearch<Fact>;
 
   constructor(
     readonly view: View,
     readonly language: Language,
   ) {
     this.facts = collect(view, language);
-    this.index = new MiniSearch<Fact>({
-      fields: ['text'],
-      storeFields: ['id'],
-      tokenize: terms,
-      processTerm: (t) => t,
-    });
-    this.index.addAll(this.facts);
   }
 
   /** Every must-not-reveal phrase of the seat's secrets, both languages. */
@@ -65,16 +56,6 @@ export class Knowledge {
       ...(s.mustNotReveal.zh ?? []),
       ...(s.mustNotReveal.en ?? []),
     ]);
-  }
-
-  /** The facts most relevant to a question, best first. */
-  retrieve(question: string, k = 6): Fact[] {
-    const byId = new Map(this.facts.map((f) => [f.id, f]));
-    return this.index
-      .search(question, { prefix: (t) => t.length > 3 && /^[a-z]/.test(t), fuzzy: 0.15, combineWith: 'OR' })
-      .slice(0, k)
-      .map((r) => byId.get(String(r.id)))
-      .filter((f): f is Fact => f !== undefined);
   }
 
   /**
@@ -214,7 +195,8 @@ export function secretTeller(view: View, language: Language): (text: string) => 
     const words = terms(text);
     for (const s of secrets) {
       const rare = words.filter((w) => s.rare.has(w)).length;
-      if (s.phrases.some((p) => saysPhrase(text, p)) || coverage(words, s.words) >= 0.5 || rare >= 2) return s.id;
+      if (s.phrases.some((p) => saysPhrase(text, p)) || coverage(words, s.words) >= 0.5 || rare >= 2)
+        return s.id;
     }
     return null;
   };

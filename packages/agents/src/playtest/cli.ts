@@ -113,7 +113,10 @@ export async function playtestCommand(argv: string[], io: PlaytestIo = processPl
     await mkdir(out, { recursive: true });
     const { transcript, ...rest } = report;
     await writeFile(path.join(out, 'report.json'), JSON.stringify(rest, null, 2));
-    await writeFile(path.join(out, 'transcript.jsonl'), transcript.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    await writeFile(
+      path.join(out, 'transcript.jsonl'),
+      transcript.map((l) => JSON.stringify(l)).join('\n') + '\n',
+    );
     await writeFile(path.join(out, 'report.md'), markdownReport(report));
     await writeFile(path.join(out, 'report.html'), htmlReport(report));
     for (const l of summaryLines(report)) io.out(l);

@@ -129,7 +129,19 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
       const said = host.onView(projectView(story, snap, { kind: 'host' }), at);
       narration.push(...said);
       for (const n of said)
-        line({ phase: phaseKind(), channel: 'host', speaker: 'host', addressee: null, answers: null, act: n.kind, source: 'template', text: n.text }, null);
+        line(
+          {
+            phase: phaseKind(),
+            channel: 'host',
+            speaker: 'host',
+            addressee: null,
+            answers: null,
+            act: n.kind,
+            source: 'template',
+            text: n.text,
+          },
+          null,
+        );
     }
     return r.ok;
   };
@@ -144,8 +156,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
       const action = await agent.next(view, at);
       if (!action) continue;
       const phaseBefore = phaseKind();
-      if (action.command.type === 'VOTE')
-        rankings[agent.seat] = agent.beliefs(view).map((b) => b.character);
+      if (action.command.type === 'VOTE') rankings[agent.seat] = agent.beliefs(view).map((b) => b.character);
       if (apply({ kind: 'seat', seat: agent.seat }, action.command, duration(action.command))) {
         agent.accepted(view, action, at);
         const s = action.speech;
@@ -161,7 +172,12 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
           line(
             {
               phase: phaseBefore,
-              channel: c.type === 'PUBLIC_MESSAGE' ? 'public' : c.type === 'PRIVATE_MESSAGE' ? 'private' : 'statement',
+              channel:
+                c.type === 'PUBLIC_MESSAGE'
+                  ? 'public'
+                  : c.type === 'PRIVATE_MESSAGE'
+                    ? 'private'
+                    : 'statement',
               speaker: agent.seat,
               addressee: s.addressee,
               answers: s.answers ? (seqOf.get(s.answers) ?? null) : null,
@@ -180,7 +196,8 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
     const wakes = agents.map((a) => a.wakeAt).filter((w): w is number => w !== null && w > at);
     const soonest = wakes.length > 0 ? Math.min(...wakes) : null;
     if (soonest !== null && (snap.context.deadline === null || soonest < snap.context.deadline)) {
-      if (snap.context.phase >= 0) phaseMs.set(snap.context.phase, (phaseMs.get(snap.context.phase) ?? 0) + (soonest - at));
+      if (snap.context.phase >= 0)
+        phaseMs.set(snap.context.phase, (phaseMs.get(snap.context.phase) ?? 0) + (soonest - at));
       at = soonest;
       continue;
     }
@@ -200,7 +217,19 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
   );
   narration.push(...debrief);
   for (const n of debrief)
-    line({ phase: 'debrief', channel: 'host', speaker: 'host', addressee: null, answers: null, act: n.kind, source: 'template', text: n.text }, null);
+    line(
+      {
+        phase: 'debrief',
+        channel: 'host',
+        speaker: 'host',
+        addressee: null,
+        answers: null,
+        act: n.kind,
+        source: 'template',
+        text: n.text,
+      },
+      null,
+    );
 
   const ctx = snap.context;
   const published = new Set(ctx.found.filter((f) => f.published).map((f) => f.clue));

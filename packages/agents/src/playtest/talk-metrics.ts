@@ -52,12 +52,16 @@ export function onTopic(q: Understood, a: Understood, answer: string, question =
     case 'where':
       return a.times.length + a.places.length > 0;
     case 'saw':
-      return content > 0 || /没看|没听|没注意|didn'?t (?:see|hear|notice)|saw nothing|heard nothing/i.test(answer);
+      return (
+        content > 0 || /没看|没听|没注意|didn'?t (?:see|hear|notice)|saw nothing|heard nothing/i.test(answer)
+      );
     case 'relation':
       return (
         a.people.some((p) => q.people.includes(p)) ||
         (q.people.length === 0 && a.people.includes('victim')) ||
-        /私事|private|关系|师父|teacher|partner|搭档|女儿|儿子|father|daughter|son|friend|朋友/i.test(answer) ||
+        /私事|private|关系|师父|teacher|partner|搭档|女儿|儿子|father|daughter|son|friend|朋友/i.test(
+          answer,
+        ) ||
         shared
       );
     case 'about':
@@ -96,7 +100,10 @@ export function talkMetrics(
     kept: false,
   }));
   const lexicon = first
-    ? new Lexicon(projectView(story, first.final, { kind: 'seat', seat: story.characters[0]?.id ?? '' }), clues)
+    ? new Lexicon(
+        projectView(story, first.final, { kind: 'seat', seat: story.characters[0]?.id ?? '' }),
+        clues,
+      )
     : null;
   const read = (l: TranscriptLine) =>
     lexicon ? understand(l.text, { lexicon, speaker: l.speaker === 'host' ? null : l.speaker }) : null;
@@ -150,7 +157,8 @@ export function talkMetrics(
       }
       // A question put to a seat by name: an AI's question, confrontation or challenge, or a line that reads as
       // a question (every seat of a playtest is an AI; a human's line has no plan act).
-      const asking = ['ask', 'confront', 'challenge'].includes(l.act) || (l.act === 'accuse' && (lu?.question ?? false));
+      const asking =
+        ['ask', 'confront', 'challenge'].includes(l.act) || (l.act === 'accuse' && (lu?.question ?? false));
       if (!l.addressee || !lu || !asking) continue;
       questions++;
       const answer = g.transcript.find((x) => x.answers === l.seq && x.speaker === l.addressee);
@@ -158,7 +166,9 @@ export function talkMetrics(
       const aboutWindow =
         toCulprit &&
         lu.acts.some((a) => a === 'where' || a === 'saw') &&
-        (lu.incident || lu.times.length === 0 || (incident !== null && lu.times.some((t) => spansMeet(t, incident))));
+        (lu.incident ||
+          lu.times.length === 0 ||
+          (incident !== null && lu.times.some((t) => spansMeet(t, incident))));
       if (aboutWindow) window.questions++;
       if (!answer) continue;
       answered++;
@@ -203,14 +213,45 @@ export function talkMetrics(
   };
 }
 
-const STOP = new Set(['what', 'that', 'this', 'with', 'from', 'your', 'have', 'about', 'were', 'when', 'where', 'there', 'they', 'them', 'then', 'make', 'explain', 'story', 'behind', 'says', 'said', 'would', 'could', 'should', 'into', 'just', 'only', 'tonight']);
+const STOP = new Set([
+  'what',
+  'that',
+  'this',
+  'with',
+  'from',
+  'your',
+  'have',
+  'about',
+  'were',
+  'when',
+  'where',
+  'there',
+  'they',
+  'them',
+  'then',
+  'make',
+  'explain',
+  'story',
+  'behind',
+  'says',
+  'said',
+  'would',
+  'could',
+  'should',
+  'into',
+  'just',
+  'only',
+  'tonight',
+]);
 
 /** Whether two lines share a word of substance: an English word of five letters or more, or a Chinese two-character word that is not a name. */
 function sharedTerms(a: string, b: string): boolean {
   const words = (t: string) =>
     new Set(
       /[\u3400-\u9fff]/.test(t)
-        ? [...t.replace(/[^\u3400-\u9fff]/g, ' ').split(/\s+/).join('')].flatMap((_, i, cs) => (i + 1 < cs.length ? [cs[i]! + cs[i + 1]!] : []))
+        ? [...t.replace(/[^\u3400-\u9fff]/g, '')].flatMap((c, i, cs) =>
+            i + 1 < cs.length ? [c + (cs[i + 1] ?? '')] : [],
+          )
         : (t.toLowerCase().match(/[a-z]{5,}/g) ?? []).filter((w) => !STOP.has(w)),
     );
   const x = words(a);

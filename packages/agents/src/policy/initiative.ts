@@ -90,23 +90,54 @@ export function planInitiative(ctx: PolicyContext, o: InitiativeOptions): Plan |
   }
   // A clue it found: what it is and what it suggests.
   const clue = shareable(ctx);
-  if (clue) consider(0.8, { act: 'share', to: null, answers: null, topic: `share:${clue.id}`, intent: 'fact', clues: [clue] });
+  if (clue)
+    consider(0.8, {
+      act: 'share',
+      to: null,
+      answers: null,
+      topic: `share:${clue.id}`,
+      intent: 'fact',
+      clues: [clue],
+    });
   // Its own account of the incident, early, unless it would only repeat a broken cover story.
   if (o.partner === null && !done.has('where:incident') && board.incident) {
     if (board.liar) {
       const claim = claimFor(board, memory, { span: board.incident, incident: true });
       if (claim && !claim.broken && !done.has(`cover:${claim.id}`))
-        consider(0.7, { act: 'cover', to: null, answers: null, topic: `cover:${claim.id}`, intent: 'cover', claim, span: board.incident });
+        consider(0.7, {
+          act: 'cover',
+          to: null,
+          answers: null,
+          topic: `cover:${claim.id}`,
+          intent: 'cover',
+          claim,
+          span: board.incident,
+        });
     } else {
       const movements = board.movementsAt(board.incident).filter((m) => !m.secret);
       if (movements.length > 0)
-        consider(0.7, { act: 'alibi', to: null, answers: null, topic: 'where:incident', intent: 'fact', span: board.incident, movements });
+        consider(0.7, {
+          act: 'alibi',
+          to: null,
+          answers: null,
+          topic: 'where:incident',
+          intent: 'fact',
+          span: board.incident,
+          movements,
+        });
     }
   }
   // Another's accusation: back it or dispute it with a reason.
   const accusation = [...board.said]
     .reverse()
-    .find((s) => s.speaker !== me && s.u.acts.includes('accuse') && !reacted.has(s.ref) && !done.has(`back:${s.ref}`) && !done.has(`dispute:${s.ref}`));
+    .find(
+      (s) =>
+        s.speaker !== me &&
+        s.u.acts.includes('accuse') &&
+        !reacted.has(s.ref) &&
+        !done.has(`back:${s.ref}`) &&
+        !done.has(`dispute:${s.ref}`),
+    );
   if (accusation) {
     const accused = accusation.u.to ?? accusation.u.people.find((x) => board.isSeat(x)) ?? null;
     if (accused && accused !== me) consider(0.6, reactToAccusation(ctx, accusation, accused));
@@ -121,12 +152,17 @@ export function planInitiative(ctx: PolicyContext, o: InitiativeOptions): Plan |
     const split = pt * (1 - pt) * 4;
     const theirs = board.linesOf(t);
     const accounted = board.heard.some(
-      (h) => h.speaker === t && h.span !== null && board.incident !== null && spansMeet(h.span, board.incident),
+      (h) =>
+        h.speaker === t && h.span !== null && board.incident !== null && spansMeet(h.span, board.incident),
     );
     // What someone at the table already asked this person is not asked again: the seat heard the answer.
     const askedByOthers = (act: string, clue?: string) =>
       board.said.some(
-        (s) => s.speaker !== me && s.u.to === t && s.u.acts.includes(act as never) && (!clue || s.u.clues.includes(clue)),
+        (s) =>
+          s.speaker !== me &&
+          s.u.to === t &&
+          s.u.acts.includes(act as never) &&
+          (!clue || s.u.clues.includes(clue)),
       );
     const ask = (q: Question, key: string, base: number) =>
       !askedByOthers(q.act, q.clue?.id) &&
@@ -140,14 +176,29 @@ export function planInitiative(ctx: PolicyContext, o: InitiativeOptions): Plan |
       });
     if (!accounted) ask({ act: 'where', span: board.incident, incident: true }, 'where', 0.72);
     for (const c of tiedClues(board.clues, t))
-      if (!theirs.some((s) => s.u.clues.includes(c.id))) ask({ act: 'about', clue: c }, `about:${c.id}`, 0.5 + 0.05 * (c.ties[t] ?? 0));
+      if (!theirs.some((s) => s.u.clues.includes(c.id)))
+        ask({ act: 'about', clue: c }, `about:${c.id}`, 0.5 + 0.05 * (c.ties[t] ?? 0));
     ask({ act: 'relation', person: VICTIM }, 'relation', 0.4);
     if (accounted) ask({ act: 'saw', span: board.incident, incident: true }, 'saw', 0.35);
   }
   // Name the suspect once the case is clear (the second act, a clear lead).
   const [top, second] = belief;
-  if (top && top.score > 0 && top.reasons.length > 0 && o.act >= 2 && top.score - (second?.score ?? 0) >= 0.3 && o.partner === null)
-    consider(0.65, { act: 'accuse', to: top.character, answers: null, topic: `accuse:${top.character}:${o.act}`, intent: 'accuse', suspect: top });
+  if (
+    top &&
+    top.score > 0 &&
+    top.reasons.length > 0 &&
+    o.act >= 2 &&
+    top.score - (second?.score ?? 0) >= 0.3 &&
+    o.partner === null
+  )
+    consider(0.65, {
+      act: 'accuse',
+      to: top.character,
+      answers: null,
+      topic: `accuse:${top.character}:${o.act}`,
+      intent: 'accuse',
+      suspect: top,
+    });
   candidates.sort((a, b) => b.value - a.value);
   return candidates[0]?.plan ?? null;
 }
@@ -163,5 +214,7 @@ function quotes(line: string, text: string): boolean {
 
 /** Clues the seat has seen that tie to a person, strongest first. */
 function tiedClues(clues: ClueNote[], who: string): ClueNote[] {
-  return clues.filter((c) => (c.ties[who] ?? 0) >= 0.5).sort((a, b) => (b.ties[who] ?? 0) - (a.ties[who] ?? 0));
+  return clues
+    .filter((c) => (c.ties[who] ?? 0) >= 0.5)
+    .sort((a, b) => (b.ties[who] ?? 0) - (a.ties[who] ?? 0));
 }

@@ -35,7 +35,15 @@ export function claimFor(
     if (q.span && k.span && spansMeet(q.span, k.span, 10)) s += 3;
     if (q.incident && k.span && board.incident && spansMeet(k.span, board.incident, 10)) s += 2;
     for (const p of q.places ?? []) if (k.places.includes(p) || k.denied.includes(p)) s += 2;
-    for (const c of q.clues ?? []) if (k.clues.includes(c) || claimNamesClue(k, board.clues.find((x) => x.id === c))) s += 3;
+    for (const c of q.clues ?? [])
+      if (
+        k.clues.includes(c) ||
+        claimNamesClue(
+          k,
+          board.clues.find((x) => x.id === c),
+        )
+      )
+        s += 3;
     for (const p of q.people ?? []) if (k.people.includes(p)) s += 2;
     return s;
   };
@@ -80,7 +88,10 @@ const SEEING = /看见|看到|听见|听到|瞧见|注意到|\bsaw\b|\bheard\b|\
 /** A refusal that still gives something: the nearest account it may give, else a clue or its suspicion. */
 function refuse(ctx: PolicyContext, line: Said, span: TimeSpan | null, topic: string): Plan {
   const elsewhere = ctx.board.clues.filter(
-    (c) => c.published && (c.ties[ctx.board.seat] ?? 0) < 0.5 && Object.keys(c.ties).some((w) => w !== ctx.board.seat),
+    (c) =>
+      c.published &&
+      (c.ties[ctx.board.seat] ?? 0) < 0.5 &&
+      Object.keys(c.ties).some((w) => w !== ctx.board.seat),
   );
   const top = ctx.belief[0];
   return {
@@ -107,10 +118,13 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
   const u = line.u;
   const me = board.seat;
   const base = { to: line.speaker, answers: line.ref, asked: u };
-  const accusedMe = u.acts.includes('accuse') && (u.to === me || u.people.includes(me)) && line.speaker !== me;
+  const accusedMe =
+    u.acts.includes('accuse') && (u.to === me || u.people.includes(me)) && line.speaker !== me;
   if (accusedMe) {
     const { span, incident } = askedSpan(line, board);
-    const claim = board.liar ? claimFor(board, memory, { span, incident, places: u.places, clues: u.clues }) : null;
+    const claim = board.liar
+      ? claimFor(board, memory, { span, incident, places: u.places, clues: u.clues })
+      : null;
     const other = belief.find((b) => b.character !== line.speaker && b.reasons.length > 0) ?? belief[0];
     return {
       ...base,
@@ -132,7 +146,12 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
         if (board.liar) {
           const claim = claimFor(board, memory, { span, incident, places: u.places });
           const covered = board.movementsAt(span ?? { from: 0, to: 0, approx: false }).some((m) => m.secret);
-          if (claim && (covered || incident || u.places.some((p) => claim.denied.includes(p) || claim.places.includes(p))))
+          if (
+            claim &&
+            (covered ||
+              incident ||
+              u.places.some((p) => claim.denied.includes(p) || claim.places.includes(p)))
+          )
             return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
           if (covered) return refuse(ctx, line, span, topic);
         }
@@ -145,16 +164,26 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
               (board.lexicon.find(s).some((m) => u.people.includes(m.id) || u.places.includes(m.id)) ||
                 (span !== null && spanOfSentence(board, s, span))),
           );
-          return { ...base, act: 'saw', topic, intent: 'fact', span, movements: movements.slice(0, 1), ...(text ? { text } : {}) };
+          return {
+            ...base,
+            act: 'saw',
+            topic,
+            intent: 'fact',
+            span,
+            movements: movements.slice(0, 1),
+            ...(text ? { text } : {}),
+          };
         }
-        if (movements.length === 0 && board.movements.some((m) => m.secret)) return refuse(ctx, line, span, topic);
+        if (movements.length === 0 && board.movements.some((m) => m.secret))
+          return refuse(ctx, line, span, topic);
         return { ...base, act: 'alibi', topic, intent: 'fact', span, movements };
       }
       case 'relation': {
         const person = u.people[0] ?? VICTIM;
         if (board.liar) {
           const claim = claimFor(board, memory, { people: [person] });
-          if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, person };
+          if (claim)
+            return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, person };
         }
         const text = relationText(board, person)?.trim();
         if (!text) return refuse(ctx, line, null, `relation:${person}`);
@@ -168,7 +197,14 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
           if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim };
           if (clue) {
             const other = belief.find((b) => b.reasons.length > 0) ?? belief[0];
-            return { ...base, act: 'deny', topic: `deny:${line.ref}`, intent: 'deflect', movements: [], ...(other ? { other } : {}) };
+            return {
+              ...base,
+              act: 'deny',
+              topic: `deny:${line.ref}`,
+              intent: 'deflect',
+              movements: [],
+              ...(other ? { other } : {}),
+            };
           }
         }
         if (clue) return { ...base, act: 'clue', topic: `clue:${clue.id}`, intent: 'fact', clues: [clue] };
@@ -176,20 +212,41 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
         if (place) {
           const found = board.clues.filter((c) => c.location === place).slice(0, 3);
           const been = board.movements.filter((m) => m.place === place && !m.secret).slice(0, 1);
-          return { ...base, act: 'place', topic: `place:${place}`, intent: 'fact', clues: found, movements: been };
+          return {
+            ...base,
+            act: 'place',
+            topic: `place:${place}`,
+            intent: 'fact',
+            clues: found,
+            movements: been,
+          };
         }
-        if (u.clues.length > 0) return { ...base, act: 'clue', topic: `clue:${u.clues[0]}`, intent: 'fact', clues: [] };
+        if (u.clues.length > 0)
+          return { ...base, act: 'clue', topic: `clue:${u.clues[0]}`, intent: 'fact', clues: [] };
         break;
       }
       case 'suspect': {
         const top = belief[0];
-        return { ...base, act: 'suspect', topic: `suspect:${line.ref}`, intent: 'accuse', ...(top ? { suspect: top } : {}) };
+        return {
+          ...base,
+          act: 'suspect',
+          topic: `suspect:${line.ref}`,
+          intent: 'accuse',
+          ...(top ? { suspect: top } : {}),
+        };
       }
       case 'share': {
         const clue = shareable(ctx);
         if (clue) return { ...base, act: 'share', topic: `share:${clue.id}`, intent: 'fact', clues: [clue] };
         const { span } = askedSpan(line, board);
-        return { ...base, act: 'alibi', topic: 'where:incident', intent: 'fact', span, movements: tellable(board, span) };
+        return {
+          ...base,
+          act: 'alibi',
+          topic: 'where:incident',
+          intent: 'fact',
+          span,
+          movements: tellable(board, span),
+        };
       }
       case 'accuse': {
         // Someone else accused before the seat: back it or dispute it with a reason.
@@ -203,7 +260,8 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
         const claim = board.liar ? claimFor(board, memory, { span, incident, places: u.places }) : null;
         if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
         const movements = tellable(board, span);
-        if (movements.length > 0) return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
+        if (movements.length > 0)
+          return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
         break;
       }
       default:
@@ -211,19 +269,33 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
     }
   }
   // "You said … but …": the seat keeps to its account and says it again.
-  if ((u.to === me || line.channel === 'talk') && /你说|你刚才说|you said|you told|you claim/i.test(line.text)) {
+  if (
+    (u.to === me || line.channel === 'talk') &&
+    /你说|你刚才说|you said|you told|you claim/i.test(line.text)
+  ) {
     const { span, incident } = askedSpan(line, board);
-    const claim = board.liar ? claimFor(board, memory, { span, incident: true, places: u.places, clues: u.clues }) : null;
+    const claim = board.liar
+      ? claimFor(board, memory, { span, incident: true, places: u.places, clues: u.clues })
+      : null;
     if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
     const movements = tellable(board, incident ? board.incident : span);
-    if (movements.length > 0) return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
+    if (movements.length > 0)
+      return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
   }
-  if (u.question && (u.to === me || (u.to === null && u.people.includes(me)))) {
-    // A question the seat could not read: what it knows best about the case, not a question back.
+  if (u.to === me || (u.question && u.to === null && u.people.includes(me))) {
+    // A question the seat could not read, or anything else said to it by name: what it knows best
+    // about the case, not a question back.
     const { span } = askedSpan(line, board);
     const claim = board.liar ? claimFor(board, memory, { span, incident: true }) : null;
     if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
-    return { ...base, act: 'alibi', topic: 'where:incident', intent: 'fact', span, movements: tellable(board, span) };
+    return {
+      ...base,
+      act: 'alibi',
+      topic: 'where:incident',
+      intent: 'fact',
+      span,
+      movements: tellable(board, span),
+    };
   }
   return null;
 }
@@ -247,17 +319,23 @@ export function relationText(board: Board, person: string): string | null {
     .find(pick(board.view.story.premise, board.language))
     .filter((m) => m.id === VICTIM)
     .map((m) => m.text);
-  return scriptAbout(board, (s) => names.some((n) => s.includes(n)) || /师父|teacher|爷爷|grandpa|父亲|爸|father/i.test(s));
+  return scriptAbout(
+    board,
+    (s) => names.some((n) => s.includes(n)) || /师父|teacher|爷爷|grandpa|父亲|爸|father/i.test(s),
+  );
 }
 
 /** A clue the seat found and may share: published, not shared yet, and for a liar not one that points at itself. */
 export function shareable(ctx: PolicyContext): ClueNote | null {
   const { board, memory } = ctx;
-  const done = new Set(memory.ledger.flatMap((e) => (e.topic?.startsWith('share:') ? [e.topic.slice(6)] : [])));
+  const done = new Set(
+    memory.ledger.flatMap((e) => (e.topic?.startsWith('share:') ? [e.topic.slice(6)] : [])),
+  );
   const mine = board.clues.filter(
     (c) => c.mine && c.published && !done.has(c.id) && (!board.liar || (c.ties[board.seat] ?? 0) < 0.5),
   );
-  const weight = (c: ClueNote) => Object.entries(c.ties).reduce((n, [who, w]) => (who === board.seat ? n : n + w), 0);
+  const weight = (c: ClueNote) =>
+    Object.entries(c.ties).reduce((n, [who, w]) => (who === board.seat ? n : n + w), 0);
   return mine.sort((a, b) => weight(b) - weight(a))[0] ?? null;
 }
 
@@ -268,7 +346,16 @@ export function reactToAccusation(ctx: PolicyContext, line: Said, accused: strin
   const mine = belief.find((b) => b.character === accused);
   if (!top || !mine) return null;
   if (top.character === accused && top.score > 0)
-    return { act: 'back', to: null, answers: line.ref, topic: `back:${line.ref}`, intent: 'accuse', suspect: top, line, asked: line.u };
+    return {
+      act: 'back',
+      to: null,
+      answers: line.ref,
+      topic: `back:${line.ref}`,
+      intent: 'accuse',
+      suspect: top,
+      line,
+      asked: line.u,
+    };
   if (mine.score < top.score * 0.5)
     return {
       act: 'dispute',

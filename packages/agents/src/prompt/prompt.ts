@@ -1,11 +1,22 @@
 import type { ChatMessage } from '@jubensha/llm';
 import type { View } from '@jubensha/protocol';
 import type { LineIntent } from '@jubensha/story';
-import type { IntentChoice } from '../policy/intent.js';
+import type { Fact } from '../knowledge/knowledge.js';
 import type { Language } from '../text/language.js';
 import { pick } from '../text/localized.js';
 import { GUIDES, LABELS } from './guides.js';
 import { estimateTokens } from './tokens.js';
+
+/** What a prompt asks of the model: the intent, and the only material it may use. */
+export interface IntentChoice {
+  intent: LineIntent;
+  /** Facts to state, never a secret. */
+  facts: Fact[];
+  /** The cover claim to tell (intent cover). */
+  claim: { id: string; text: string } | null;
+  /** The seat the reply is aimed at. */
+  target: string | null;
+}
 
 export interface PromptInput {
   view: View;

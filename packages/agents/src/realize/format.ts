@@ -25,7 +25,16 @@ export function sayTime(minutes: number, language: Language): string {
   const h = h24 % 12 === 0 ? 12 : h24 % 12;
   const part = day > 0 && h24 < 6 ? '凌晨' : h24 < 12 ? '上午' : h24 < 18 ? '下午' : '';
   const hour = h === 2 ? '两' : zhNumber(h);
-  const tail = min === 0 ? '点' : min === 30 ? '点半' : min === 15 ? '点一刻' : min < 10 ? `点零${zhNumber(min)}分` : `点${zhNumber(min)}分`;
+  const tail =
+    min === 0
+      ? '点'
+      : min === 30
+        ? '点半'
+        : min === 15
+          ? '点一刻'
+          : min < 10
+            ? `点零${zhNumber(min)}分`
+            : `点${zhNumber(min)}分`;
   return `${part}${hour}${tail}`;
 }
 
@@ -79,7 +88,12 @@ export function shorten(text: string, language: Language, max = language === 'zh
   if (language === 'zh') {
     if (t.length <= max) return t;
     const cut = t.slice(0, max);
-    const at = Math.max(cut.lastIndexOf('，'), cut.lastIndexOf('；'), cut.lastIndexOf('、'), cut.lastIndexOf('：'));
+    const at = Math.max(
+      cut.lastIndexOf('，'),
+      cut.lastIndexOf('；'),
+      cut.lastIndexOf('、'),
+      cut.lastIndexOf('：'),
+    );
     return at >= 8 ? cut.slice(0, at) : cut;
   }
   const words = t.split(/\s+/);

@@ -7,7 +7,17 @@ import { pick, sentences } from '../text/localized.js';
 import { firstPerson } from '../text/person.js';
 import { parseTimes } from '../understand/times.js';
 import { VICTIM } from '../understand/lexicon.js';
-import { capital, saySpan, sayName, sayNames, sayPlace, sayTime, sayTitle, sentencesOf, shorten } from './format.js';
+import {
+  capital,
+  saySpan,
+  sayName,
+  sayNames,
+  sayPlace,
+  sayTime,
+  sayTitle,
+  sentencesOf,
+  shorten,
+} from './format.js';
 
 /** Everything a realization needs besides the plan. */
 export interface RealizeContext {
@@ -26,7 +36,8 @@ type Lang<T> = Record<Language, T>;
 function choose(variants: string[], ctx: RealizeContext): string {
   const heard = [...(ctx.heard ?? [])];
   // A variant is stale when it was said whole, or when it is a lead or a tail some heard line already has.
-  const stale = (v: string) => ctx.said.has(v) || heard.some((h) => h === v || (v.length >= 4 && (h.startsWith(v) || h.endsWith(v))));
+  const stale = (v: string) =>
+    ctx.said.has(v) || heard.some((h) => h === v || (v.length >= 4 && (h.startsWith(v) || h.endsWith(v))));
   const fresh = variants.filter((v) => v && !stale(v));
   const from = fresh.length > 0 ? fresh : variants.filter(Boolean);
   return from[Math.floor(ctx.rng() * from.length)] ?? '';
@@ -39,7 +50,12 @@ const REVEALING =
 export function unquote(text: string): string {
   let t = text.replace(/[“”"「」『』]/g, '');
   // A bracket cut open by the shortening, or opened in the sentence before: brackets out.
-  for (const [a, b] of [['(', ')'], ['（', '）'], ['《', '》'], ['[', ']']] as const)
+  for (const [a, b] of [
+    ['(', ')'],
+    ['（', '）'],
+    ['《', '》'],
+    ['[', ']'],
+  ] as const)
     if (t.split(a).length !== t.split(b).length) t = t.split(a).join('').split(b).join('');
   return t.replace(/\s{2,}/g, ' ').trim();
 }
@@ -48,7 +64,12 @@ export function unquote(text: string): string {
  * The sentence of a clue that says most: times and numbers, the story's names, a telling word (only,
  * missing, fresh, 只剩); not the one that only repeats the title. Shortened, without quotation marks.
  */
-export function gist(clue: ClueNote, board: Board, max?: number, said: ReadonlySet<string> = new Set()): string {
+export function gist(
+  clue: ClueNote,
+  board: Board,
+  max?: number,
+  said: ReadonlySet<string> = new Set(),
+): string {
   const lines = [...said];
   const all = sentences(clue.text);
   // A sentence the seat has already quoted goes only when no other is left.
@@ -87,7 +108,8 @@ function echoesTitle(g: string, title: string): boolean {
     .map((w) => w.toLowerCase().replace(/'s$/, ''))
     .filter((w) => !['the', 'a', 'an', 'of', 'in', 'on', 'by', 'old'].includes(w));
   const lower = g.toLowerCase();
-  for (let i = 0; i + 2 <= words.length; i++) if (lower.includes(words.slice(i, i + 2).join(' '))) return true;
+  for (let i = 0; i + 2 <= words.length; i++)
+    if (lower.includes(words.slice(i, i + 2).join(' '))) return true;
   return false;
 }
 
@@ -115,7 +137,10 @@ export function tellMovement(m: Movement, board: Board): string {
 /** What someone claimed, quoted short: the sentence of it that puts them somewhere, without lead-ins or the name they said it to. */
 function claimQuote(text: string, board: Board): string {
   const parts = sentences(text);
-  let placed = parts.find((s) => board.lexicon.find(s).some((m) => m.kind === 'place') || parseTimes(s).length > 0) ?? parts[0] ?? text;
+  let placed =
+    parts.find((s) => board.lexicon.find(s).some((m) => m.kind === 'place') || parseTimes(s).length > 0) ??
+    parts[0] ??
+    text;
   // "Uncle De, to be clear, after my exit…" → "after my exit…": a short opening piece with no place or time goes.
   for (let i = 0; i < 3; i++) {
     const cut = /^([^，,：:]{1,24})(?:[，,]|：|:\s)\s*/.exec(placed);
@@ -159,13 +184,21 @@ function sayContradiction(c: Contradiction, board: Board, toThem = false): strin
   if (c.by.kind === 'clue') {
     const title = sayTitle(c.by.clue.title, language);
     const g = gist(c.by.clue, board, zh ? 30 : 16);
-    const evidence = echoesTitle(g, c.by.clue.title) ? g : zh ? `${title}上写着：${g}` : `${title} says: ${g}`;
-    return zh ? `${who}说“${said}”，可${evidence}` : `${toThem ? who : capital(who)} said "${said}", but ${inner(evidence)}`;
+    const evidence = echoesTitle(g, c.by.clue.title)
+      ? g
+      : zh
+        ? `${title}上写着：${g}`
+        : `${title} says: ${g}`;
+    return zh
+      ? `${who}说“${said}”，可${evidence}`
+      : `${toThem ? who : capital(who)} said "${said}", but ${inner(evidence)}`;
   }
   if (c.by.kind === 'claim') {
     const other = sayName(view, c.by.claim.speaker, language);
     const o = claimQuote(c.by.claim.text, board);
-    return zh ? `${who}说“${said}”，可${other}说“${o}”` : `${toThem ? who : capital(who)} said "${said}", but ${other} said "${o}"`;
+    return zh
+      ? `${who}说“${said}”，可${other}说“${o}”`
+      : `${toThem ? who : capital(who)} said "${said}", but ${other} said "${o}"`;
   }
   const m = c.by.movement;
   const place = sayPlace(view, m.place, m.placeName, language);
@@ -204,7 +237,17 @@ function alibi(plan: Plan, board: Board): string[] {
   // A moment inside a longer stay at the same place adds nothing to it.
   const all = plan.movements ?? [];
   const ms = all
-    .filter((m) => !all.some((o) => o !== m && o.place === m.place && o.span.from <= m.span.from && o.span.to >= m.span.to && o.span.to - o.span.from > m.span.to - m.span.from))
+    .filter(
+      (m) =>
+        !all.some(
+          (o) =>
+            o !== m &&
+            o.place === m.place &&
+            o.span.from <= m.span.from &&
+            o.span.to >= m.span.to &&
+            o.span.to - o.span.from > m.span.to - m.span.from,
+        ),
+    )
     .slice(0, 2);
   const [a, b] = ms;
   if (a && b && !a.told && !b.told && b.span.from >= a.span.from) {
@@ -232,7 +275,13 @@ function inner(text: string): string {
 const LEAD: Record<string, Lang<string[]>> = {
   alibi: {
     zh: ['', '我说说我那段时间的行踪：', '这个我记得清楚：', '我直说吧，', '那会儿的事我都记得，'],
-    en: ['', 'Here is where I was. ', 'I remember it clearly. ', 'Let me be plain. ', 'I can tell you exactly. '],
+    en: [
+      '',
+      'Here is where I was. ',
+      'I remember it clearly. ',
+      'Let me be plain. ',
+      'I can tell you exactly. ',
+    ],
   },
 };
 
@@ -251,7 +300,11 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
     case 'intro': {
       const me = view.story.characters.find((c) => c.id === board.seat);
       const name = me ? sayName(view, me.id, language) : '';
-      const profile = shorten(firstPerson(pick(me?.profile ?? null, language), language), language, zh ? 60 : 34);
+      const profile = shorten(
+        firstPerson(pick(me?.profile ?? null, language), language),
+        language,
+        zh ? 60 : 34,
+      );
       return choose(
         zh
           ? [`我是${name}。${profile}。`, `大家好，我是${name}。${profile}。`]
@@ -263,9 +316,14 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
       const told = alibi(plan, board);
       if (told.length === 0) {
         const span = plan.span ? saySpan(plan.span, language) : zh ? '那段时间' : 'then';
-        return zh ? `${span}我没去过什么特别的地方，也没跟人在一起。` : `${capital(span)} I went nowhere in particular and was with nobody.`;
+        return zh
+          ? `${span}我没去过什么特别的地方，也没跟人在一起。`
+          : `${capital(span)} I went nowhere in particular and was with nobody.`;
       }
-      const leads = [...(LEAD['alibi']?.[language] ?? ['']), ...(to ? (zh ? [`${to}，`, `${to}，我告诉你：`] : [`${to}, `, `${to}, here it is. `]) : [])];
+      const leads = [
+        ...(LEAD['alibi']?.[language] ?? ['']),
+        ...(to ? (zh ? [`${to}，`, `${to}，我告诉你：`] : [`${to}, `, `${to}, here it is. `]) : []),
+      ];
       const lead = choose(leads, ctx);
       const body = sentencesOf(told, language);
       return lead + (lead.endsWith(', ') ? body.charAt(0).toLowerCase() + body.slice(1) : body);
@@ -277,10 +335,28 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
       const lower = claim.charAt(0).toLowerCase() + claim.slice(1);
       const variants = zh
         ? again
-          ? [`我刚才说过了：${claim}`, `还是那句话：${claim}`, `我再说一遍，${claim}`, `${name}，我说过了，${claim}`, `${name}，这个我已经讲清楚了：${claim}`, `不管问几遍都一样：${claim}`, `${name}，你要我说几遍？${claim}`, `我的话不会变：${claim}`]
+          ? [
+              `我刚才说过了：${claim}`,
+              `还是那句话：${claim}`,
+              `我再说一遍，${claim}`,
+              `${name}，我说过了，${claim}`,
+              `${name}，这个我已经讲清楚了：${claim}`,
+              `不管问几遍都一样：${claim}`,
+              `${name}，你要我说几遍？${claim}`,
+              `我的话不会变：${claim}`,
+            ]
           : [claim, `实话跟你说，${claim}`, `${name}，${claim}`, `我说说吧：${claim}`]
         : again
-          ? [`As I said: ${claim}`, `I'll say it again. ${claim}`, `Same as before: ${claim}`, `${name}, I've told you already. ${claim}`, `${name}, my answer hasn't changed. ${claim}`, `However many times you ask, it's the same. ${claim}`, `${name}, how many times must I say it? ${claim}`, `My story doesn't change. ${claim}`]
+          ? [
+              `As I said: ${claim}`,
+              `I'll say it again. ${claim}`,
+              `Same as before: ${claim}`,
+              `${name}, I've told you already. ${claim}`,
+              `${name}, my answer hasn't changed. ${claim}`,
+              `However many times you ask, it's the same. ${claim}`,
+              `${name}, how many times must I say it? ${claim}`,
+              `My story doesn't change. ${claim}`,
+            ]
           : [claim, `To be clear, ${lower}`, `${name}, ${lower}`, `Let me tell you. ${claim}`];
       const text = choose(variants, ctx);
       if (plan.asked?.acts.includes('accuse')) return zh ? `不是我。${text}` : `It wasn't me. ${text}`;
@@ -289,76 +365,159 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
     case 'saw': {
       const lines = (plan.text ? [plan.text] : []).concat(alibi(plan, board));
       if (lines.length === 0)
-        return zh ? '那时候我没看到也没听到什么特别的。' : "I didn't see or hear anything out of the ordinary then.";
+        return zh
+          ? '那时候我没看到也没听到什么特别的。'
+          : "I didn't see or hear anything out of the ordinary then.";
       const tail = plan.text
         ? ''
         : zh
           ? choose(['没看到什么特别的。', '我没注意到有什么不对劲。', '我没看见有人进出。'], ctx)
-          : choose(["I didn't see anything out of the ordinary.", "I didn't notice anything wrong.", "I didn't see anyone come or go."], ctx);
+          : choose(
+              [
+                "I didn't see anything out of the ordinary.",
+                "I didn't notice anything wrong.",
+                "I didn't see anyone come or go.",
+              ],
+              ctx,
+            );
       return sentencesOf([...lines.slice(0, 2), tail], language);
     }
     case 'relation': {
       const who = plan.person ? sayName(view, plan.person, language) : '';
       const text = (plan.text ?? '').trim();
       if (!text) return realize({ ...plan, act: 'refuse' }, ctx);
-      const lead = zh ? choose([`说起${who}，`, '', `我和${who}的事，`], ctx) : choose([`About ${who}: `, '', `As for ${who}, `], ctx);
+      const lead = zh
+        ? choose([`说起${who}，`, '', `我和${who}的事，`], ctx)
+        : choose([`About ${who}: `, '', `As for ${who}, `], ctx);
       return lead + sentencesOf([text], language);
     }
     case 'clue': {
       const clue = plan.clues?.[0];
       if (!clue)
-        return zh ? '那样东西我还没见到，谁找到的请公开给大家看看。' : "I haven't seen that yet. Whoever found it, please publish it.";
+        return zh
+          ? '那样东西我还没见到，谁找到的请公开给大家看看。'
+          : "I haven't seen that yet. Whoever found it, please publish it.";
       const title = sayTitle(clue.title, language);
       const g = gist(clue, board, undefined, ctx.said);
       const tied = tiedTo(clue, board);
       const mine = (clue.ties[board.seat] ?? 0) >= 0.5;
       const reading = tied
         ? zh
-          ? choose([`我看这跟${sayName(view, tied, language)}脱不了关系。`, `这条指向${sayName(view, tied, language)}。`, `${sayName(view, tied, language)}得解释一下。`], ctx)
-          : choose([`I'd say it points at ${sayName(view, tied, language)}.`, `${sayName(view, tied, language)} has some explaining to do.`, `That ties to ${sayName(view, tied, language)}.`], ctx)
+          ? choose(
+              [
+                `我看这跟${sayName(view, tied, language)}脱不了关系。`,
+                `这条指向${sayName(view, tied, language)}。`,
+                `${sayName(view, tied, language)}得解释一下。`,
+              ],
+              ctx,
+            )
+          : choose(
+              [
+                `I'd say it points at ${sayName(view, tied, language)}.`,
+                `${sayName(view, tied, language)} has some explaining to do.`,
+                `That ties to ${sayName(view, tied, language)}.`,
+              ],
+              ctx,
+            )
         : '';
       const own = mine ? (zh ? '这条跟我有关，我不躲：' : "It touches me, and I won't dodge it: ") : '';
       const head = to && !own ? (zh ? `${to}，` : `${to}, `) : own;
-      if (echoesTitle(g, clue.title)) return zh ? `${head}${g}。${reading}` : `${head}${head ? g : capital(g)}. ${reading}`.trim();
-      return zh ? `${head}${title}上写着：${g}。${reading}` : `${head}${head ? title : capital(title)} says: ${g}. ${reading}`.trim();
+      if (echoesTitle(g, clue.title))
+        return zh ? `${head}${g}。${reading}` : `${head}${head ? g : capital(g)}. ${reading}`.trim();
+      return zh
+        ? `${head}${title}上写着：${g}。${reading}`
+        : `${head}${head ? title : capital(title)} says: ${g}. ${reading}`.trim();
     }
     case 'place': {
       const place = sayPlace(view, plan.asked?.places[0] ?? null, '', language);
       const found = (plan.clues ?? []).map((c) => sayTitle(c.title, language));
       const been = alibi(plan, board);
       const parts: string[] = [];
-      if (found.length > 0) parts.push(zh ? `${place}搜出来的有${found.join('、')}` : `${capital(place)} gave us ${found.join(', ')}`);
+      if (found.length > 0)
+        parts.push(
+          zh ? `${place}搜出来的有${found.join('、')}` : `${capital(place)} gave us ${found.join(', ')}`,
+        );
       parts.push(...been);
       if (parts.length === 0)
-        parts.push(zh ? `${place}我没去过，也没在那里搜到东西` : `I never went to ${place} and found nothing there`);
+        parts.push(
+          zh ? `${place}我没去过，也没在那里搜到东西` : `I never went to ${place} and found nothing there`,
+        );
       return sentencesOf(parts, language);
     }
     case 'suspect':
     case 'accuse':
     case 'back': {
       const s = plan.suspect;
-      if (!s) return zh ? '现在还说不准，我想再听听大家的说法。' : "I can't say yet. I want to hear more from everyone.";
+      if (!s)
+        return zh
+          ? '现在还说不准，我想再听听大家的说法。'
+          : "I can't say yet. I want to hear more from everyone.";
       const name = sayName(view, s.character, language);
       const why = reasons(s.reasons, board, 2, ctx.said);
       const head =
         plan.act === 'back'
           ? zh
-            ? choose([`我同意，${name}最可疑。`, `我也怀疑${name}。`, `我站${sayName(view, plan.line?.speaker ?? '', language)}这边，${name}说不过去。`], ctx)
-            : choose([`I agree, ${name} is the one to watch.`, `I suspect ${name} too.`, `I'm with ${sayName(view, plan.line?.speaker ?? '', language)}: ${name} doesn't add up.`], ctx)
+            ? choose(
+                [
+                  `我同意，${name}最可疑。`,
+                  `我也怀疑${name}。`,
+                  `我站${sayName(view, plan.line?.speaker ?? '', language)}这边，${name}说不过去。`,
+                ],
+                ctx,
+              )
+            : choose(
+                [
+                  `I agree, ${name} is the one to watch.`,
+                  `I suspect ${name} too.`,
+                  `I'm with ${sayName(view, plan.line?.speaker ?? '', language)}: ${name} doesn't add up.`,
+                ],
+                ctx,
+              )
           : plan.act === 'accuse'
             ? zh
               ? choose([`${name}，我觉得就是你。`, `我要说了：我怀疑${name}。`, `大家看看${name}。`], ctx)
-              : choose([`${name}, I think it was you.`, `I'll say it: I suspect ${name}.`, `Look at ${name}, everyone.`], ctx)
+              : choose(
+                  [
+                    `${name}, I think it was you.`,
+                    `I'll say it: I suspect ${name}.`,
+                    `Look at ${name}, everyone.`,
+                  ],
+                  ctx,
+                )
             : zh
               ? choose([`我怀疑${name}。`, `要我说，${name}嫌疑最大。`, `我现在最怀疑的是${name}。`], ctx)
-              : choose([`I suspect ${name}.`, `If you ask me, ${name}.`, `Right now my money is on ${name}.`], ctx);
-      if (why.length === 0) return head + (zh ? '证据还不够，但直觉是这样。' : " I don't have proof yet, but that's my read.");
+              : choose(
+                  [`I suspect ${name}.`, `If you ask me, ${name}.`, `Right now my money is on ${name}.`],
+                  ctx,
+                );
+      if (why.length === 0)
+        return head + (zh ? '证据还不够，但直觉是这样。' : " I don't have proof yet, but that's my read.");
       return head + (zh ? `因为${why.join('；')}。` : ` Because ${why.map(inner).join('; and ')}.`);
     }
     case 'deny': {
       const lead = zh
-        ? choose(['不是我。', '我没有。', '这事跟我没关系。', `${to ?? '你'}，你冤枉我了。`, '我什么都没做。', `${to ?? '各位'}，别往我身上推。`], ctx)
-        : choose(["It wasn't me.", 'No, I did not.', 'I had nothing to do with it.', `${to ?? 'You'}, you have the wrong person.`, 'I did nothing of the kind.', `${to ?? 'Please'}, don't pin this on me.`], ctx);
+        ? choose(
+            [
+              '不是我。',
+              '我没有。',
+              '这事跟我没关系。',
+              `${to ?? '你'}，你冤枉我了。`,
+              '我什么都没做。',
+              `${to ?? '各位'}，别往我身上推。`,
+            ],
+            ctx,
+          )
+        : choose(
+            [
+              "It wasn't me.",
+              'No, I did not.',
+              'I had nothing to do with it.',
+              `${to ?? 'You'}, you have the wrong person.`,
+              'I did nothing of the kind.',
+              `${to ?? 'Please'}, don't pin this on me.`,
+            ],
+            ctx,
+          );
       const account = plan.claim ? [plan.claim.text] : alibi(plan, board);
       const point = plan.other ? (reasons(plan.other.reasons, board, 1, ctx.said)[0] ?? '') : '';
       const other = plan.other
@@ -374,8 +533,18 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
     }
     case 'refuse': {
       const lead = zh
-        ? choose(['这是我的私事，和案子没关系。', '这个我不想多说，跟案子无关。', '那件事我现在不想谈。'], ctx)
-        : choose(["That's a private matter and has nothing to do with the case.", "I'd rather not go into that; it isn't about the case.", "I won't talk about that now."], ctx);
+        ? choose(
+            ['这是我的私事，和案子没关系。', '这个我不想多说，跟案子无关。', '那件事我现在不想谈。'],
+            ctx,
+          )
+        : choose(
+            [
+              "That's a private matter and has nothing to do with the case.",
+              "I'd rather not go into that; it isn't about the case.",
+              "I won't talk about that now.",
+            ],
+            ctx,
+          );
       // A refusal still gives something: where it was, else a clue that points elsewhere, else its suspicion.
       const some = alibi(plan, board)[0];
       const clue = plan.clues?.[0];
@@ -401,7 +570,11 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
       const where = sayPlace(view, clue.location, '', language);
       const title = sayTitle(clue.title, language);
       const tied = tiedTo(clue, board);
-      const reading = tied ? (zh ? `我看这条指向${sayName(view, tied, language)}。` : `I think it points at ${sayName(view, tied, language)}.`) : '';
+      const reading = tied
+        ? zh
+          ? `我看这条指向${sayName(view, tied, language)}。`
+          : `I think it points at ${sayName(view, tied, language)}.`
+        : '';
       const g = gist(clue, board);
       const what = echoesTitle(g, clue.title) ? (zh ? '一样东西' : 'something') : title;
       // The place once: not in the lead when the clue's own words say it.
@@ -416,38 +589,87 @@ export function realize(plan: Plan, ctx: RealizeContext): string {
       const c = plan.contradiction;
       if (!c) return '';
       const tail = zh
-        ? choose(['这怎么解释？', '你怎么说？', '这对不上吧？', '你给大家一个交代吧？', '这两样怎么能都是真的？'], ctx)
-        : choose(['How do you explain that?', 'What do you say to that?', "That doesn't fit, does it?", 'Which one is true?', 'Can you square that for us?'], ctx);
+        ? choose(
+            ['这怎么解释？', '你怎么说？', '这对不上吧？', '你给大家一个交代吧？', '这两样怎么能都是真的？'],
+            ctx,
+          )
+        : choose(
+            [
+              'How do you explain that?',
+              'What do you say to that?',
+              "That doesn't fit, does it?",
+              'Which one is true?',
+              'Can you square that for us?',
+            ],
+            ctx,
+          );
       const lead = zh
         ? choose(['', '我想请你解释一下：', '有件事我想不通：', '我们对一对：', '我得问个明白：'], ctx)
-        : choose(['', 'help me with something: ', "here's what bothers me: ", "let's check this: ", 'explain one thing: '], ctx);
-      return call(zh ? `${lead}${sayContradiction(c, board, true)}。${tail}` : `${lead}${sayContradiction(c, board, true)}. ${tail}`);
+        : choose(
+            [
+              '',
+              'help me with something: ',
+              "here's what bothers me: ",
+              "let's check this: ",
+              'explain one thing: ',
+            ],
+            ctx,
+          );
+      return call(
+        zh
+          ? `${lead}${sayContradiction(c, board, true)}。${tail}`
+          : `${lead}${sayContradiction(c, board, true)}. ${tail}`,
+      );
     }
     case 'dispute': {
       const accused = plan.person ? sayName(view, plan.person, language) : '';
       const self = plan.person === board.seat;
       const top = plan.suspect && plan.suspect.character !== plan.person ? plan.suspect : null;
       const why = top?.reasons[0] ? sayReason(top.reasons[0], board) : '';
-      const instead = top && why ? (zh ? `要我说更可疑的是${sayName(view, top.character, language)}：${why}` : `The stronger case is against ${sayName(view, top.character, language)}: ${inner(why)}`) : '';
-      const lead = zh ? choose(['我不同意。', '这说不通。', '慢着。'], ctx) : choose(["I don't agree.", "That doesn't hold.", 'Hold on.'], ctx);
-      const not = self ? (zh ? '不是我' : "It wasn't me") : zh ? `我不觉得是${accused}` : `I don't think it was ${accused}`;
+      const instead =
+        top && why
+          ? zh
+            ? `要我说更可疑的是${sayName(view, top.character, language)}：${why}`
+            : `The stronger case is against ${sayName(view, top.character, language)}: ${inner(why)}`
+          : '';
+      const lead = zh
+        ? choose(['我不同意。', '这说不通。', '慢着。'], ctx)
+        : choose(["I don't agree.", "That doesn't hold.", 'Hold on.'], ctx);
+      const not = self
+        ? zh
+          ? '不是我'
+          : "It wasn't me"
+        : zh
+          ? `我不觉得是${accused}`
+          : `I don't think it was ${accused}`;
       return sentencesOf([lead, not, instead], language);
     }
     case 'accept': {
       const backing = plan.text ?? '';
-      return call(zh ? `${choose(['好，', '明白了，', '行，'], ctx)}${backing || '我记下了。'}` : `${choose(['All right.', 'Understood.', 'Fine.'], ctx)} ${backing || "I'll keep that in mind."}`);
+      return call(
+        zh
+          ? `${choose(['好，', '明白了，', '行，'], ctx)}${backing || '我记下了。'}`
+          : `${choose(['All right.', 'Understood.', 'Fine.'], ctx)} ${backing || "I'll keep that in mind."}`,
+      );
     }
     case 'challenge': {
       const c = plan.contradiction;
       const why = c ? sayContradiction(c, board, true) : (plan.text ?? '');
-      const ask = zh ? choose(['这怎么说？', '你怎么解释？'], ctx) : choose(['How do you explain that?', 'Which is it?'], ctx);
-      return call(zh ? `${choose(['可是', '不对，', '这说不过去：'], ctx)}${why}。${ask}` : `${choose(['but', "that doesn't fit:", 'wait:'], ctx)} ${why}. ${ask}`);
+      const ask = zh
+        ? choose(['这怎么说？', '你怎么解释？'], ctx)
+        : choose(['How do you explain that?', 'Which is it?'], ctx);
+      return call(
+        zh
+          ? `${choose(['可是', '不对，', '这说不过去：'], ctx)}${why}。${ask}`
+          : `${choose(['but', "that doesn't fit:", 'wait:'], ctx)} ${why}. ${ask}`,
+      );
     }
     case 'statement': {
       const s = plan.suspect;
       const own = alibi(plan, board).slice(0, 1);
       const cover = plan.claim ? [plan.claim.text] : [];
-      if (!s) return sentencesOf([zh ? '我还下不了结论' : "I can't reach a verdict", ...cover, ...own], language);
+      if (!s)
+        return sentencesOf([zh ? '我还下不了结论' : "I can't reach a verdict", ...cover, ...own], language);
       const name = sayName(view, s.character, language);
       const why = reasons(s.reasons, board, 2, ctx.said);
       return sentencesOf(
@@ -478,27 +700,74 @@ function askText(plan: Plan, ctx: RealizeContext): string {
   const span = q.incident || !q.span ? (zh ? '案发那段时间' : 'when it happened') : saySpan(q.span, language);
   const lead = zh
     ? choose(['', '我想问问，', '我直说了，', '先问个要紧的：', '有件事得问清楚：', '别怪我多嘴，'], ctx)
-    : choose(['', 'I have to ask: ', 'straight question: ', 'one thing first: ', "don't take this badly, but ", 'tell me this: '], ctx);
+    : choose(
+        [
+          '',
+          'I have to ask: ',
+          'straight question: ',
+          'one thing first: ',
+          "don't take this badly, but ",
+          'tell me this: ',
+        ],
+        ctx,
+      );
   switch (q.act) {
     case 'where':
       return (
         lead +
         (zh
-          ? choose([`${span}你在哪里？有人能证明吗？`, `${span}你在做什么？`, `说说${span}你的行踪吧。`, `${span}你一直待在哪儿？`, `${span}谁能给你作证？你人在哪？`], ctx)
-          : choose([`where were you ${span}? Can anyone vouch for you?`, `what were you doing ${span}?`, `tell us where you were ${span}.`, `where exactly were you ${span}?`, `who can vouch for where you were ${span}?`], ctx))
+          ? choose(
+              [
+                `${span}你在哪里？有人能证明吗？`,
+                `${span}你在做什么？`,
+                `说说${span}你的行踪吧。`,
+                `${span}你一直待在哪儿？`,
+                `${span}谁能给你作证？你人在哪？`,
+              ],
+              ctx,
+            )
+          : choose(
+              [
+                `where were you ${span}? Can anyone vouch for you?`,
+                `what were you doing ${span}?`,
+                `tell us where you were ${span}.`,
+                `where exactly were you ${span}?`,
+                `who can vouch for where you were ${span}?`,
+              ],
+              ctx,
+            ))
       );
     case 'saw': {
       const place = q.place ? sayPlace(view, q.place, '', language) : '';
       return zh
-        ? choose([`${span}你${place ? `在${place}` : ''}看到或听到什么没有？`, `${span}你注意到有谁进出吗？`], ctx)
-        : choose([`did you see or hear anything ${span}${place ? ` in ${place}` : ''}?`, `did you notice anyone coming or going ${span}?`], ctx);
+        ? choose(
+            [`${span}你${place ? `在${place}` : ''}看到或听到什么没有？`, `${span}你注意到有谁进出吗？`],
+            ctx,
+          )
+        : choose(
+            [
+              `did you see or hear anything ${span}${place ? ` in ${place}` : ''}?`,
+              `did you notice anyone coming or going ${span}?`,
+            ],
+            ctx,
+          );
     }
     case 'relation': {
       const who = q.person ? sayName(view, q.person, language) : zh ? '死者' : 'the victim';
       return q.person === VICTIM || !q.person
         ? zh
-          ? choose([`你和${who}到底是什么关系？`, `你跟${who}之间有什么过节吗？`, `${who}对你来说算什么人？`], ctx)
-          : choose([`what was ${who} to you, really?`, `was there bad blood between you and ${who}?`, `how did you get on with ${who}?`], ctx)
+          ? choose(
+              [`你和${who}到底是什么关系？`, `你跟${who}之间有什么过节吗？`, `${who}对你来说算什么人？`],
+              ctx,
+            )
+          : choose(
+              [
+                `what was ${who} to you, really?`,
+                `was there bad blood between you and ${who}?`,
+                `how did you get on with ${who}?`,
+              ],
+              ctx,
+            )
         : zh
           ? choose([`你和${who}是什么关系？`, `你跟${who}之间有什么事？`], ctx)
           : choose([`what's between you and ${who}?`, `how do you get on with ${who}?`], ctx);
@@ -519,9 +788,13 @@ function askText(plan: Plan, ctx: RealizeContext): string {
         : choose([quoted, `what do you make of ${title}?`, `what's the story behind ${title}?`], ctx);
     }
     case 'suspect':
-      return zh ? choose(['你怀疑谁？为什么？', '你觉得是谁干的？'], ctx) : choose(['whom do you suspect, and why?', 'who do you think did it?'], ctx);
+      return zh
+        ? choose(['你怀疑谁？为什么？', '你觉得是谁干的？'], ctx)
+        : choose(['whom do you suspect, and why?', 'who do you think did it?'], ctx);
     case 'share':
-      return zh ? choose(['你搜到了什么？说给大家听听。', '你手上有什么线索？'], ctx) : choose(['what did you find? Tell the table.', 'what clues do you have?'], ctx);
+      return zh
+        ? choose(['你搜到了什么？说给大家听听。', '你手上有什么线索？'], ctx)
+        : choose(['what did you find? Tell the table.', 'what clues do you have?'], ctx);
     default:
       return '';
   }

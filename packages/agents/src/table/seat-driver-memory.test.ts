@@ -119,9 +119,9 @@ describe('SeatDriver memories across a restart', () => {
     table.apply({ kind: 'seat', seat: HUMAN }, { type: 'READY', ready: true });
     table.apply({ kind: 'host' }, { type: 'START' });
     await table.playTo('discuss');
-    // Reading and searching change no memory: only the introductions were saved so far, one per AI seat.
+    // The introductions (and the searches, paced over the round) were saved so far.
     const aiSeats = table.snap.context.seats.filter((s) => s.controller === 'ai').map((s) => s.id);
-    expect(table.saves).toBe(aiSeats.length);
+    expect(table.saves).toBeGreaterThanOrEqual(aiSeats.length);
 
     await table.ask(QUESTION);
     const lie = ledgerOf(before, CULPRIT).find((e) => e.intent === 'cover');

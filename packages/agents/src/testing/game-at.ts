@@ -19,7 +19,7 @@ export function lastDiscussion(story: Story, seed = 1): GameSnapshot {
   return snap;
 }
 
-/** The seat's view with one more public message in it, as if `from` had just said `text`. */
+/** The seat's view with one more public message in it, as if `from` (played by a person) had just said `text`. */
 export function withMessage(
   story: Story,
   snap: GameSnapshot,
@@ -33,8 +33,35 @@ export function withMessage(
   return {
     ...view,
     version: view.version + n,
+    progress: {
+      ...view.progress,
+      seats: view.progress.seats.map((s) => (s.seat === from ? { ...s, controller: 'human' as const } : s)),
+    },
     table: view.table
       ? { ...view.table, chat: [...view.table.chat, { n: 10_000 + n, seat: from, text, at }] }
       : null,
+  };
+}
+
+/** The view with these clues published (found by `by`, or by the seat itself when `by` is the seat). */
+export function withClues(story: Story, view: View, ids: string[], by: string): View {
+  const cards = story.clues
+    .filter((c) => ids.includes(c.id))
+    .map((c) => ({
+      id: c.id,
+      location: c.location,
+      title: c.title,
+      text: c.text,
+      foundBy: by,
+      foundAt: 1,
+      published: true,
+      kept: false,
+    }));
+  const me = view.me;
+  return {
+    ...view,
+    version: view.version + 1,
+    table: view.table ? { ...view.table, publishedClues: [...view.table.publishedClues, ...cards] } : null,
+    me: me && by === me.seat ? { ...me, clues: [...me.clues, ...cards] } : me,
   };
 }
