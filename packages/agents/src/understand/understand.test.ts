@@ -248,6 +248,26 @@ describe('understanding what is said', async () => {
     expect(acts('uncle de from 8 to 8:25 u were in the tea room right alone')).toEqual(['where']);
   });
 
+  it('common table phrasings: lying down, leaning towards, a reason to harm, a hot drink, a show of finds', () => {
+    const acts = (text: string, speaker = 'he-xiaoyan') => read(text, speaker).acts;
+    expect(acts('Mr Zheng, you say you were lying down in the box. Did anyone see you there?')).not.toContain(
+      'accuse',
+    );
+    expect(acts('Mr Zheng, you were lying!')).toEqual(['accuse']);
+    expect(acts('ok so who is everyone leaning towards lets compare before the vote')).toEqual(['suspect']);
+    expect(acts('emmm所以现在大家到底倾向谁 投票前先碰一下吧')).toEqual(['suspect']);
+    expect(acts('Uncle De, who had the most reason to harm her?')).toEqual(['suspect']);
+    expect(acts('我去倒杯热水 冻死了 马上回')).toEqual(['offtopic']);
+    expect(acts('额 后院谁搜的 找着啥没')).toEqual(['share']);
+    expect(acts('郑生 你那个包里到底装了啥 倒出来给大家看看呗')).toEqual(['share']);
+    expect(acts('Uncle Su, you heard it wrong. That was the gongs.')).toEqual(['disagree']);
+    expect(acts('德叔你别乱说 我九点一直在侧台')).toEqual(['disagree', 'claim']);
+    expect(acts('老罗你这话不对 那会我在台上')).toEqual(['disagree', 'claim']);
+    // A name then 不对吧, a name then a title: still the one spoken to; 小 + a family name.
+    expect(read('郑生不对吧 九点包厢里明明有人').to).toBe('zheng-jiahui');
+    expect(read('小苏，九点你在哪？').to).toBe('su-bowen');
+  });
+
   it('the victim by name or alias, places by short forms', () => {
     const u = read('你跟秋棠什么关系？你去过一号房没有？');
     expect(u.people).toContain('victim');

@@ -91,7 +91,7 @@ function findKin(
 const EN_AFTER_NAME =
   /^\s*(?:u|you|your|ur|ya|i|we|honestly|just|tell|explain|look|come|please|pls|where|what|whats|who|whos|why|how|did|do|does|were|was it|is it|are|have|has|can|could|would|will|be|stop|admit|you're|youre|it was|its|it's|be honest|between|from|at|when|after|before|sometime|around|about)\b/i;
 const ZH_AFTER_NAME =
-  /^(?:\s|[,，:：、!！?？~…]|$|你|您|妳|啊|呀|哇|呢|吧|我问你|问你|说说|讲讲|请|麻烦|到底|究竟|怎么|为什么|为啥|是不是|有没有|老实|别|qtime|[零一二两三四五六七八九十\d]+[点點:])/;
+  /^(?:\s|[,，:：、!！?？~…]|$|你|您|妳|不对|同志|师傅|老师|啊|呀|哇|呢|吧|我问你|问你|说说|讲讲|请|麻烦|到底|究竟|怎么|为什么|为啥|是不是|有没有|老实|别|qtime|[零一二两三四五六七八九十\d]+[点點:])/;
 
 /** A title before a name in Latin text: "aunt xiuhe", "young Lin" (the lexicon knows the name alone). */
 const TITLE =
