@@ -552,7 +552,8 @@ export class Lexicon {
       // Typed with a hyphen or a space alike: "tea-room" is the tea room, "west 1" is West-1.
       const spaced = key.replace(/(?<=[a-z0-9])-(?=[a-z0-9])/g, ' ');
       const hyphened = key.replace(/(?<=[a-z0-9]) (?=[a-z0-9])/g, '-');
-      for (const k of new Set([spaced, hyphened])) if (k !== key) addKey(k, entry, level);
+      if (key.split(/[\s-]+/).length <= 3)
+        for (const k of new Set([spaced, hyphened])) if (k !== key) addKey(k, entry, level);
     };
     const me = view.me;
     const ownTexts = [

@@ -299,16 +299,20 @@ describe('understanding what is said', async () => {
     // Slots: of every line and slot kind (addressee, people, places, clues, times), the share exactly right;
     // allExact: lines with every slot right.
     const d = accuracy(dev);
-    expect(d.acts).toBeGreaterThanOrEqual(0.84);
-    expect(d.slots).toBeGreaterThanOrEqual(0.88);
-    expect(d.allExact).toBeGreaterThanOrEqual(0.6);
-    expect(d.bySlot.places).toBeGreaterThanOrEqual(0.93);
-    expect(d.bySlot.times).toBeGreaterThanOrEqual(0.92);
-    // The held-out story (tests/eval-stories/on-air): no rule was written from its lines.
+    expect(d.acts).toBeGreaterThanOrEqual(0.92);
+    expect(d.slots).toBeGreaterThanOrEqual(0.96);
+    expect(d.allExact).toBeGreaterThanOrEqual(0.87);
+    expect(d.bySlot.to).toBeGreaterThanOrEqual(0.97);
+    expect(d.bySlot.people).toBeGreaterThanOrEqual(0.97);
+    expect(d.bySlot.places).toBeGreaterThanOrEqual(0.97);
+    expect(d.bySlot.clues).toBeGreaterThanOrEqual(0.9);
+    expect(d.bySlot.times).toBeGreaterThanOrEqual(0.97);
+    // The held-out story (tests/eval-stories/on-air): measured only; no rule was written for one of its lines.
     const h = accuracy(held);
     expect(h.lines).toBeGreaterThanOrEqual(100);
-    expect(h.acts).toBeGreaterThanOrEqual(0.65);
-    expect(h.slots).toBeGreaterThanOrEqual(0.78);
-    expect(h.allExact).toBeGreaterThanOrEqual(0.34);
+    expect(h.acts).toBeGreaterThanOrEqual(0.76);
+    expect(h.slots).toBeGreaterThanOrEqual(0.9);
+    expect(h.allExact).toBeGreaterThanOrEqual(0.64);
+    expect(h.bySlot.clues).toBeGreaterThanOrEqual(0.71);
   });
 });
