@@ -221,7 +221,25 @@ function titledForms(
 }
 
 /** Short forms of a location name: the parts of 侧台与棚面, 包厢 of 二楼包厢, 一号房 of 一号化妆间, box of The upper box. */
-function placeForms(name: string): string[] {
+const placeFormsCache = new Map<string, string[]>();
+const clueFormsCache = new Map<string, string[]>();
+
+/** Memoised per text: the same names come back at every view of every seat. */
+function memo(cache: Map<string, string[]>, f: (t: string) => string[]): (t: string) => string[] {
+  return (t) => {
+    let hit = cache.get(t);
+    if (!hit) {
+      if (cache.size > 5000) cache.clear();
+      cache.set(t, (hit = f(t)));
+    }
+    return hit;
+  };
+}
+
+const placeForms = memo(placeFormsCache, placeFormsOf);
+const clueForms = memo(clueFormsCache, clueFormsOf);
+
+function placeFormsOf(name: string): string[] {
   const out = new Set<string>();
   const trimmed = name.trim();
   if (!trimmed) return [];
@@ -430,7 +448,7 @@ const EN_STOP = new Set([
 ]);
 
 /** The words a clue is called by: its title and the nouns in it (茶杯 of 搪瓷参茶杯; mug and tea mug of The enamel tea mug). */
-function clueForms(title: string): string[] {
+function clueFormsOf(title: string): string[] {
   const out = new Set<string>();
   const t = title.trim();
   if (!t) return [];
@@ -703,30 +721,42 @@ export class Lexicon {
     return out;
   }
 
-  /** Every story word in a text, longest first and never overlapping, in order of where it stands. */
+  /** Forms by their first character (lowercased), longest first: a text is scanned once, left to right. */
+  private byFirst: Map<string, { form: string; entries: Entry[]; latin: boolean }[]> | null = null;
+  private readonly found = new Map<string, Mention[]>();
+
+  /** Every story word in a text, the longest at each place and never overlapping, in order of where it stands. */
   find(text: string): Mention[] {
-    const lower = text.toLowerCase();
-    const taken: boolean[] = new Array(text.length).fill(false);
-    const out: Mention[] = [];
-    for (const f of this.forms) {
-      const hay = f.latin ? lower : text;
-      let from = 0;
-      for (;;) {
-        const i = hay.indexOf(f.form, from);
-        if (i < 0) break;
-        from = i + 1;
-        const end = i + f.form.length;
-        if (f.latin) {
-          // Latin forms as whole words ("Hall" is not in "shall"; "De" is not in "dead").
-          const before = hay[i - 1] ?? ' ';
-          const after = hay[end] ?? ' ';
-          if (/[a-z0-9]/.test(before) || /[a-z0-9]/.test(after)) continue;
-        }
-        if (taken.slice(i, end).some(Boolean)) continue;
-        for (let k = i; k < end; k++) taken[k] = true;
-        for (const e of f.entries) out.push({ ...e, index: i, text: text.slice(i, end) });
+    const hit = this.found.get(text);
+    if (hit) return hit;
+    if (!this.byFirst) {
+      this.byFirst = new Map();
+      for (const f of this.forms) {
+        const k = f.form.charAt(0);
+        const list = this.byFirst.get(k) ?? [];
+        list.push(f);
+        this.byFirst.set(k, list);
       }
     }
-    return out.sort((a, b) => a.index - b.index);
+    const lower = text.toLowerCase();
+    const out: Mention[] = [];
+    for (let i = 0; i < text.length;) {
+      const candidates = this.byFirst.get(lower.charAt(i)) ?? this.byFirst.get(text.charAt(i)) ?? [];
+      let taken = 0;
+      for (const f of candidates) {
+        const hay = f.latin ? lower : text;
+        if (!hay.startsWith(f.form, i)) continue;
+        const end = i + f.form.length;
+        // Latin forms as whole words ("Hall" is not in "shall"; "De" is not in "dead").
+        if (f.latin && (/[a-z0-9]/.test(lower.charAt(i - 1)) || /[a-z0-9]/.test(lower.charAt(end)))) continue;
+        for (const e of f.entries) out.push({ ...e, index: i, text: text.slice(i, end) });
+        taken = f.form.length;
+        break;
+      }
+      i += taken > 0 ? taken : 1;
+    }
+    if (this.found.size > 4000) this.found.clear();
+    this.found.set(text, out);
+    return out;
   }
 }
