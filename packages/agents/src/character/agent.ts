@@ -251,7 +251,8 @@ export class CharacterAgent {
     let spoken: Spoken | null = null;
     for (const p of [plan, plain]) {
       const heard = new Set(board.said.map((x) => x.text));
-      const template = realize(p, { board, said, heard, rng: this.rng(view) });
+      const voice = view.story.characters.findIndex((c) => c.id === this.seat);
+      const template = realize(p, { board, said, heard, rng: this.rng(view), voice });
       spoken = await speak({
         model: p === plan ? this.options.model : null,
         view,
@@ -364,14 +365,18 @@ export class CharacterAgent {
         (channel !== 'talk' || s.ref.startsWith(`talk:${talk}:`)) &&
         s.speaker !== this.seat,
     );
-    for (const s of lines.slice(-12)) {
+    // In a talk the seat answers the last thing put to it, as one does face to face; at the table each
+    // line waits its turn, oldest first.
+    const recent = lines.slice(-12);
+    for (const s of channel === 'talk' ? recent.reverse() : recent) {
       if (answered.has(s.ref)) continue;
       const u = s.u;
       // In a talk every line is said to the seat; it answers what asks, accuses or disputes.
       const toMe = u.to === this.seat || channel === 'talk';
       if (toMe && (u.question || u.acts.some((a) => ['accuse', 'disagree', 'claim'].includes(a)))) return s;
-      // A person who names the seat expects an answer whatever they said; AI seats' asides are let be.
-      if (u.to === this.seat && !ai.includes(s.speaker)) return s;
+      // A person who names the seat expects an answer whatever they said ("tell me your secret"):
+      // it is taken as asked. AI seats' asides are let be.
+      if (u.to === this.seat && !ai.includes(s.speaker)) return { ...s, u: { ...u, question: true } };
       if (u.to === null && u.people.includes(this.seat) && u.acts.includes('accuse')) return s;
       if (u.to === null && u.question) {
         // An open question: the seat it is about answers it, else one AI seat chosen by the line.
@@ -423,7 +428,13 @@ export class CharacterAgent {
       // A question put to it in the talk is always answered.
       const line = this.pending(view, 'talk', t.id);
       if (line) {
-        this.memory.answered.push(line.ref);
+        // What was said before it in the talk is answered by the same reply.
+        const before = ctx.board.said.filter(
+          (x) => x.ref.startsWith(`talk:${t.id}:`) && x.speaker !== this.seat && x.at <= line.at,
+        );
+        this.memory.answered.push(
+          ...before.map((x) => x.ref).filter((r) => !this.memory.answered.includes(r)),
+        );
         const plan = planReply(ctx, line);
         if (plan) return this.say(view, { kind: 'talk', talk: t.id }, { ...plan, to: other }, line);
       }

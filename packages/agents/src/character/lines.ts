@@ -39,6 +39,13 @@ export const GENERIC: Record<LineIntent, Record<Language, string>> = {
   },
 };
 
+/** Words every question has: they tie a deflection to no question in particular. */
+const ASKING = new Set(
+  '怎么 什么 为什么 怎么样 一个 这个 那个 这么 那么 今晚 解释 知道 觉得 是不是 有没有 时候 explain know think tonight what about mean'.split(
+    ' ',
+  ),
+);
+
 /**
  * An authored line of the character's that does what the plan does, not said before: its introduction; a
  * question to the same person; an accusation naming the same suspect; for a liar's denial, a deflection
@@ -74,7 +81,9 @@ export function authoredFor(
     case 'deny': {
       if (plan.intent !== 'deflect' || !speech) return null;
       // A deflection written for this: it shares a word of substance with the question (the headdress, 头饰).
-      const words = new Set(terms(speech).filter((t) => (/[a-z]/.test(t) ? t.length >= 4 : t.length >= 2)));
+      const words = new Set(
+        terms(speech).filter((t) => (/[a-z]/.test(t) ? t.length >= 4 : t.length >= 2) && !ASKING.has(t)),
+      );
       const names = new Set(
         view.story.characters.flatMap((c) => callNames(view, c.id).flatMap((n) => terms(n))),
       );

@@ -282,9 +282,8 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
     if (movements.length > 0)
       return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
   }
-  if (u.to === me || (u.question && u.to === null && u.people.includes(me))) {
-    // A question the seat could not read, or anything else said to it by name: what it knows best
-    // about the case, not a question back.
+  if (u.question && (u.to === me || (u.to === null && u.people.includes(me)))) {
+    // A question the seat could not read: what it knows best about the case, not a question back.
     const { span } = askedSpan(line, board);
     const claim = board.liar ? claimFor(board, memory, { span, incident: true }) : null;
     if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };

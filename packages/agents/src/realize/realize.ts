@@ -28,11 +28,19 @@ export interface RealizeContext {
   heard?: ReadonlySet<string>;
   /** Picks a variant (seeded). */
   rng: () => number;
+  /**
+   * The seat's place at the table. Given, variants are taken in turn rather than at random, each seat from
+   * its own place in each list: seats that cannot hear each other (in their own private talks) do not
+   * word the same move the same way, and one seat moves on to the next variant as it speaks.
+   */
+  voice?: number;
+  /** How many variants this line has chosen so far (each list turns at its own pace). */
+  choices?: number;
 }
 
 type Lang<T> = Record<Language, T>;
 
-/** One of the variants, the first not yet said in the order the rng gives. */
+/** One of the variants not yet said or heard: the seat's turn in the list, or the rng's pick. */
 function choose(variants: string[], ctx: RealizeContext): string {
   const heard = [...(ctx.heard ?? [])];
   // A variant is stale when it was said whole, or when it is a lead or a tail some heard line already has.
@@ -40,7 +48,11 @@ function choose(variants: string[], ctx: RealizeContext): string {
     ctx.said.has(v) || heard.some((h) => h === v || (v.length >= 4 && (h.startsWith(v) || h.endsWith(v))));
   const fresh = variants.filter((v) => v && !stale(v));
   const from = fresh.length > 0 ? fresh : variants.filter(Boolean);
-  return from[Math.floor(ctx.rng() * from.length)] ?? '';
+  if (ctx.voice === undefined) return from[Math.floor(ctx.rng() * from.length)] ?? '';
+  // Lists of a line turn at strides 1, 2, 3…: with nothing stale, two seats whose places differ modulo a
+  // prime list length never pick the same pair from two such lists.
+  const stride = (ctx.choices = (ctx.choices ?? 0) + 1);
+  return from[(ctx.voice * stride + ctx.said.size) % from.length] ?? '';
 }
 
 const REVEALING =
@@ -291,6 +303,23 @@ const LEAD: Record<string, Lang<string[]>> = {
  * speaker's first person. Never garbles: every piece is a story span or a fixed template.
  */
 export function realize(plan: Plan, ctx: RealizeContext): string {
+  return oneMark(realizePlan(plan, { ...ctx, choices: 0 }));
+}
+
+/**
+ * One mark at each seam: a script sentence ending in "；" or "," meets the template's full stop
+ * ("泡参茶；。", "them.; Keep"), and a quoted line's own stop meets the frame's.
+ */
+export function oneMark(text: string): string {
+  return text
+    .replace(/[，,；;、：:]+(\s*)([。！？!?]|\.(?!\.))/g, '$2')
+    .replace(/([。！？!?])[，,；;、]+/g, '$1')
+    .replace(/([。！？])\1+/g, '$1')
+    .replace(/(?<!\.)\.\.(?!\.)/g, '.')
+    .replace(/([!?])\./g, '$1');
+}
+
+function realizePlan(plan: Plan, ctx: RealizeContext): string {
   const { board } = ctx;
   const { view, language } = board;
   const zh = language === 'zh';
