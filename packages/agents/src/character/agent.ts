@@ -377,7 +377,13 @@ export class CharacterAgent {
       // A person who names the seat expects an answer whatever they said ("tell me your secret"):
       // it is taken as asked. AI seats' asides are let be.
       if (u.to === this.seat && !ai.includes(s.speaker)) return { ...s, u: { ...u, question: true } };
-      if (u.to === null && u.people.includes(this.seat) && u.acts.includes('accuse')) return s;
+      if (
+        u.to === null &&
+        u.people.includes(this.seat) &&
+        !u.quoted.includes(this.seat) &&
+        u.acts.includes('accuse')
+      )
+        return s;
       if (u.to === null && u.question) {
         // An open question: the seat it is about answers it, else one AI seat chosen by the line.
         const about = u.people.find((p) => ai.includes(p) && p !== s.speaker);

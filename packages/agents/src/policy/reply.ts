@@ -119,7 +119,9 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
   const me = board.seat;
   const base = { to: line.speaker, answers: line.ref, asked: u };
   const accusedMe =
-    u.acts.includes('accuse') && (u.to === me || u.people.includes(me)) && line.speaker !== me;
+    u.acts.includes('accuse') &&
+    (u.to === me || (u.people.includes(me) && !u.quoted.includes(me))) &&
+    line.speaker !== me;
   if (accusedMe) {
     const { span, incident } = askedSpan(line, board);
     const claim = board.liar

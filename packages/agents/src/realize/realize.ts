@@ -239,7 +239,8 @@ function reasons(rs: Reason[], board: Board, max = 2, said: ReadonlySet<string> 
       if (r.contradiction.by.kind === 'clue') usedClues.add(r.contradiction.by.clue.id);
     }
     const s = sayReason(r, board);
-    if (s) out.push(s);
+    // Two accusations by one person read the same: a reason is said once.
+    if (s && !out.includes(s)) out.push(s);
   }
   return out;
 }

@@ -37,6 +37,15 @@ describe('understanding what is said', async () => {
     expect(read('Uncle De, where were you at nine?').to).toBe('luo-dechang');
   });
 
+  it('quoted words (a clue, an account) are not what the line does, and who they name is only talked of', () => {
+    const u = read('我也怀疑德叔。因为茶水房的药包上写着：郑生说过他要去买药。', 'he-xiaoyan');
+    expect(u.acts).toEqual(['accuse']);
+    expect(u.quoted).toContain('zheng-jiahui');
+    expect(u.quoted).not.toContain('luo-dechang');
+    // The same words unquoted ask about someone.
+    expect(read('郑生说过他要去买药？', 'he-xiaoyan').quoted).toEqual([]);
+  });
+
   it('two questions in one line are two acts', () => {
     expect(read('郑生你九点在哪 看到什么没有').acts).toEqual(['where', 'saw']);
     expect(read('Mr Zheng, where were you at nine? And who do you think did it?').acts).toEqual([

@@ -20,6 +20,8 @@ export interface Understood {
   incident: boolean;
   /** It denies something (没去过, never, not mine). */
   negated: boolean;
+  /** Of `people`, those named only inside quoted words (a clue's text, someone's account): talked of, not aimed at. */
+  quoted: string[];
 }
 
 export interface UnderstandContext {
@@ -288,9 +290,18 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
   let asked = false;
   let timeBefore = false;
   let index = 0;
+  const quotes = quotedRanges(text);
+  const inQuote = (i: number) => quotes.some(([a, b]) => i >= a && i < b);
   for (const clause of clauses(text)) {
     const start = text.indexOf(clause, offset);
     offset = start >= 0 ? start + clause.length : offset;
+    // Quoted words (what a clue says, what someone said) are not what this line does.
+    if (
+      start >= 0 &&
+      quotes.length > 0 &&
+      [...clause].every((_, i) => inQuote(start + i) || /\s/.test(clause.charAt(i)))
+    )
+      continue;
     const inClause = (i: number) => start >= 0 && i >= start && i < start + clause.length;
     const marks: { index: number; length: number; mark: string }[] = [
       ...mentions
@@ -363,5 +374,22 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
     times: times.map((t) => t.span),
     incident: INCIDENT.test(text),
     negated: NEGATED.test(text),
+    quoted: named.filter((id) => people.filter((m) => m.id === id).every((m) => inQuote(m.index))),
   };
+}
+
+/**
+ * Where quoted words stand: between quotation marks, and a clue's words after "上写着：" / "says:" to the end
+ * of the sentence.
+ */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/“[^”]*”|「[^」]*」|"[^"]*"/g))
+    out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of text.matchAll(/(?:上写着|写着|上说|\bsays|\bsaid|\breads):\s*|(?:上写着|写着|上说)：/g)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const end = text.slice(from).search(/[。！？!?；;]|\.(?:\s|$)/);
+    out.push([from, end < 0 ? text.length : from + end]);
+  }
+  return out;
 }
