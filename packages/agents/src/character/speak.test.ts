@@ -117,6 +117,14 @@ describe('speak', async () => {
     expect(out.rejected[0]?.why).toMatch(/^script/);
   });
 
+  it('a model reply in words of its own, or with a verdict the plan has none of, is replaced', async () => {
+    for (const reply of [`${template}理们投的行什么？`, `我的结论是这样。${template}`]) {
+      const out = await speak({ ...base(), model: new FixedModel(reply) });
+      expect(out.source).toBe('template');
+      expect(out.rejected[0]?.why).toMatch(/^wording/);
+    }
+  });
+
   it('strips the copy marks a model writes before the guard and the table', async () => {
     const out = await speak({ ...base(), model: new FixedModel(`⟦${template}⟧`) });
     expect(out).toMatchObject({ source: 'model', failures: [], text: template });

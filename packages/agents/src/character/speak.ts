@@ -81,6 +81,34 @@ function keepsPlan(reply: string, template: string, board: Board): boolean {
   return reply.length >= template.length * 0.5;
 }
 
+const FUNCTION_WORDS = new Set(
+  "a an the and or but of to in on at for by with from as is are was were be been am i you he she it we they me him her us them my your his its our their this that these those do did does what who whom which when where why how not no yes so if then than there here have has had will would can could should may might must just about into over out up down all any some one too very well oh ah look let let's i'm i'd i'll i've you're don't didn't wasn't isn't it's that's there's".split(
+    ' ',
+  ),
+);
+
+/** A verdict or a vote belongs to the statement: a model that writes one into another move has lost the plan. */
+const VERDICT = /我的结论是|我投|my verdict|i vote/i;
+
+/**
+ * The first word of a model's line that is in neither its prompt nor the plan's wording (Chinese: a pair of
+ * characters side by side; English: a word, common function words aside), or a verdict where the plan has none:
+ * a small model that strays from what it was given writes words of its own ("理们投何小燕的行什么").
+ */
+export function strayWording(reply: string, given: string, template: string): string | null {
+  if (VERDICT.test(reply) && !VERDICT.test(template)) return reply.match(VERDICT)?.[0] ?? null;
+  const allowed = `${given}\n${template}`;
+  for (const run of reply.match(/[\u3400-\u9fff]+/g) ?? [])
+    for (let i = 0; i + 1 < run.length; i++) {
+      const pair = run.slice(i, i + 2);
+      if (!allowed.includes(pair)) return pair;
+    }
+  const words = new Set((allowed.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []).map((w) => w));
+  for (const w of reply.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? [])
+    if (!words.has(w) && !FUNCTION_WORDS.has(w)) return w;
+  return null;
+}
+
 /**
  * One line of speech for a plan: an authored line of the character's where one fits the plan (its
  * introduction, a question to the same person), else the model's wording if it passes the guard, is
@@ -184,10 +212,14 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       text = stripCopyMarks(text).trim();
       // What the prompt gave the model (the plan's own wording among it) is grounded for it.
       if (passes(text, { given, grounding: `${grounding}\n${given.text}` })) {
-        if (keepsPlan(text, o.template, o.board))
-          return { text, source: 'model', failures, tokens, modelMs, rejected };
-        failures.push('grounding');
-        rejected.push({ text, why: 'does not keep the plan' });
+        const stray = strayWording(text, given.text, o.template);
+        if (!keepsPlan(text, o.template, o.board)) {
+          failures.push('grounding');
+          rejected.push({ text, why: 'does not keep the plan' });
+        } else if (stray !== null) {
+          failures.push('format');
+          rejected.push({ text, why: `wording: ${stray}` });
+        } else return { text, source: 'model', failures, tokens, modelMs, rejected };
       }
     } catch (error) {
       // A model that fails (too long a prompt, a dead server, a cancelled run) costs the model's wording only.

@@ -193,6 +193,33 @@ describe('answering', () => {
   });
 });
 
+describe('a confrontation with its own words', () => {
+  it.each([
+    [
+      'zh',
+      '何小燕，你说“九点零五分下场以后，我一直站在侧台边看师父唱”，可一颗粉红绒球上写着：戏班里只有丫鬟春桃的头饰缀这种粉红绒球。这怎么解释？',
+    ],
+    [
+      'en',
+      'He Xiaoyan, you said "After my exit at 9:05 I stood at the edge of the wings", but the pink silk pompom says: only Chuntao\'s headdress has these. How do you explain that?',
+    ],
+  ] as const)(
+    '%s: the culprit keeps to its cover claim, never reads the clue against itself',
+    (language, text) => {
+      const view = withClues(
+        story,
+        withMessage(story, snap, CULPRIT, 'su-bowen', text, 1),
+        ['pompom'],
+        'su-bowen',
+      );
+      const { state, line } = asked(CULPRIT, 'su-bowen', text, language, view);
+      const plan = planReply(state, line);
+      expect(plan?.act).toBe('cover');
+      expect(plan?.claim?.id).toBe('in-the-wings');
+    },
+  );
+});
+
 describe('initiative', () => {
   it('asks where people were before anything else, never the same question twice to the same person', () => {
     const view = projectView(story, snap, { kind: 'seat', seat: 'su-bowen' });

@@ -139,6 +139,21 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
       ...(board.liar && other ? { other } : {}),
     };
   }
+  // "You said … but …": before what the line asks about a clue, the seat keeps to its account and says it
+  // again (it never reads the clue against itself for them).
+  if (
+    (u.to === me || line.channel === 'talk') &&
+    /(?:你说|你刚才说|you said|you told|you claim)[\s\S]*(?:可|但|却|\bbut\b|\byet\b)/i.test(line.text)
+  ) {
+    const { span, incident } = askedSpan(line, board);
+    const claim = board.liar
+      ? claimFor(board, memory, { span, incident: true, places: u.places, clues: u.clues })
+      : null;
+    if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
+    const movements = tellable(board, incident ? board.incident : span);
+    if (movements.length > 0)
+      return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
+  }
   for (const act of u.acts) {
     switch (act) {
       case 'where':
@@ -269,20 +284,6 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
       default:
         break;
     }
-  }
-  // "You said … but …": the seat keeps to its account and says it again.
-  if (
-    (u.to === me || line.channel === 'talk') &&
-    /你说|你刚才说|you said|you told|you claim/i.test(line.text)
-  ) {
-    const { span, incident } = askedSpan(line, board);
-    const claim = board.liar
-      ? claimFor(board, memory, { span, incident: true, places: u.places, clues: u.clues })
-      : null;
-    if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
-    const movements = tellable(board, incident ? board.incident : span);
-    if (movements.length > 0)
-      return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
   }
   if (u.question && (u.to === me || (u.to === null && u.people.includes(me)))) {
     // A question the seat could not read: what it knows best about the case, not a question back.

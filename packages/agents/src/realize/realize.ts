@@ -58,6 +58,12 @@ function choose(variants: string[], ctx: RealizeContext): string {
 const REVEALING =
   /只有|只剩|缺了?|少了|新鲜|没有人|没有|从没|一模一样|正是|同样|唯一|不是|\bonly\b|missing|fresh|\bnever\b|\bnot\b|nobody|no one|same|exactly|identical|\bno\b/i;
 
+/** A sentence run on after a comma: its first letter lowercased, unless it is "I" or starts a name. */
+function lowerFirst(text: string): string {
+  if (/^I\b/.test(text) || /^[A-Z][a-z]+ [A-Z]/.test(text)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** Quotation marks out of a piece of text that will stand inside a line of its own (a cut quote never closes). */
 export function unquote(text: string): string {
   let t = text.replace(/[“”"「」『』]/g, '');
@@ -69,6 +75,11 @@ export function unquote(text: string): string {
     ['[', ']'],
   ] as const)
     if (t.split(a).length !== t.split(b).length) t = t.split(a).join('').split(b).join('');
+  // A single quotation mark opened at a word and cut before it closes ("'If he really sells the hills").
+  const opens = (t.match(/(?:^|[\s(:])'(?=\w)/g) ?? []).length;
+  const closes = (t.match(/(?<=[\w.,!?])'(?=[\s.,;:!?)]|$)/g) ?? []).length;
+  if (opens !== closes)
+    t = t.replace(/(^|[\s(:])'(?=\w)/g, '$1').replace(/(?<=[\w.,!?])'(?=[\s.,;:!?)]|$)/g, '');
   return t.replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -356,13 +367,13 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       ];
       const lead = choose(leads, ctx);
       const body = sentencesOf(told, language);
-      return lead + (lead.endsWith(', ') ? body.charAt(0).toLowerCase() + body.slice(1) : body);
+      return lead + (lead.endsWith(', ') ? lowerFirst(body) : body);
     }
     case 'cover': {
       const claim = plan.claim?.text ?? '';
       const again = [...ctx.said].some((l) => l.includes(claim));
       const name = to ?? (zh ? '各位' : 'Everyone');
-      const lower = claim.charAt(0).toLowerCase() + claim.slice(1);
+      const lower = lowerFirst(claim);
       const variants = zh
         ? again
           ? [
