@@ -45,6 +45,8 @@ export interface CharacterAgentOptions {
   onPrompt?: (messages: ChatMessage[]) => void;
   /** Read clue texts only, never the author's readings (the --blind-clues ablation). */
   blindClues?: boolean;
+  /** Replies per private talk to what asks nothing (a denial, a dispute; default 2). Questions are always answered. */
+  talkRetorts?: number;
   /** Never speak: search, publish, vote only (the --no-talk ablation). */
   silent?: boolean;
 }
@@ -431,16 +433,22 @@ export class CharacterAgent {
       if (t.status !== 'open') continue;
       const other = t.from === this.seat ? t.to : t.from;
       const last = t.messages[t.messages.length - 1];
-      // A question put to it in the talk is always answered.
+      // A question put to it in the talk is always answered; a denial or a dispute only a few times a talk:
+      // two seats that dispute each other's answers would otherwise go on for ever.
       const line = this.pending(view, 'talk', t.id);
+      const retorts = this.memory.reacted.filter((r) => r === `retort:${t.id}`).length;
+      if (line && !line.u.question && retorts >= (this.options.talkRetorts ?? 2)) {
+        this.memory.answered.push(line.ref);
+        continue;
+      }
       if (line) {
+        if (!line.u.question) this.memory.reacted.push(`retort:${t.id}`);
         // What was said before it in the talk is answered by the same reply.
         const before = ctx.board.said.filter(
           (x) => x.ref.startsWith(`talk:${t.id}:`) && x.speaker !== this.seat && x.at <= line.at,
         );
-        this.memory.answered.push(
-          ...before.map((x) => x.ref).filter((r) => !this.memory.answered.includes(r)),
-        );
+        for (const r of [line.ref, ...before.map((x) => x.ref)])
+          if (!this.memory.answered.includes(r)) this.memory.answered.push(r);
         const plan = planReply(ctx, line);
         if (plan) return this.say(view, { kind: 'talk', talk: t.id }, { ...plan, to: other }, line);
       }

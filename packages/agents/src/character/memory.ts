@@ -39,7 +39,7 @@ export interface AgentMemory {
   lastSpokeAt: number | null;
   /** Talks requested so far, per phase index. */
   requested: Record<string, string[]>;
-  /** Refs of lines it reacted to without answering them (an accusation backed or disputed, an answer challenged). */
+  /** Refs of lines it reacted to without answering them (an accusation backed or disputed, an answer challenged), and a `retort:<talk>` for each reply in a talk to a line that asked nothing. */
   reacted: string[];
   /** Searches made, per phase index (pacing over the round). */
   searched: Record<string, number>;
