@@ -77,8 +77,8 @@ export function sayPlace(view: View, id: string | null, fallback: string, langua
 export function sayTitle(title: string, language: Language): string {
   if (language === 'zh') return title;
   if (/^(?:The|A|An) /.test(title)) return title.charAt(0).toLowerCase() + title.slice(1);
-  // "Qiutang's gold ring" stays as it is; "Footprints on the side stair" reads "the footprints on …".
-  if (/^(?:Old |Young |Uncle |Aunt |Master )?\S+['’]s\b/.test(title)) return title;
+  // "Qiutang's gold ring" and "He Xiaoyan's practice notebook" stay as they are; "Footprints on the side stair" reads "the footprints on …".
+  if (/^(?:[A-Z][\w-]*\s){0,3}[A-Z]\S*['’]s\b/.test(title)) return title;
   return `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 }
 
