@@ -139,7 +139,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
   const rejected: Spoken['rejected'] = [];
   // Secret text is looked for in a line's own wording: the story's names, places and times are public, and a
   // secret's run of them ("我在一号化妆间") is no secret.
-  const passes = (text: string, extra: Partial<Parameters<typeof checkReply>[1]> = {}) => {
+  const passes = (text: string, extra: Partial<Parameters<typeof checkReply>[1]> = {}, form = true) => {
     const verdict = checkReply(text, { ...guard, secretRuns: new Set(), ...extra });
     if (!verdict.ok) {
       failures.push(verdict.failure);
@@ -159,7 +159,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       rejected.push({ text, why: 'secret: secret text' });
       return false;
     }
-    const bad = malformation(text, formed);
+    const bad = form ? malformation(text, formed) : null;
     if (bad) {
       failures.push('format');
       rejected.push({ text, why: `${bad.kind}: ${bad.detail}` });
@@ -213,7 +213,12 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       // What the prompt gave the model (the plan's own wording among it) is grounded for it.
       if (passes(text, { given, grounding: `${grounding}\n${given.text}` })) {
         const stray = strayWording(text, given.text, o.template);
-        if (!keepsPlan(text, o.template, o.board)) {
+        // A lie is told in its own words every time: a model's retelling would be a second story.
+        const claim = o.plan.intent === 'cover' ? (o.plan.claim?.text ?? '') : '';
+        if (
+          !keepsPlan(text, o.template, o.board) ||
+          (claim && !text.includes(claim.replace(/[。.!！]+$/, '')))
+        ) {
           failures.push('grounding');
           rejected.push({ text, why: 'does not keep the plan' });
         } else if (stray !== null) {
@@ -229,7 +234,16 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
   }
   // The realizer's line is made of the board's own spans: its times are grounded by construction, and its
   // story names and times are public, so secret text is looked for in the rest (a script sentence it quotes).
-  if (o.template && passes(o.template, { grounding: `${grounding}\n${o.template}` }))
+  // A run the template repeats because the story's own text does ('16:30 turned four baskets', '19:30 turned
+  // four baskets') is the author's, not a loop.
+  const authorsRepeat = (t: string) => {
+    const bad = malformation(t, formed);
+    return bad?.kind === 'repeat' && o.knowledge.corpus.includes(bad.detail);
+  };
+  if (
+    o.template &&
+    passes(o.template, { grounding: `${grounding}\n${o.template}` }, !authorsRepeat(o.template))
+  )
     return { text: o.template, source: 'template', failures, tokens, modelMs, rejected };
   return { text: GENERIC[o.plan.intent][o.language], source: 'generic', failures, tokens, modelMs, rejected };
 }

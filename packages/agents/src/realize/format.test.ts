@@ -8,6 +8,7 @@ describe('a clue title inside a sentence', () => {
     ["Old Lin's notes for the meeting", "Old Lin's notes for the meeting"],
     ['The enamel tea mug', 'the enamel tea mug'],
     ['Footprints on the side stair', 'the footprints on the side stair'],
+    ['At the foot of the stairs', 'what lay at the foot of the stairs'],
   ])('%s → %s', (title, said) => expect(sayTitle(title, 'en')).toBe(said));
 
   it('Chinese titles stand as written', () => expect(sayTitle('一颗粉红绒球', 'zh')).toBe('一颗粉红绒球'));

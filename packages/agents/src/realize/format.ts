@@ -77,6 +77,9 @@ export function sayPlace(view: View, id: string | null, fallback: string, langua
 export function sayTitle(title: string, language: Language): string {
   if (language === 'zh') return title;
   if (/^(?:The|A|An) /.test(title)) return title.charAt(0).toLowerCase() + title.slice(1);
+  // A title that is a place ("At the foot of the stairs") names what lies there.
+  if (/^(?:At|On|In|Under|Behind|Beside|By|Near|Inside|Outside|Below|Above) /.test(title))
+    return `what lay ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
   // "Qiutang's gold ring" and "He Xiaoyan's practice notebook" stay as they are; "Footprints on the side stair" reads "the footprints on …".
   if (/^(?:[A-Z][\w-]*\s){0,3}[A-Z]\S*['’]s\b/.test(title)) return title;
   return `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;

@@ -58,6 +58,19 @@ function choose(variants: string[], ctx: RealizeContext): string {
 const REVEALING =
   /只有|只剩|缺了?|少了|新鲜|没有人|没有|从没|一模一样|正是|同样|唯一|不是|\bonly\b|missing|fresh|\bnever\b|\bnot\b|nobody|no one|same|exactly|identical|\bno\b/i;
 
+/** A gist that opens with the words the title ends on ("an envelope under the pillow: Under the pillow on…") starts after them. */
+function dropEcho(title: string, gist: string): string {
+  const words = title.toLowerCase().split(/\s+/);
+  for (let n = Math.min(4, words.length); n >= 2; n--) {
+    const tail = words.slice(-n).join(' ');
+    if (gist.toLowerCase().startsWith(`${tail} `)) {
+      const rest = gist.slice(tail.length).trim();
+      return rest.charAt(0).toUpperCase() + rest.slice(1);
+    }
+  }
+  return gist;
+}
+
 /** A sentence run on after a comma: its first letter lowercased, unless it is "I" or starts a name. */
 function lowerFirst(text: string): string {
   if (/^I\b/.test(text) || /^[A-Z][a-z]+ [A-Z]/.test(text)) return text;
@@ -244,6 +257,11 @@ function reasons(rs: Reason[], board: Board, max = 2, said: ReadonlySet<string> 
       if (usedClues.has(r.clue.id)) continue;
       usedClues.add(r.clue.id);
     }
+    // Others who raised the same doubt are one reason, not one per person.
+    if (r.kind === 'accused') {
+      if (usedClues.has('accused')) continue;
+      usedClues.add('accused');
+    }
     if (r.kind === 'contradiction') {
       if (usedClues.has(`against:${r.contradiction.against}`)) continue;
       usedClues.add(`against:${r.contradiction.against}`);
@@ -326,7 +344,7 @@ export function oneMark(text: string): string {
   return text
     .replace(/[，,；;、：:]+(\s*)([。！？!?]|\.(?!\.))/g, '$2')
     .replace(/([。！？!?])[，,；;、]+/g, '$1')
-    .replace(/([。！？])\1+/g, '$1')
+    .replace(/([。！？，,；;、])\1+/g, '$1')
     .replace(/(?<!\.)\.\.(?!\.)/g, '.')
     .replace(/([!?])\./g, '$1');
 }
@@ -616,13 +634,14 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
           ? `我看这条指向${sayName(view, tied, language)}。`
           : `I think it points at ${sayName(view, tied, language)}.`
         : '';
-      const g = gist(clue, board);
-      const what = echoesTitle(g, clue.title) ? (zh ? '一样东西' : 'something') : title;
+      const said = gist(clue, board);
+      const what = echoesTitle(said, clue.title) ? (zh ? '一样东西' : 'something') : title;
+      const g = zh ? said : dropEcho(what, said);
       // The place once: not in the lead when the clue's own words say it.
       const placeSaid = board.lexicon.find(g).some((m) => m.kind === 'place' && m.id === clue.location);
       return zh
         ? `${choose(['我', '我刚', '说一下，我'], ctx)}${placeSaid ? '' : `在${where}`}找到了${what}：${g}。${reading}`
-        : `${choose(['I found', 'In my search I found', 'Something I found:'], ctx)} ${what}${placeSaid ? '' : ` in ${where}`}: ${g}. ${reading}`.trim();
+        : `${choose(['I found', 'In my search I found', 'Something I found:'], ctx)} ${what}${placeSaid ? '' : ` ${/\bin$/i.test(what) ? 'over in' : 'in'} ${where}`}: ${g}. ${reading}`.trim();
     }
     case 'ask':
       return call(askText(plan, ctx));
