@@ -118,6 +118,24 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
     transcript.push({ game: gameNo, seq, ...l });
     if (ref) seqOf.set(ref, seq);
   };
+  /** The host's lines, to the narration and the transcript. */
+  const hostSays = (said: Narration[], phase: string) => {
+    narration.push(...said);
+    for (const n of said)
+      line(
+        {
+          phase,
+          channel: 'host',
+          speaker: 'host',
+          addressee: null,
+          answers: null,
+          act: n.kind,
+          source: 'template',
+          text: n.text,
+        },
+        null,
+      );
+  };
   const phaseMs = new Map<number, number>();
   const apply = (actor: Parameters<typeof applyCommand>[2]['actor'], command: Command, step: number) => {
     const before = snap.context.phase;
@@ -126,22 +144,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
     if (r.ok) {
       if (before >= 0) phaseMs.set(before, (phaseMs.get(before) ?? 0) + step);
       snap = r.snapshot;
-      const said = host.onView(projectView(story, snap, { kind: 'host' }), at);
-      narration.push(...said);
-      for (const n of said)
-        line(
-          {
-            phase: phaseKind(),
-            channel: 'host',
-            speaker: 'host',
-            addressee: null,
-            answers: null,
-            act: n.kind,
-            source: 'template',
-            text: n.text,
-          },
-          null,
-        );
+      hostSays(host.onView(projectView(story, snap, { kind: 'host' }), at), phaseKind());
     }
     return r.ok;
   };
@@ -211,25 +214,13 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
   while (story.phases[snap.context.phase]?.kind === 'reveal')
     if (!apply({ kind: 'host' }, { type: 'ADVANCE' }, 1000)) break;
   const hostView = projectView(story, snap, { kind: 'host' });
-  const debrief = host.debrief(
-    hostView,
-    agents.map((a) => a.memory),
+  hostSays(
+    host.debrief(
+      hostView,
+      agents.map((a) => a.memory),
+    ),
+    'debrief',
   );
-  narration.push(...debrief);
-  for (const n of debrief)
-    line(
-      {
-        phase: 'debrief',
-        channel: 'host',
-        speaker: 'host',
-        addressee: null,
-        answers: null,
-        act: n.kind,
-        source: 'template',
-        text: n.text,
-      },
-      null,
-    );
 
   const ctx = snap.context;
   const published = new Set(ctx.found.filter((f) => f.published).map((f) => f.clue));
