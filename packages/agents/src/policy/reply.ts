@@ -149,10 +149,8 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
     const claim = board.liar
       ? claimFor(board, memory, { span, incident: true, places: u.places, clues: u.clues })
       : null;
-    if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
-    const movements = tellable(board, incident ? board.incident : span);
-    if (movements.length > 0)
-      return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
+    const account = keepToAccount(base, claim, span, tellable(board, incident ? board.incident : span));
+    if (account) return account;
   }
   for (const act of u.acts) {
     switch (act) {
@@ -169,7 +167,7 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
               incident ||
               u.places.some((p) => claim.denied.includes(p) || claim.places.includes(p)))
           )
-            return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
+            return coverPlan(base, claim, { span });
           if (covered) return refuse(ctx, line, span, topic);
         }
         const movements = tellable(board, span);
@@ -199,8 +197,7 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
         const person = u.people[0] ?? VICTIM;
         if (board.liar) {
           const claim = claimFor(board, memory, { people: [person] });
-          if (claim)
-            return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, person };
+          if (claim) return coverPlan(base, claim, { person });
         }
         const text = relationText(board, person)?.trim();
         if (!text) return refuse(ctx, line, null, `relation:${person}`);
@@ -211,7 +208,7 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
         const clue = board.clues.find((x) => x.id === clueId);
         if (board.liar && (clue ? (clue.ties[me] ?? 0) >= 0.5 : u.clues.length > 0 || u.places.length > 0)) {
           const claim = claimFor(board, memory, { clues: u.clues, places: u.places });
-          if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim };
+          if (claim) return coverPlan(base, claim);
           if (clue) {
             const other = belief.find((b) => b.reasons.length > 0) ?? belief[0];
             return {
@@ -255,15 +252,7 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
       case 'share': {
         const clue = shareable(ctx);
         if (clue) return { ...base, act: 'share', topic: `share:${clue.id}`, intent: 'fact', clues: [clue] };
-        const { span } = askedSpan(line, board);
-        return {
-          ...base,
-          act: 'alibi',
-          topic: 'where:incident',
-          intent: 'fact',
-          span,
-          movements: tellable(board, span),
-        };
+        return bestKnown(base, board, askedSpan(line, board).span);
       }
       case 'accuse': {
         // Someone else accused before the seat: back it or dispute it with a reason.
@@ -275,10 +264,8 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
         // Disputing what the seat said: it keeps to its account.
         const { span, incident } = askedSpan(line, board);
         const claim = board.liar ? claimFor(board, memory, { span, incident, places: u.places }) : null;
-        if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
-        const movements = tellable(board, span);
-        if (movements.length > 0)
-          return { ...base, act: 'alibi', topic: `alibi:${line.ref}`, intent: 'fact', span, movements };
+        const account = keepToAccount(base, claim, span, tellable(board, span));
+        if (account) return account;
         break;
       }
       default:
@@ -289,17 +276,41 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
     // A question the seat could not read: what it knows best about the case, not a question back.
     const { span } = askedSpan(line, board);
     const claim = board.liar ? claimFor(board, memory, { span, incident: true }) : null;
-    if (claim) return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, span };
-    return {
-      ...base,
-      act: 'alibi',
-      topic: 'where:incident',
-      intent: 'fact',
-      span,
-      movements: tellable(board, span),
-    };
+    if (claim) return coverPlan(base, claim, { span });
+    return bestKnown(base, board, span);
   }
   return null;
+}
+
+type Answering = Pick<Plan, 'to' | 'answers' | 'asked'>;
+
+function coverPlan(base: Answering, claim: OwnClaim, extra: Partial<Plan> = {}): Plan {
+  return { ...base, act: 'cover', topic: `cover:${claim.id}`, intent: 'cover', claim, ...extra };
+}
+
+/** Kept to its account when disputed: its cover claim (a liar), else where it was over the span; null: nothing to tell. */
+function keepToAccount(
+  base: Answering,
+  claim: OwnClaim | null,
+  span: TimeSpan | null,
+  movements: Movement[],
+): Plan | null {
+  if (claim) return coverPlan(base, claim, { span });
+  if (movements.length > 0)
+    return { ...base, act: 'alibi', topic: `alibi:${base.answers ?? ''}`, intent: 'fact', span, movements };
+  return null;
+}
+
+/** What it knows best about the case when it cannot answer what was asked: where it was then. */
+function bestKnown(base: Answering, board: Board, span: TimeSpan | null): Plan {
+  return {
+    ...base,
+    act: 'alibi',
+    topic: 'where:incident',
+    intent: 'fact',
+    span,
+    movements: tellable(board, span),
+  };
 }
 
 function spanOfSentence(board: Board, s: string, span: TimeSpan): boolean {
