@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyCommand, createGame, projectView, type GameSnapshot } from '@jubensha/engine';
+import { projectView } from '@jubensha/engine';
 import type { ClueCard } from '@jubensha/protocol';
 import type { Story } from '@jubensha/story';
+import { lastDiscussion } from '../testing/game-at.js';
 import { Lexicon } from './lexicon.js';
 import { understand, type Understood } from './understand.js';
 
@@ -77,23 +78,6 @@ export interface LineScore {
   got: Understood;
   act: boolean;
   slots: Record<SlotKind, boolean>;
-}
-
-/** A game the host has moved to its last public discussion: every act read, as the table talks at the end. */
-function lastDiscussion(story: Story): GameSnapshot {
-  let at = 1_700_000_000_000;
-  let snap = createGame(story, { seed: 1, seats: {}, at });
-  const last = story.phases.reduce((n, p, i) => (p.kind === 'discuss' && p.mode === 'public' ? i : n), -1);
-  for (const command of [
-    { type: 'START' as const },
-    ...Array.from({ length: last + 1 }, () => ({ type: 'ADVANCE' as const })),
-  ]) {
-    if (snap.context.phase === last) break;
-    const r = applyCommand(story, snap, { actor: { kind: 'host' }, command, at: (at += 1000) });
-    if (!r.ok) break;
-    snap = r.snapshot;
-  }
-  return snap;
 }
 
 /**
