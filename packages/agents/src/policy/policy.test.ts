@@ -190,6 +190,8 @@ describe('answering', () => {
     expect(plan?.act).toBe('deny');
     expect(plan?.claim?.id).toBe('in-the-wings');
     expect(plan?.other?.character).not.toBe(CULPRIT);
+    // Never the accuser it answers.
+    expect(plan?.other?.character).not.toBe('su-bowen');
   });
 });
 

@@ -127,7 +127,10 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
     const claim = board.liar
       ? claimFor(board, memory, { span, incident, places: u.places, clues: u.clues })
       : null;
-    const other = belief.find((b) => b.character !== line.speaker && b.reasons.length > 0) ?? belief[0];
+    // Never the accuser it is answering: "you have the wrong person; look at you instead" is no answer.
+    const other =
+      belief.find((b) => b.character !== line.speaker && b.reasons.length > 0) ??
+      belief.find((b) => b.character !== line.speaker);
     return {
       ...base,
       act: 'deny',

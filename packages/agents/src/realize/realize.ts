@@ -354,7 +354,7 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
   const { view, language } = board;
   const zh = language === 'zh';
   const to = plan.to ? sayName(view, plan.to, language) : null;
-  const call = (s: string) => (to ? (zh ? `${to}，${s}` : `${to}, ${s}`) : s);
+  const call = (s: string) => (to ? (zh ? `${to}，${s}` : `${capital(to)}, ${s}`) : s);
   switch (plan.act) {
     case 'intro': {
       const me = view.story.characters.find((c) => c.id === board.seat);
