@@ -308,7 +308,7 @@ describe('understanding what is said', async () => {
     // Slots: of every line and slot kind (addressee, people, places, clues, times), the share exactly right;
     // allExact: lines with every slot right.
     const d = accuracy(dev);
-    expect(d.acts).toBeGreaterThanOrEqual(0.92);
+    expect(d.acts).toBeGreaterThanOrEqual(0.94);
     expect(d.slots).toBeGreaterThanOrEqual(0.96);
     expect(d.allExact).toBeGreaterThanOrEqual(0.87);
     expect(d.bySlot.to).toBeGreaterThanOrEqual(0.97);
@@ -319,9 +319,13 @@ describe('understanding what is said', async () => {
     // The held-out story (tests/eval-stories/on-air): measured only; no rule was written for one of its lines.
     const h = accuracy(held);
     expect(h.lines).toBeGreaterThanOrEqual(100);
-    expect(h.acts).toBeGreaterThanOrEqual(0.76);
+    expect(h.acts).toBeGreaterThanOrEqual(0.78);
     expect(h.slots).toBeGreaterThanOrEqual(0.9);
     expect(h.allExact).toBeGreaterThanOrEqual(0.64);
     expect(h.bySlot.clues).toBeGreaterThanOrEqual(0.71);
+    // The targets, on the whole set (labels follow labelled/README.md's conventions).
+    const all = accuracy(scores);
+    expect(all.acts).toBeGreaterThanOrEqual(0.9);
+    expect(all.slots).toBeGreaterThanOrEqual(0.9);
   });
 });
