@@ -1,3 +1,8 @@
+/** A numeric entity as the character it names; one past U+10FFFF names none and is read as written. */
+function entity(written: string, code: number): string {
+  return Number.isSafeInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : written;
+}
+
 /**
  * Other readings of a reply under which a secret could hide: reversed, and any base64 or hex run
  * decoded. The guard checks each reading for must-not-reveal phrases.
@@ -22,8 +27,8 @@ export function readings(text: string): string[] {
     out.push(
       text
         .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-        .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-        .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(parseInt(d, 10))),
+        .replace(/&#x([0-9a-fA-F]+);/g, (m, h: string) => entity(m, parseInt(h, 16)))
+        .replace(/&#(\d+);/g, (m, d: string) => entity(m, parseInt(d, 10))),
     );
   }
   return out;
