@@ -32,6 +32,12 @@ export type GenerateRequest = GenerateInput &
      * computed prefix when their leading tokens match. Correctness never depends on it.
      */
     prefixCacheKey?: string;
+    /**
+     * The only replies allowed. A backend that reads logits (`constrainsChoices`) decodes inside them: the
+     * model chooses where they part and the reply is exactly one of them. Others generate freely, and the
+     * caller checks what comes back.
+     */
+    choices?: string[];
     /** Fairness group (a game room): queued work is served round-robin across rooms. */
     roomKey?: string;
     signal?: AbortSignal;
@@ -71,6 +77,8 @@ export interface LanguageModel {
    * callers size their prompts under it. Unknown for remote servers.
    */
   readonly contextTokens?: number;
+  /** Whether `choices` bind the reply (the local ONNX backend); remote servers give no logits to mask. */
+  readonly constrainsChoices?: boolean;
   generate(request: GenerateRequest): GenerationStream;
   /** Releases workers, sessions and sockets; pending generations fail with CANCELLED. */
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import { LlmError } from '../errors.js';
 import type { FinishReason } from '../language-model.js';
+import { buildChoiceTrie, maskToChoices } from '../text/choice-trie.js';
 import { Sampler } from '../text/sampler.js';
 import type { SamplerSettings } from '../text/sampler.js';
 import { StopStringFilter } from '../text/stop-strings.js';
@@ -14,6 +15,11 @@ export interface LoopRequest {
   maxTokens: number;
   stop: readonly string[];
   prefixCacheKey?: string;
+  /**
+   * Token ids of the only replies allowed: decoding stays inside them (a trie), the model choosing at each
+   * token where they part. `maxTokens` and `stop` do not cut a choice short.
+   */
+  choices?: readonly (readonly number[])[];
 }
 
 export interface LoopEvents {
@@ -47,10 +53,11 @@ export async function runGeneration(
   const { promptIds, maxTokens } = request;
   const maxContext = lm.spec.maxContext;
   if (promptIds.length === 0) throw new LlmError('BAD_REQUEST', 'empty prompt');
-  if (promptIds.length >= maxContext) {
+  const longestChoice = Math.max(0, ...(request.choices ?? []).map((c) => c.length));
+  if (promptIds.length + longestChoice >= maxContext) {
     throw new LlmError(
       'CONTEXT_TOO_LONG',
-      `prompt has ${promptIds.length} tokens; the model holds ${maxContext}`,
+      `prompt has ${promptIds.length} tokens${longestChoice ? ` and a choice ${longestChoice}` : ''}; the model holds ${maxContext}`,
     );
   }
   const checkCancel = (): void => {
@@ -74,6 +81,12 @@ export async function runGeneration(
 
   const sampler = new Sampler(request.sampler);
   sampler.remember(promptIds);
+  if (request.choices && request.choices.length > 0) {
+    return chooseReply(lm, decode, sampler, request.choices, kv, logits, events, checkCancel, {
+      promptTokens: promptIds.length,
+      cachedPromptTokens,
+    });
+  }
   const decoder = new StreamingDecoder(decode);
   const stops = new StopStringFilter(request.stop);
   const eos = new Set(lm.spec.eosTokenIds);
@@ -110,4 +123,71 @@ export async function runGeneration(
     if (rest) events.text(rest);
   }
   return { promptTokens: promptIds.length, completionTokens, cachedPromptTokens, finishReason };
+}
+
+/**
+ * Decoding inside the choices: where they part the model's logits, masked to the tokens that continue one,
+ * pick the next token; where only one continues, its token follows without a model call (forced tokens are
+ * fed in one batch before the next parting), and once one choice is left the rest of it is written out.
+ */
+async function chooseReply(
+  lm: CausalLm,
+  decode: Decode,
+  sampler: Sampler,
+  choices: readonly (readonly number[])[],
+  startKv: ReturnType<CausalLm['emptyKv']>,
+  startLogits: Float32Array,
+  events: LoopEvents,
+  checkCancel: () => void,
+  counts: { promptTokens: number; cachedPromptTokens: number },
+): Promise<LoopResult> {
+  let node = buildChoiceTrie(choices);
+  const endToken = lm.spec.eosTokenIds[0] ?? null;
+  const eos = new Set(lm.spec.eosTokenIds);
+  const decoder = new StreamingDecoder(decode);
+  let kv = startKv;
+  let logits: Float32Array | null = startLogits;
+  let pending: number[] = [];
+  let completionTokens = 0;
+  const emit = (token: number): void => {
+    if (completionTokens === 0) events.firstToken();
+    completionTokens++;
+    events.token?.(token);
+    sampler.remember([token]);
+    const text = decoder.push(token);
+    if (text) events.text(text);
+  };
+  for (;;) {
+    const options = node.next.size + (node.end >= 0 ? 1 : 0);
+    if (node.next.size === 0) break;
+    if (options === 1) {
+      const [token, child] = node.next.entries().next().value as [number, typeof node];
+      emit(token);
+      pending.push(token);
+      node = child;
+      logits = null;
+      continue;
+    }
+    if (!logits) {
+      checkCancel();
+      const result = await lm.forward(pending, kv);
+      kv = result.kv;
+      logits = result.logits;
+      pending = [];
+    }
+    let token = sampler.next(maskToChoices(logits, node, endToken));
+    if (eos.has(token) && node.end >= 0 && !node.next.has(token)) break;
+    // Every allowed score -Infinity (a broken row): the first continuation, never a token outside the trie.
+    if (!node.next.has(token)) token = node.next.keys().next().value as number;
+    const child = node.next.get(token);
+    if (!child) break;
+    emit(token);
+    pending = [token];
+    node = child;
+    logits = null;
+  }
+  const rest = decoder.finish();
+  if (rest) events.text(rest);
+  if (completionTokens === 0) events.firstToken();
+  return { ...counts, completionTokens, finishReason: 'stop' };
 }

@@ -133,6 +133,27 @@ describe('OnnxLanguageModel (worker thread)', () => {
     await expect(broken.stats).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 
+  it('choices bind the reply: greedy or sampled, it is exactly one of them, and the model picks which', async () => {
+    expect(model.constrainsChoices).toBe(true);
+    const choices = ['我在书房。', '我一直在厨房，没出去过。', 'I was in the study.', '我在花园里。'];
+    const free = await collect(model.generate({ messages, maxTokens: 20 }));
+    expect(choices).not.toContain(free.text);
+    const greedy = await collect(model.generate({ messages, choices }));
+    expect(choices).toContain(greedy.text);
+    // The order the caller lists them in does not decide.
+    const reversed = await collect(model.generate({ messages, choices: [...choices].reverse() }));
+    expect(reversed.text).toBe(greedy.text);
+    const sampled = new Set<string>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = await collect(model.generate({ messages, choices, temperature: 2, seed }));
+      expect(choices).toContain(r.text);
+      sampled.add(r.text);
+    }
+    expect(sampled.size).toBeGreaterThan(1);
+    expect(await failureCode(model.generate({ messages, choices: [] }))).toBe('BAD_REQUEST');
+    expect(await failureCode(model.generate({ messages, choices: [''] }))).toBe('BAD_REQUEST');
+  });
+
   it('CONTEXT_TOO_LONG for a prompt beyond the model context; BAD_REQUEST for bad settings', async () => {
     expect(await failureCode(model.generate({ prompt: '侦探'.repeat(200) }))).toBe('CONTEXT_TOO_LONG');
     expect(await failureCode(model.generate({ prompt: 'x', topP: 0 }))).toBe('BAD_REQUEST');

@@ -114,6 +114,7 @@ class ModelWorker {
  */
 export class OnnxLanguageModel implements LanguageModel {
   private nextId = 1;
+  readonly constrainsChoices = true;
 
   private constructor(
     readonly description: string,
@@ -196,6 +197,14 @@ function toJob(id: number, request: GenerateRequest, defaultMaxTokens: number): 
   check(Number.isInteger(topK) && topK >= 0, 'topK must be a non-negative integer');
   const repetitionPenalty = request.repetitionPenalty ?? 1;
   check(repetitionPenalty > 0 && Number.isFinite(repetitionPenalty), 'repetitionPenalty must be > 0');
+  const choices = request.choices;
+  if (choices !== undefined)
+    check(
+      choices.length > 0 &&
+        choices.length <= MAX_CHOICES &&
+        choices.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 2000),
+      `choices must be 1–${MAX_CHOICES} non-empty strings of at most 2,000 characters`,
+    );
   return {
     id,
     input: input as GenerateJob['input'],
@@ -210,5 +219,9 @@ function toJob(id: number, request: GenerateRequest, defaultMaxTokens: number): 
     stop: request.stop ?? [],
     cancelFlag: new SharedArrayBuffer(4),
     ...(request.prefixCacheKey !== undefined ? { prefixCacheKey: request.prefixCacheKey } : {}),
+    ...(choices ? { choices: [...choices] } : {}),
   };
 }
+
+/** A trie over more choices than this is a grammar, not a choice; callers narrow first. */
+const MAX_CHOICES = 64;

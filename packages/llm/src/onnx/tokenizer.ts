@@ -51,6 +51,11 @@ export class ModelTokenizer {
     return this.tokenizer.encode(text, { add_special_tokens: false });
   }
 
+  /** Token ids of reply text as the model would write it (special-token strings in it are dropped). */
+  encodeReply(text: string): number[] {
+    return this.tokenizer.encode(this.stripSpecial(text), { add_special_tokens: false });
+  }
+
   private stripSpecial(content: string): string {
     let out = content;
     for (const token of this.specialTokens) out = out.split(token).join('');

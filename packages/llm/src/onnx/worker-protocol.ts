@@ -20,6 +20,8 @@ export interface GenerateJob {
   maxTokens: number;
   stop: string[];
   prefixCacheKey?: string;
+  /** The only replies allowed (constrained decoding), as text; the worker tokenizes them. */
+  choices?: string[];
   /** Int32Array over a SharedArrayBuffer: the main thread stores 1 to cancel between two model calls. */
   cancelFlag: SharedArrayBuffer;
 }

@@ -48,6 +48,7 @@ async function run(job: GenerateJob, loaded: Awaited<ReturnType<typeof start>>):
         maxTokens: job.maxTokens,
         stop: job.stop,
         ...(job.prefixCacheKey !== undefined ? { prefixCacheKey: job.prefixCacheKey } : {}),
+        ...(job.choices ? { choices: job.choices.map((c) => loaded.tokenizer.encodeReply(c)) } : {}),
       },
       {
         firstToken: () => post({ type: 'first-token', id: job.id }),
