@@ -173,7 +173,6 @@ async function chooseReply(
       const result = await lm.forward(pending, kv);
       kv = result.kv;
       logits = result.logits;
-      pending = [];
     }
     let token = sampler.next(maskToChoices(logits, node, endToken));
     if (eos.has(token) && node.end >= 0 && !node.next.has(token)) break;
