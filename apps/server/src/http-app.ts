@@ -16,6 +16,7 @@ import type { Metrics } from './metrics.js';
 import { take, type RateLimits } from './rate-limits.js';
 import type { Rooms } from './rooms.js';
 import type { StoryCatalog } from './story-catalog.js';
+import { cleanName } from './text-input.js';
 
 export interface HttpDeps {
   catalog: StoryCatalog;
@@ -31,6 +32,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_PAYLOAD: 400,
   UNKNOWN_SEAT: 400,
   LANGUAGE_NOT_SUPPORTED: 400,
+  INVALID_TEXT: 400,
+  BLANK_TEXT: 400,
   UNAUTHORIZED: 401,
   ROOM_NOT_FOUND: 404,
   STORY_NOT_FOUND: 404,
@@ -111,7 +114,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const seat = RefSchema.safeParse(req.params.seat);
     const body = TakeSeatRequestSchema.safeParse(req.body);
     if (!seat.success || !body.success) return sendError(res, 'BAD_PAYLOAD');
-    const r = await room.takeSeat(seat.data, body.data.name.trim());
+    const name = cleanName(body.data.name, room.story, seat.data);
+    if (!name.ok) return sendError(res, name.error.code);
+    const r = await room.takeSeat(seat.data, name.value);
     if (!r.ok) return sendError(res, r.error.code);
     res.status(201).json({ roomId: room.id, seat: seat.data, seatToken: r.token, version: r.version });
   });

@@ -29,6 +29,7 @@ import type { Clock } from './clock.js';
 import type { Metrics } from './metrics.js';
 import { SeatMemoryWriter } from './seat-memories.js';
 import { SerialQueue } from './serial-queue.js';
+import { cleanCommand } from './text-input.js';
 import { hashToken, newToken } from './tokens.js';
 
 /** One live connection to a room, as the room sees it. */
@@ -135,10 +136,19 @@ export class Room {
    * will be applied to: a seat handed to an AI a moment ago, or a token just replaced, is refused.
    */
   submitFrom(principal: Principal, command: Command): Promise<CommandAck> {
+    // Text is normalized before the queue: a refused line costs nothing there.
+    const cleaned = cleanCommand(command);
+    if (!cleaned.ok) return Promise.resolve(this.refuse(cleaned.error));
+    command = cleaned.value;
     return this.enqueue(command, async () => {
       const allowed = authorize(principal, command, this.meta, this.state);
       return allowed.ok ? this.apply(allowed.actor, command) : { ok: false, error: allowed.error };
     });
+  }
+
+  private refuse(error: GameError): { ok: false; error: GameError } {
+    this.deps.metrics.rejected.inc({ code: error.code });
+    return { ok: false, error };
   }
 
   private enqueue(command: Command, task: () => Promise<CommandAck>): Promise<CommandAck> {
@@ -287,12 +297,17 @@ export class Room {
         view: projectView(this.story, this.state, actor),
         // An agent acts only as its own seat, only while the AI holds it (checked in the queue), and
         // only with seat commands: it never speaks for the host or the clock.
-        submit: (command) =>
-          this.enqueue(command, async () => {
+        submit: (raw) => {
+          // A model's line is text like a player's: the same normalization (no bidi controls, no NUL).
+          const cleaned = cleanCommand(raw);
+          if (!cleaned.ok) return Promise.resolve(this.refuse(cleaned.error));
+          const command = cleaned.value;
+          return this.enqueue(command, async () => {
             if (!SEAT_ONLY.has(command.type)) return fail('NOT_HOST');
             const still = this.state.context.seats.find((x) => x.id === s.id)?.controller === 'ai';
             return still ? this.apply(actor, command) : fail('NOT_YOUR_SEAT');
-          }),
+          });
+        },
         stream: (event) => this.stream(event),
         saveMemory: (memory) => this.memories.save(s.id, memory),
       });

@@ -60,6 +60,19 @@ export const ERROR_MESSAGES = {
     zh: '这个剧本没有这种语言。',
     en: 'The story is not available in that language.',
   },
+  // Names and chat as the server normalizes them (text.ts): what is left must be real, visible text.
+  INVALID_TEXT: {
+    zh: '文字里有无效字符（不成对的代理项），请重新输入。',
+    en: 'The text contains invalid characters (unpaired surrogates); type it again.',
+  },
+  BLANK_TEXT: {
+    zh: '内容是空的（不可见字符和控制字符不算）。',
+    en: 'There is nothing to show once invisible and control characters are removed.',
+  },
+  NAME_RESERVED: {
+    zh: '这个名字不能用：它是主持人、系统或本剧本中其他角色的名字。请换一个。',
+    en: 'That name is reserved: it is the host’s, the system’s or another character’s in this story. Choose another.',
+  },
   RATE_LIMITED: { zh: '操作太频繁，请稍后再试。', en: 'Too many requests; try again shortly.' },
   UNKNOWN_EVENT: { zh: '服务器不认识这个消息。', en: 'The server does not know that message.' },
   UNAVAILABLE: {

@@ -6,3 +6,4 @@ export * from './view-patch.js';
 export * from './events.js';
 export * from './rest.js';
 export * from './socket.js';
+export * from './text.js';
