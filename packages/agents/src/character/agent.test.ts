@@ -1,7 +1,9 @@
 import { BUNDLED, loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { runGame } from '../playtest/run-game.js';
-import { promptBudgetFor } from './agent.js';
+import { readClues } from '../decide/clue-reading.js';
+import { lastDiscussion, withMessage } from '../testing/game-at.js';
+import { CharacterAgent, promptBudgetFor } from './agent.js';
 import { hasCjk } from '../text/language.js';
 import { ScriptedModel } from '../testing/scripted-model.js';
 
@@ -34,5 +36,32 @@ describe('the default prompt budget', () => {
   });
   it("stays at 60% of a small model's context", () => {
     expect(promptBudgetFor(withContext(1024) as never)).toBe(614);
+  });
+});
+
+describe("the room's other AI seats", () => {
+  it('a wording another AI seat already said (in a talk this seat never heard) is not said again', async () => {
+    const story = await loadBundled('last-curtain');
+    const snap = lastDiscussion(story);
+    const readings = readClues(story);
+    const view = withMessage(story, snap, 'luo-dechang', 'su-bowen', '德叔，案发那段时间你在哪？', 1);
+    const answer = async (othersSaid: string[]) => {
+      const agent = new CharacterAgent({
+        seat: 'luo-dechang',
+        language: 'zh',
+        readings,
+        model: null,
+        humanGraceMs: 0,
+        seed: 1,
+        othersSaid: () => othersSaid,
+      });
+      const action = await agent.next(view, snap.context.clock + 1000);
+      return action?.speech?.text ?? '';
+    };
+    const first = await answer([]);
+    expect(first).toMatch(/我/);
+    const second = await answer([first]);
+    expect(second).not.toBe('');
+    expect(second).not.toBe(first);
   });
 });

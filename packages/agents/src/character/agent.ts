@@ -16,6 +16,14 @@ import type { Understood } from '../understand/understand.js';
 import { newMemory, type AgentMemory, type Channel } from './memory.js';
 import { speak, type Spoken } from './speak.js';
 
+/**
+ * Wordings besides the seat's own offered to a model that decodes inside choices: the next places in the
+ * variant lists. Lines the other AI seats said are stale for every wording (`othersSaid`), so seats in
+ * different talks do not converge on the model's favourite (without it, three seats confronting one person
+ * in three talks said the same sentence).
+ */
+const MODEL_CHOICES = 3;
+
 export interface CharacterAgentOptions {
   seat: string;
   language: Language;
@@ -49,6 +57,12 @@ export interface CharacterAgentOptions {
   talkRetorts?: number;
   /** Never speak: search, publish, vote only (the --no-talk ablation). */
   silent?: boolean;
+  /**
+   * Lines the room's other AI seats have said (their ledgers). A wording one of them used is not chosen again:
+   * seats in different private talks do not hear each other, and two of them saying the very same sentence
+   * is what a table notices. Only the wording is compared; nothing of it enters the board.
+   */
+  othersSaid?: () => Iterable<string>;
 }
 
 /**
@@ -253,8 +267,16 @@ export class CharacterAgent {
     let spoken: Spoken | null = null;
     for (const p of [plan, plain]) {
       const heard = new Set(board.said.map((x) => x.text));
+      for (const line of this.options.othersSaid?.() ?? []) heard.add(line);
       const voice = view.story.characters.findIndex((c) => c.id === this.seat);
       const template = realize(p, { board, said, heard, rng: this.rng(view), voice });
+      // For a model that decodes inside choices: the same plan worded from other places in the variant lists.
+      const variants =
+        p === plan && this.options.model?.constrainsChoices
+          ? Array.from({ length: MODEL_CHOICES }, (_, k) =>
+              realize(p, { board, said, heard, rng: this.rng(view), voice: voice + k + 1 }),
+            )
+          : [];
       spoken = await speak({
         model: p === plan ? this.options.model : null,
         view,
@@ -263,6 +285,7 @@ export class CharacterAgent {
         language: this.options.language,
         plan: p,
         template,
+        variants,
         speech: speech ? { from: speech.speaker, text: speech.text } : null,
         said,
         seed: (this.options.seed ?? 0) + view.version,

@@ -1,6 +1,6 @@
 import { projectView } from '@jubensha/engine';
 import { loadBundled } from '@jubensha/engine/testing';
-import { LlmError, type GenerationStream, type LanguageModel } from '@jubensha/llm';
+import { LlmError, type GenerateRequest, type GenerationStream, type LanguageModel } from '@jubensha/llm';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../policy/plan.js';
 import { realize } from '../realize/realize.js';
@@ -34,6 +34,21 @@ class FixedModel implements LanguageModel {
   constructor(private readonly line: string) {}
   generate(): GenerationStream {
     return textStream(this.line, 10);
+  }
+  close() {
+    return Promise.resolve();
+  }
+}
+
+/** A backend that decodes inside choices, as the ONNX one does: it says the choice `pick` takes. */
+class ChoosingModel implements LanguageModel {
+  readonly description = 'choosing';
+  readonly constrainsChoices = true;
+  offered: string[][] = [];
+  constructor(private readonly pick: (choices: string[]) => string) {}
+  generate(request: GenerateRequest): GenerationStream {
+    this.offered.push(request.choices ?? []);
+    return textStream(this.pick(request.choices ?? []), 10);
   }
   close() {
     return Promise.resolve();
@@ -78,6 +93,28 @@ describe('speak', async () => {
     const out = await speak({ ...base(), model: new FailingModel() });
     expect(out.failures).toEqual(['error']);
     expect(out).toMatchObject({ source: 'template', text: template });
+  });
+
+  it('a model that decodes inside choices picks among the wordings that pass every check, and only them', async () => {
+    const other = realize(plan, { board, said: new Set(), rng: () => 0, voice: 3 });
+    expect(other).not.toBe(template);
+    const garbled = `${template}我 for for。`;
+    const model = new ChoosingModel((c) => c[c.length - 1] ?? '');
+    const out = await speak({ ...base(), model, variants: [template, other, garbled, other] });
+    expect(model.offered).toEqual([[template, other]]);
+    expect(out).toMatchObject({ source: 'model', text: other, failures: [] });
+    // One wording left is no choice: the template speaks and the model is not asked.
+    const alone = new ChoosingModel((c) => c[0] ?? '');
+    expect(await speak({ ...base(), model: alone, variants: [template, garbled] })).toMatchObject({
+      source: 'template',
+      text: template,
+    });
+    expect(alone.offered).toEqual([]);
+    // A backend that says anything else broke its promise: the template speaks.
+    const liar = new ChoosingModel(() => '我什么都不知道。');
+    const lied = await speak({ ...base(), model: liar, variants: [template, other] });
+    expect(lied).toMatchObject({ source: 'template', text: template });
+    expect(lied.rejected.map((r) => r.why)).toEqual(['not one of the choices']);
   });
 
   it('a model reply that keeps every span of the plan is spoken as generated', async () => {

@@ -22,6 +22,11 @@ export interface SpeakOptions {
   plan: Plan;
   /** The plan worded by the realizer: what the model must keep, and the line when it cannot. */
   template: string;
+  /**
+   * Other wordings of the same plan by the realizer (the template among them). A model that decodes inside
+   * choices (`constrainsChoices`) picks one of those that pass every check, so its line cannot garble.
+   */
+  variants?: string[];
   speech: { from: string; text: string } | null;
   /** Lines this seat said before (an authored line is said once). */
   said: Set<string>;
@@ -139,13 +144,21 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
   const rejected: Spoken['rejected'] = [];
   // Secret text is looked for in a line's own wording: the story's names, places and times are public, and a
   // secret's run of them ("我在一号化妆间") is no secret.
-  const passes = (text: string, extra: Partial<Parameters<typeof checkReply>[1]> = {}, form = true) => {
-    const verdict = checkReply(text, { ...guard, secretRuns: new Set(), ...extra });
-    if (!verdict.ok) {
-      failures.push(verdict.failure);
-      rejected.push({ text, why: `${verdict.failure}: ${verdict.detail}` });
+  const passes = (
+    text: string,
+    extra: Partial<Parameters<typeof checkReply>[1]> = {},
+    form = true,
+    // A wording offered to the model and failed is not a line that failed: it is only left out.
+    record = true,
+  ) => {
+    const fail = (failure: GuardFailure, why: string) => {
+      if (!record) return false;
+      failures.push(failure);
+      rejected.push({ text, why });
       return false;
-    }
+    };
+    const verdict = checkReply(text, { ...guard, secretRuns: new Set(), ...extra });
+    if (!verdict.ok) return fail(verdict.failure, `${verdict.failure}: ${verdict.detail}`);
     // Every reading of the rest (decoded, reversed, pinyin) against the secret runs, as the guard reads.
     const masked = maskStory(text, o.board);
     const runs = checkReply(masked, {
@@ -154,26 +167,72 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       language: o.language,
       grounding: masked,
     });
-    if (!runs.ok && runs.failure === 'secret') {
-      failures.push('secret');
-      rejected.push({ text, why: 'secret: secret text' });
-      return false;
-    }
+    if (!runs.ok && runs.failure === 'secret') return fail('secret', 'secret: secret text');
     const bad = form ? malformation(text, formed) : null;
-    if (bad) {
-      failures.push('format');
-      rejected.push({ text, why: `${bad.kind}: ${bad.detail}` });
-      return false;
-    }
+    if (bad) return fail('format', `${bad.kind}: ${bad.detail}`);
     return true;
   };
+  // The realizer's line is made of the board's own spans: its times are grounded by construction, and its
+  // story names and times are public, so secret text is looked for in the rest (a script sentence it quotes).
+  // A run the template repeats because the story's own text does ('16:30 turned four baskets', '19:30 turned
+  // four baskets') is the author's, not a loop.
+  const authorsRepeat = (t: string) => {
+    const bad = malformation(t, formed);
+    return bad?.kind === 'repeat' && o.knowledge.corpus.includes(bad.detail);
+  };
+  const realizedPasses = (t: string, record = true) =>
+    passes(t, { grounding: `${grounding}\n${t}` }, !authorsRepeat(t), record);
   let modelMs = 0;
 
   const authored = authoredFor(o.view, o.plan, o.speech?.text ?? null, o.language, o.said);
   if (authored && passes(authored))
     return { text: authored, source: 'authored', failures, tokens, modelMs, rejected };
 
-  if (o.model) {
+  const choices = o.model?.constrainsChoices
+    ? [...new Set([o.template, ...(o.variants ?? [])])].filter((v) => v && realizedPasses(v, false))
+    : [];
+  if (o.model && choices.length >= 2) {
+    // The plan's content is in every choice; the prompt gives the model the table (who speaks, to whom, what
+    // was said) and leaves the wording to it.
+    const messages = buildPrompt({
+      view: o.view,
+      language: o.language,
+      choice: {
+        intent: o.plan.intent === 'cover' ? 'cover' : 'fact',
+        facts: [],
+        claim:
+          o.plan.intent === 'cover' && o.plan.claim ? { id: o.plan.claim.id, text: o.plan.claim.text } : null,
+        target: o.plan.to,
+      },
+      speech: o.speech,
+      budget: o.budget ?? 1200,
+    });
+    o.onPrompt?.(messages);
+    try {
+      const stream = o.model.generate({
+        messages,
+        choices,
+        temperature: 0,
+        seed: o.seed ?? 0,
+        prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
+        ...(o.roomKey ? { roomKey: o.roomKey } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+      let text = '';
+      for await (const chunk of stream) text += chunk;
+      const stats = await stream.stats;
+      tokens.prompt += stats.promptTokens;
+      tokens.completion += stats.completionTokens;
+      modelMs += stats.totalMs;
+      // Constrained decoding writes a choice exactly; anything else is a backend fault, and the template speaks.
+      if (choices.includes(text)) return { text, source: 'model', failures, tokens, modelMs, rejected };
+      failures.push('format');
+      rejected.push({ text, why: 'not one of the choices' });
+    } catch (error) {
+      if (o.signal?.aborted) throw error;
+      failures.push('error');
+    }
+  } else if (o.model && !o.model.constrainsChoices) {
     const messages = buildPrompt({
       view: o.view,
       language: o.language,
@@ -232,18 +291,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       failures.push('error');
     }
   }
-  // The realizer's line is made of the board's own spans: its times are grounded by construction, and its
-  // story names and times are public, so secret text is looked for in the rest (a script sentence it quotes).
-  // A run the template repeats because the story's own text does ('16:30 turned four baskets', '19:30 turned
-  // four baskets') is the author's, not a loop.
-  const authorsRepeat = (t: string) => {
-    const bad = malformation(t, formed);
-    return bad?.kind === 'repeat' && o.knowledge.corpus.includes(bad.detail);
-  };
-  if (
-    o.template &&
-    passes(o.template, { grounding: `${grounding}\n${o.template}` }, !authorsRepeat(o.template))
-  )
+  if (o.template && realizedPasses(o.template))
     return { text: o.template, source: 'template', failures, tokens, modelMs, rejected };
   return { text: GENERIC[o.plan.intent][o.language], source: 'generic', failures, tokens, modelMs, rejected };
 }

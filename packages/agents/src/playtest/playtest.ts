@@ -46,6 +46,10 @@ export interface PlaytestReport {
   tokens: { prompt: number; completion: number };
   /** Wall-clock milliseconds per AI line, model time included (a measurement of this machine). */
   msPerLine: number;
+  /** AI lines by where their wording came from, over all runs. */
+  sources: Record<TranscriptLine['source'], number>;
+  /** Model time of the lines the model worded: median and 90th percentile, ms. */
+  modelMsPerLine: { median: number; p90: number; lines: number };
   /** Ablations the games ran with. */
   ablations: { blindClues: boolean; noTalk: boolean };
   /** What a player meets at the table: answers, repeats, case content, lies, what the vote followed. */
@@ -135,10 +139,24 @@ export async function runPlaytest(story: Story, o: PlaytestOptions): Promise<Pla
       { prompt: 0, completion: 0 },
     ),
     msPerLine: lines === 0 ? 0 : elapsed / lines,
+    sources: sourcesOf(games),
+    modelMsPerLine: quantiles(games.flatMap((g) => g.modelMs)),
     ablations: { blindClues: o.blindClues ?? false, noTalk: o.noTalk ?? false },
     talk: talkMetrics(story, o.language, games),
     games: games.map(({ final: _f, narration: _n, transcript: _t, ...rest }) => rest),
     sample: { transcript: first?.transcript ?? [], narration: first?.narration ?? [] },
     transcript: games.flatMap((g) => g.transcript),
   };
+}
+
+function sourcesOf(games: GameResult[]): PlaytestReport['sources'] {
+  const out: PlaytestReport['sources'] = { model: 0, template: 0, authored: 0, generic: 0 };
+  for (const g of games) for (const l of g.transcript) if (l.speaker !== 'host') out[l.source]++;
+  return out;
+}
+
+function quantiles(values: number[]): PlaytestReport['modelMsPerLine'] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median: at(0.5), p90: at(0.9), lines: sorted.length };
 }

@@ -24,6 +24,11 @@ export function summaryLines(r: PlaytestReport): string[] {
     `clues found per search round (mean): ${r.cluesPerRound.map((c) => `act ${c.act} round ${c.round}: ${num(c.mean)}`).join('; ')}`,
     `AI lines: ${r.guard.lines} (cover claims told: ${r.lies}); guard failures: ${failures}; fallbacks to authored lines: ${r.guard.fallbacks}`,
     `tokens: prompt ${r.tokens.prompt}, completion ${r.tokens.completion}; ${num(r.msPerLine)} ms per AI line (wall clock)`,
+    `AI lines worded by: ${Object.entries(r.sources)
+      .map(([k, v]) => `${k} ${v}${r.guard.lines > 0 ? ` (${pct(v / r.guard.lines)})` : ''}`)
+      .join(
+        ', ',
+      )}; model time per model line: median ${num(r.modelMsPerLine.median)} ms, p90 ${num(r.modelMsPerLine.p90)} ms`,
     ...talkLines(r),
   ];
 }

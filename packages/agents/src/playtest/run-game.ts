@@ -55,6 +55,8 @@ export interface GameResult {
   phaseMs: { phase: number; kind: string; ms: number }[];
   tokens: { prompt: number; completion: number };
   lines: number;
+  /** Model milliseconds of each AI line the model worded (its share of a worker's time, queueing aside). */
+  modelMs: number[];
   /** Cover claims told (lies), from the agents' ledgers. */
   lies: number;
   narration: Narration[];
@@ -82,7 +84,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
   let at = 1_700_000_000_000;
   let snap = createGame(story, { seed: o.seed, seats: {}, at });
   const readings = readClues(story);
-  const agents = story.characters.map(
+  const agents: CharacterAgent[] = story.characters.map(
     (c, i) =>
       new CharacterAgent({
         seat: c.id,
@@ -96,6 +98,8 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
         ...(o.blindClues ? { blindClues: true } : {}),
         ...(o.noTalk ? { silent: true } : {}),
         onPrompt: (m) => o.onPrompt?.(c.id, snap, m),
+        othersSaid: (): string[] =>
+          agents.filter((a) => a.seat !== c.id).flatMap((a) => a.memory.ledger.map((e) => e.text)),
       }),
   );
   const keyClues = story.clues.filter((c) => c.kind === 'key').map((c) => c.id);
@@ -150,6 +154,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
   };
   apply({ kind: 'host' }, { type: 'START' }, 1000);
   let lines = 0;
+  const modelMs: number[] = [];
   for (let guard = 0; guard < 5_000; guard++) {
     const phase = story.phases[snap.context.phase];
     if (!phase || phase.kind === 'reveal' || phase.kind === 'debrief') break;
@@ -165,6 +170,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
         const s = action.speech;
         if (s) {
           lines++;
+          if (s.source === 'model' || s.source === 'regenerated') modelMs.push(s.modelMs);
           const c = action.command;
           const ref =
             c.type === 'PUBLIC_MESSAGE'
@@ -281,6 +287,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
       { prompt: 0, completion: 0 },
     ),
     lines,
+    modelMs,
     lies: agents.reduce((n, a) => n + a.memory.ledger.filter((e) => e.intent === 'cover').length, 0),
     narration,
     final: snap,
