@@ -399,7 +399,13 @@ export function ownAccount(text: string): string | null {
         p,
       ),
   );
-  return parts.length > 0 ? parts.join(' ') : null;
+  // A frame before a colon ("我说说我那段时间的行踪：", "As I said: ") is how it was told, not what: the account
+  // quoted back to its speaker starts after it.
+  const told = parts.map((p) => {
+    const rest = p.replace(/^[^：:“"\d]{1,32}[：:]\s*/, '');
+    return rest !== p && /我|\bI\b|\bI'm\b|\bme\b/.test(rest) ? rest : p;
+  });
+  return told.length > 0 ? told.join(' ') : null;
 }
 
 /** When it happened: the story's incident, else the span of the premise's clock times. */

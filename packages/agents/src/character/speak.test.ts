@@ -103,6 +103,23 @@ describe('speak', async () => {
     const out = await speak({ ...base(), model, variants: [template, other, garbled, other] });
     expect(model.offered).toEqual([[template, other]]);
     expect(out).toMatchObject({ source: 'model', text: other, failures: [] });
+    // A wording the seat said before is not offered again; the one fresh wording speaks in place of a repeat.
+    const third = realize(plan, { board, said: new Set(), rng: () => 0, voice: 1 });
+    const again = new ChoosingModel((c) => c[0] ?? '');
+    const repeat = await speak({
+      ...base(),
+      said: new Set([template]),
+      model: again,
+      variants: [template, other],
+    });
+    expect(again.offered).toEqual([]);
+    expect(repeat).toMatchObject({ source: 'template', text: other });
+    expect(new Set([template, other, third]).size).toBe(3);
+    {
+      const fresh = new ChoosingModel((c) => c[0] ?? '');
+      await speak({ ...base(), said: new Set([other]), model: fresh, variants: [template, other, third] });
+      expect(fresh.offered).toEqual([[template, third]]);
+    }
     // One wording left is no choice: the template speaks and the model is not asked.
     const alone = new ChoosingModel((c) => c[0] ?? '');
     expect(await speak({ ...base(), model: alone, variants: [template, garbled] })).toMatchObject({

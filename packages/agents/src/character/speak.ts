@@ -188,8 +188,11 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
   if (authored && passes(authored))
     return { text: authored, source: 'authored', failures, tokens, modelMs, rejected };
 
+  // A wording this seat has said before is no choice: when every list ran out the realizer repeats itself.
   const choices = o.model?.constrainsChoices
-    ? [...new Set([o.template, ...(o.variants ?? [])])].filter((v) => v && realizedPasses(v, false))
+    ? [...new Set([o.template, ...(o.variants ?? [])])].filter(
+        (v) => v && !o.said.has(v) && realizedPasses(v, false),
+      )
     : [];
   if (o.model && choices.length >= 2) {
     // The plan's content is in every choice; the prompt gives the model the table (who speaks, to whom, what
@@ -291,7 +294,9 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       failures.push('error');
     }
   }
-  if (o.template && realizedPasses(o.template))
-    return { text: o.template, source: 'template', failures, tokens, modelMs, rejected };
+  // The one fresh wording, where the seat's own would say a line again.
+  const template = choices.length === 1 && o.said.has(o.template) ? (choices[0] ?? o.template) : o.template;
+  if (template && realizedPasses(template))
+    return { text: template, source: 'template', failures, tokens, modelMs, rejected };
   return { text: GENERIC[o.plan.intent][o.language], source: 'generic', failures, tokens, modelMs, rejected };
 }

@@ -1,3 +1,4 @@
+import { claimCore } from '../realize/realize.js';
 import { projectView, type GameSnapshot } from '@jubensha/engine';
 import type { ClueCard } from '@jubensha/protocol';
 import type { Story } from '@jubensha/story';
@@ -177,7 +178,12 @@ export function talkMetrics(
       if (au?.question && au.times.length + au.places.length + au.clues.length === 0) questionsBack++;
       if (aboutWindow) {
         const norm = (t: string) => t.toLowerCase().replace(/[。.!！]+$/, '');
-        const claim = claimTexts.find((k) => norm(answer.text).includes(norm(k.text)));
+        // Told again, a claim is its first sentence word for word (realize's claimCore): the same claim.
+        const claim = claimTexts.find(
+          (k) =>
+            norm(answer.text).includes(norm(k.text)) ||
+            norm(answer.text).includes(norm(claimCore(k.text, language))),
+        );
         if (claim) {
           window.withCover++;
           claimsTold.add(claim.id);

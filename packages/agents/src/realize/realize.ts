@@ -349,6 +349,18 @@ export function oneMark(text: string): string {
     .replace(/([!?])\./g, '$1');
 }
 
+/** Whether the seat has told this claim before, whole or by its first sentence. */
+function toldBefore(claim: string, ctx: RealizeContext): boolean {
+  if (!claim) return false;
+  return [...ctx.said].some((l) => l.includes(claim) || l.includes(claimCore(claim, ctx.board.language)));
+}
+
+/** A claim's first sentence, its full stop kept: what a liar repeats once the whole story has been told. */
+export function claimCore(claim: string, language: Language): string {
+  const first = sentences(claim)[0] ?? claim;
+  return first.trim().length >= (language === 'zh' ? 8 : 20) ? first.trim() : claim;
+}
+
 function realizePlan(plan: Plan, ctx: RealizeContext): string {
   const { board } = ctx;
   const { view, language } = board;
@@ -388,8 +400,10 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       return lead + (lead.endsWith(', ') ? lowerFirst(body) : body);
     }
     case 'cover': {
-      const claim = plan.claim?.text ?? '';
-      const again = [...ctx.said].some((l) => l.includes(claim));
+      const told = plan.claim?.text ?? '';
+      const again = toldBefore(told, ctx);
+      // Told again, the claim is its first sentence, word for word: the same story, not the whole speech.
+      const claim = again ? claimCore(told, language) : told;
       const name = to ?? (zh ? '各位' : 'Everyone');
       const lower = lowerFirst(claim);
       const variants = zh
@@ -577,7 +591,9 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
             ],
             ctx,
           );
-      const account = plan.claim ? [plan.claim.text] : alibi(plan, board);
+      const account = plan.claim
+        ? [toldBefore(plan.claim.text, ctx) ? claimCore(plan.claim.text, language) : plan.claim.text]
+        : alibi(plan, board);
       const point = plan.other ? (reasons(plan.other.reasons, board, 1, ctx.said)[0] ?? '') : '';
       const other = plan.other
         ? zh
