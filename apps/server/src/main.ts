@@ -1,6 +1,8 @@
 import { agentSeatsFromEnv } from '@jubensha/agents';
 import { ConfigError, configFromEnv } from './config.js';
+import { aiTelemetry } from './ai-telemetry.js';
 import { createLogger } from './logger.js';
+import { Metrics } from './metrics.js';
 import { startServer } from './server.js';
 
 /** `npm start`: the server from the environment, stopped gracefully by SIGTERM or SIGINT. */
@@ -16,12 +18,17 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
+  // One set of metrics for the server and its agents: AI lines and failures show on /metrics.
+  const metrics = new Metrics();
   // AI seats play through @jubensha/agents with the model JUBENSHA_LLM configures (authored lines only
   // without one); JUBENSHA_AI_SEATS=idle leaves them to deadlines and the host, as the tests of the
   // server's own guarantees (crash, replay) need.
   let ai;
   try {
-    ai = process.env['JUBENSHA_AI_SEATS'] === 'idle' ? null : await agentSeatsFromEnv(process.env);
+    ai =
+      process.env['JUBENSHA_AI_SEATS'] === 'idle'
+        ? null
+        : await agentSeatsFromEnv(process.env, {}, { observer: aiTelemetry(log, metrics) });
   } catch (err) {
     // A bad JUBENSHA_LLM configuration is a bad environment, like any other: exit code 2.
     if (err instanceof Error && (err as { code?: unknown }).code === 'CONFIG_INVALID') {
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     config,
     log,
+    metrics,
     ...(ai ? { aiSeats: ai.driver, aiHost: ai.host, aiVoices: ai.voices } : {}),
   });
   let stopping = false;

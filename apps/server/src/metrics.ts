@@ -24,12 +24,49 @@ export class Metrics {
     registers: [],
   });
 
+  // AI seats and the AI host (src/ai-telemetry.ts).
+  readonly aiLines = new Counter({
+    name: 'jubensha_ai_lines_total',
+    help: 'Lines AI seats said, by how they were worded (model, regenerated, template, authored, generic)',
+    labelNames: ['source'] as const,
+    registers: [],
+  });
+  readonly aiGuardFailures = new Counter({
+    name: 'jubensha_ai_guard_failures_total',
+    help: 'Checks AI line candidates failed on the way to the table, by rule',
+    labelNames: ['rule'] as const,
+    registers: [],
+  });
+  readonly aiModelSeconds = new Histogram({
+    name: 'jubensha_ai_model_seconds',
+    help: 'Model time per AI line that used the model',
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [],
+  });
+  readonly aiTokens = new Counter({
+    name: 'jubensha_ai_tokens_total',
+    help: 'Model tokens for AI lines, by kind (prompt, completion)',
+    labelNames: ['kind'] as const,
+    registers: [],
+  });
+  readonly aiFailures = new Counter({
+    name: 'jubensha_ai_failures_total',
+    help: 'AI seat and AI host failures (a lost turn or line), by where',
+    labelNames: ['where'] as const,
+    registers: [],
+  });
+
   constructor() {
     this.registry.registerMetric(this.rooms);
     this.registry.registerMetric(this.sockets);
     this.registry.registerMetric(this.commandSeconds);
     this.registry.registerMetric(this.rejected);
     this.registry.registerMetric(this.accepted);
+    this.registry.registerMetric(this.aiLines);
+    this.registry.registerMetric(this.aiGuardFailures);
+    this.registry.registerMetric(this.aiModelSeconds);
+    this.registry.registerMetric(this.aiTokens);
+    this.registry.registerMetric(this.aiFailures);
     // Includes nodejs_eventloop_lag_seconds and its percentiles.
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
   }

@@ -51,6 +51,8 @@ export interface RoomDeps {
   aiHost: AiHost;
   /** How this server's AI seats speak: clients say so where AI seats play. */
   aiVoices: AiVoices;
+  /** Where an AI seat's or the AI host's failure goes (logged and counted: `aiTelemetry`). */
+  aiFailure(failure: { where: 'seat' | 'host'; roomId: string; seat: string | null; err: unknown }): void;
 }
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -288,30 +290,39 @@ export class Room {
     if (this.finished || this.closing) return;
     for (const s of this.state.context.seats) {
       if (s.controller !== 'ai') continue;
-      const actor: Actor = { kind: 'seat', seat: s.id };
-      this.deps.aiSeats.onView({
-        roomId: this.id,
-        story: this.story,
-        language: this.language,
-        seat: s.id,
-        view: projectView(this.story, this.state, actor),
-        // An agent acts only as its own seat, only while the AI holds it (checked in the queue), and
-        // only with seat commands: it never speaks for the host or the clock.
-        submit: (raw) => {
-          // A model's line is text like a player's: the same normalization (no bidi controls, no NUL).
-          const cleaned = cleanCommand(raw);
-          if (!cleaned.ok) return Promise.resolve(this.refuse(cleaned.error));
-          const command = cleaned.value;
-          return this.enqueue(command, async () => {
-            if (!SEAT_ONLY.has(command.type)) return fail('NOT_HOST');
-            const still = this.state.context.seats.find((x) => x.id === s.id)?.controller === 'ai';
-            return still ? this.apply(actor, command) : fail('NOT_YOUR_SEAT');
-          });
-        },
-        stream: (event) => this.stream(event),
-        saveMemory: (memory) => this.memories.save(s.id, memory),
-      });
+      const actor = { kind: 'seat', seat: s.id } as const;
+      // The command that led here is stored already: an AI's failure must not turn its ack into one.
+      try {
+        this.notifyAiSeat(s.id, actor);
+      } catch (err) {
+        this.deps.aiFailure({ where: 'seat', roomId: this.id, seat: s.id, err });
+      }
     }
+  }
+
+  private notifyAiSeat(seat: string, actor: Extract<Actor, { kind: 'seat' }>): void {
+    this.deps.aiSeats.onView({
+      roomId: this.id,
+      story: this.story,
+      language: this.language,
+      seat,
+      view: projectView(this.story, this.state, actor),
+      // An agent acts only as its own seat, only while the AI holds it (checked in the queue), and
+      // only with seat commands: it never speaks for the host or the clock.
+      submit: (raw) => {
+        // A model's line is text like a player's: the same normalization (no bidi controls, no NUL).
+        const cleaned = cleanCommand(raw);
+        if (!cleaned.ok) return Promise.resolve(this.refuse(cleaned.error));
+        const command = cleaned.value;
+        return this.enqueue(command, async () => {
+          if (!SEAT_ONLY.has(command.type)) return fail('NOT_HOST');
+          const still = this.state.context.seats.find((x) => x.id === seat)?.controller === 'ai';
+          return still ? this.apply(actor, command) : fail('NOT_YOUR_SEAT');
+        });
+      },
+      stream: (event) => this.stream(event),
+      saveMemory: (memory) => this.memories.save(seat, memory),
+    });
   }
 
   /**
@@ -320,6 +331,14 @@ export class Room {
    */
   private notifyAiHost(): void {
     if (this.finished || this.closing) return;
+    try {
+      this.notifyAiHostNow();
+    } catch (err) {
+      this.deps.aiFailure({ where: 'host', roomId: this.id, seat: null, err });
+    }
+  }
+
+  private notifyAiHostNow(): void {
     this.deps.aiHost.onHostView({
       roomId: this.id,
       language: this.language,

@@ -5,6 +5,7 @@ import type { AiVoices } from '@jubensha/protocol';
 import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
 import { silentAiHost, type AiHost } from './ai-host.js';
+import { aiTelemetry } from './ai-telemetry.js';
 import { idleAiSeats, type AiSeats } from './ai-seats.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   /** How the AI seats speak (default `authored-lines`: no language model configured). */
   aiVoices?: AiVoices;
   log?: Logger;
+  /** The server's metrics (default: new ones); main.ts shares them with the agents' observer. */
+  metrics?: Metrics;
 }
 
 export interface GameServer {
@@ -46,7 +49,7 @@ export interface GameServer {
 export async function startServer(options: ServerOptions): Promise<GameServer> {
   const { config } = options;
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const metrics = new Metrics();
+  const metrics = options.metrics ?? new Metrics();
   const clock = options.clock ?? systemClock;
   const catalog = options.catalog ?? (await StoryCatalog.load(config.STORIES_DIR, (msg) => log.warn(msg)));
   if (catalog.size === 0) throw new Error(`no playable story in ${config.STORIES_DIR}`);
@@ -59,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     aiSeats: options.aiSeats ?? idleAiSeats,
     aiHost: options.aiHost ?? silentAiHost,
     aiVoices: options.aiVoices ?? 'authored-lines',
+    aiFailure: aiTelemetry(log, metrics).failure,
   });
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
   const limits = new RateLimits(config);

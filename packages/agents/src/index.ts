@@ -61,3 +61,4 @@ export { playtestCommand, PLAYTEST_USAGE, progressBar, type PlaytestIo } from '.
 export { SeatDriver, type AiSeatPort, type SeatDriverOptions } from './table/seat-driver.js';
 export { agentSeatsFromEnv, type AgentSeats } from './table/from-env.js';
 export { HostDriver, type AiHostPort, type HostDriverOptions } from './table/host-driver.js';
+export type { AiFailure, AiLineRecord, AiObserver } from './table/telemetry.js';

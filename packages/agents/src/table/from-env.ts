@@ -28,6 +28,7 @@ export async function agentSeatsFromEnv(
   const host = new HostDriver({
     memories: (roomId) => driver.memories(roomId),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
   });
   return {
     driver,

@@ -2,6 +2,7 @@ import { LIMITS, type CommandAck, type HintLevel, type HostMessageKind, type Vie
 import type { AgentMemory } from '../character/memory.js';
 import { AiHost, type Narration } from '../host/host.js';
 import type { Language } from '../text/language.js';
+import { tell, type AiObserver } from './telemetry.js';
 
 /** What a game server hands the AI host of a room after each accepted command (apps/server's AiHostContext). */
 export interface AiHostPort {
@@ -25,6 +26,8 @@ export interface HostDriverOptions {
   recheckMs?: number;
   /** Time without progress in a search or discussion before a hint (AiHost's default: 3 minutes). */
   stuckMs?: number;
+  /** Told every failure of the host (a line that could not be sent, a look that threw). */
+  observer?: AiObserver;
 }
 
 interface HostRun {
@@ -66,6 +69,15 @@ export class HostDriver {
 
   onHostView(port: AiHostPort): void {
     if (this.closed) return;
+    try {
+      this.take(port);
+    } catch (err) {
+      // Called from a room's commit: a throw would turn a stored command into a failed one.
+      this.failed(port, err);
+    }
+  }
+
+  private take(port: AiHostPort): void {
     let run = this.rooms.get(port.roomId);
     if (!run) {
       const created: HostRun = {
@@ -110,6 +122,25 @@ export class HostDriver {
     if (run.timer) clearTimeout(run.timer);
     run.timer = null;
     const port = run.latest;
+    try {
+      this.speakUp(run, port);
+    } catch (err) {
+      // Called from a room's commit and from a timer: a throw would fail a stored command or the process.
+      this.failed(port, err);
+    }
+    // Reminders and hints come with time alone; after the reveal there is nothing left to time.
+    if (port.view.reveal === null && this.rooms.get(port.roomId) === run) {
+      run.timer = setTimeout(() => this.look(run), this.options.recheckMs ?? 5_000);
+      run.timer.unref?.();
+    }
+  }
+
+  private failed(port: AiHostPort, err: unknown): void {
+    tell(this.options.observer?.failure, { where: 'host', roomId: port.roomId, seat: null, err });
+  }
+
+  /** What the host says on this view: the phase, a reminder, a hint, the debrief; sent in order. */
+  private speakUp(run: HostRun, port: AiHostPort): void {
     const view = port.view;
     const now = (this.options.now ?? Date.now)();
     const step = stepOf(view);
@@ -128,11 +159,6 @@ export class HostDriver {
       lines.push(...run.host.debrief(view, this.options.memories(port.roomId)));
     }
     for (const line of lines) this.say(run, port, line);
-    // Reminders and hints come with time alone; after the reveal there is nothing left to time.
-    if (view.reveal === null && this.rooms.get(port.roomId) === run) {
-      run.timer = setTimeout(() => this.look(run), this.options.recheckMs ?? 5_000);
-      run.timer.unref?.();
-    }
   }
 
   private say(run: HostRun, port: AiHostPort, line: Narration): void {
@@ -141,10 +167,11 @@ export class HostDriver {
     run.pending++;
     run.sending = run.sending
       .then(() => port.narrate({ kind: KIND[line.kind], text }))
-      // A refused or failed line is dropped: the game goes on without it.
+      // A refused or failed line is dropped: the game goes on without it. A failure (not a refusal by
+      // the rules) is reported.
       .then(
         () => undefined,
-        () => undefined,
+        (err: unknown) => this.failed(port, err),
       )
       .finally(() => run.pending--);
   }

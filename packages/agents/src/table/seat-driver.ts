@@ -5,6 +5,7 @@ import { CharacterAgent, type AgentAction } from '../character/agent.js';
 import { memoryFromJson, type AgentMemory } from '../character/memory.js';
 import { readClues, type ClueReadings } from '../decide/clue-reading.js';
 import type { Language } from '../text/language.js';
+import { tell, type AiObserver } from './telemetry.js';
 
 /** What a game server hands an AI seat after each accepted command (apps/server's AiSeatContext). */
 export interface AiSeatPort {
@@ -39,9 +40,13 @@ export interface SeatDriverOptions {
   talkativeness?: number;
   humanGraceMs?: number;
   cooldownMs?: number;
+  /** Told every line (no text) and every agent failure: the server logs and counts them. */
+  observer?: AiObserver;
 }
 
 interface SeatRun {
+  roomId: string;
+  seat: string;
   agent: CharacterAgent;
   /** The memory as last handed to saveMemory, as JSON: only a change is saved again. */
   saved: string;
@@ -125,6 +130,12 @@ export class SeatDriver {
     for (const id of [...this.rooms.keys()]) this.onRoomClosed(id);
   }
 
+  /** What the room's other AI seats have said, from their ledgers (restored with them after a restart). */
+  private *saidInRoom(roomId: string, seat: string): Iterable<string> {
+    for (const [other, run] of this.rooms.get(roomId) ?? [])
+      if (other !== seat) for (const entry of run.agent.memory.ledger) yield entry.text;
+  }
+
   private run(port: AiSeatPort): SeatRun {
     let room = this.rooms.get(port.roomId);
     if (!room) this.rooms.set(port.roomId, (room = new Map()));
@@ -141,12 +152,21 @@ export class SeatDriver {
         readings,
         model: o.model,
         roomKey: port.roomId,
+        othersSaid: () => this.saidInRoom(port.roomId, port.seat),
         ...(o.talkativeness !== undefined ? { talkativeness: o.talkativeness } : {}),
         ...(o.humanGraceMs !== undefined ? { humanGraceMs: o.humanGraceMs } : {}),
         ...(o.cooldownMs !== undefined ? { cooldownMs: o.cooldownMs } : {}),
         ...(memory ? { memory } : {}),
       });
-      run = { agent, saved: JSON.stringify(agent.memory), latest: null, running: false, timer: null };
+      run = {
+        roomId: port.roomId,
+        seat: port.seat,
+        agent,
+        saved: JSON.stringify(agent.memory),
+        latest: null,
+        running: false,
+        timer: null,
+      };
       room.set(port.seat, run);
     }
     return run;
@@ -177,8 +197,10 @@ export class SeatDriver {
         }
         await this.perform(run, port, action);
       }
-    } catch {
-      // An agent failure costs this turn only; the next view starts it again.
+    } catch (err) {
+      // An agent failure costs this turn only; the next view starts it again. It is reported, or a
+      // silent seat could not be told from one that chose to wait.
+      tell(this.options.observer?.failure, { where: 'seat', roomId: run.roomId, seat: run.seat, err });
     } finally {
       run.running = false;
     }
@@ -205,6 +227,20 @@ export class SeatDriver {
     }
     const ack = await port.submit(action.command);
     if (speech) port.stream({ type: 'chat_end', stream, seat: port.seat, channel, completed: ack.ok });
+    if (speech)
+      tell(this.options.observer?.line, {
+        roomId: port.roomId,
+        seat: port.seat,
+        phase: port.view.progress.phase,
+        act: speech.act,
+        intent: speech.intent,
+        source: speech.source,
+        command: action.command.type,
+        accepted: ack.ok,
+        guardFailures: [...speech.failures],
+        tokens: { ...speech.tokens },
+        modelMs: speech.modelMs,
+      });
     if (ack.ok) run.agent.accepted(port.view, action, (this.options.now ?? Date.now)());
     else run.agent.refused(port.view, action);
     this.save(run, port);
