@@ -44,9 +44,9 @@ if [ ! -s "$WORK/corpus/train.jsonl" ]; then
     --seed "$SEED" --out "$WORK/corpus/heldout.jsonl"
 fi
 if [ ! -s "$WORK/tokenizer/tokenizer.json" ]; then
-  # The bundled stories' text goes in too, so their names and words get whole tokens.
+  # The corpus only: no story of the repo (bundled or evaluation) is in the model's data, tokenizer included.
   "$PY" scripts/model/train_tokenizer.py --corpus "$WORK/corpus/train.jsonl" --vocab-size "$VOCAB" \
-    --extra scripts-stories/*/story.yaml scripts-stories/*/characters/*.md --out "$WORK/tokenizer"
+    --out "$WORK/tokenizer"
 fi
 if [ ! -s "$WORK/data/train.tokens" ]; then
   npx tsx scripts/model/tokenize_corpus.ts --tokenizer "$WORK/tokenizer" --in "$WORK/corpus/train.jsonl" --out "$WORK/data/train"

@@ -2,9 +2,11 @@ import { renderPrompt, stripCopyMarks } from '@jubensha/agents';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '@jubensha/story';
-import { loadBundledStories, ungrounded } from './bundled.js';
+import { loadStory, type Story } from '@jubensha/story';
+import { readdirSync } from 'node:fs';
 import { corpusRows } from './corpus.js';
+import { ungrounded } from './grounded.js';
+import { RESERVED_NAMES } from './pools/reserved.js';
 import type { CorpusOptions } from './corpus.js';
 import { INTENT_MIX } from './dialogue.js';
 import { INVENTED_NAMES_SHARE, INVENTED_PLACES_SHARE, makeMystery } from './mystery.js';
@@ -14,13 +16,19 @@ import type { Row } from './row.js';
 import { rowProblem } from './row.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-let stories: Story[] = [];
+/** Every story in the repo, bundled and evaluation alike: none of it may be in the model's training data. */
+const stories: Story[] = [];
 beforeAll(async () => {
-  stories = await loadBundledStories(path.resolve(here, '../../../scripts-stories'));
+  const root = path.resolve(here, '../../..');
+  for (const dir of ['scripts-stories', 'tests/eval-stories'])
+    for (const id of readdirSync(path.join(root, dir))) {
+      const { story } = await loadStory(path.join(root, dir, id));
+      if (story) stories.push(story);
+    }
 });
 
 const rows = (o: Partial<CorpusOptions> = {}): Row[] => [
-  ...corpusRows({ split: 'train', mysteries: 60, turnsPerMystery: 8, seed: 7, stories, ...o }),
+  ...corpusRows({ split: 'train', mysteries: 60, turnsPerMystery: 8, seed: 7, ...o }),
 ];
 const CJK = /[\u3400-\u9fff]/g;
 const LABELS = ['[INTENT]', '[GUIDE]', '[TARGET]', '[CLAIM]', '[FACTS]', '[ASKED]', '[REPLY]'];
@@ -48,7 +56,7 @@ describe('corpus', () => {
         }
       }
     }
-    const heldRows = rows({ split: 'heldout', stories: [] });
+    const heldRows = rows({ split: 'heldout' });
     const trainRows = rows();
     const ids = new Set(trainRows.map((r) => r.messages[0]?.content));
     expect(heldRows.some((r) => ids.has(r.messages[0]?.content))).toBe(false);
@@ -77,7 +85,7 @@ describe('corpus', () => {
   });
 
   it('writes every reply in the row’s language, grounded, and without a must-not-reveal phrase', () => {
-    const all = [...rows(), ...rows({ split: 'heldout', stories: [] })];
+    const all = [...rows(), ...rows({ split: 'heldout' })];
     expect(all.length).toBeGreaterThan(900);
     for (const row of all) {
       // What reaches the table: the copy marks are the model's, never shown.
@@ -159,7 +167,7 @@ describe('corpus', () => {
   });
 
   it('follows the real intent mix roughly, with hostile speech answered by withhold or cover', () => {
-    const all = rows({ mysteries: 200, stories: [] });
+    const all = rows({ mysteries: 200 });
     const total = Object.values(INTENT_MIX).reduce((a, b) => a + b, 0);
     for (const [intent, weight] of Object.entries(INTENT_MIX)) {
       const share = all.filter((r) => r.intent === intent).length / all.length;
@@ -172,39 +180,25 @@ describe('corpus', () => {
     for (const r of hostile) expect(['withhold', 'cover']).toContain(r.intent);
   });
 
-  it('mixes in authored lines of the bundled stories in training only, never a secret', () => {
-    const train = rows({ mysteries: 100 });
-    const fromStories = train.filter((r) => stories.some((s) => r.id.endsWith(`-${s.id}`)));
-    const profiles = stories.flatMap((s) => s.characters.flatMap((c) => [c.profile.zh, c.profile.en]));
-    const hasCard = (r: Row) => profiles.some((p) => p && r.messages[0]?.content.includes(`profile: ${p}`));
-    expect(fromStories.every(hasCard)).toBe(true);
-    expect(fromStories.length).toBeGreaterThan(5);
-    const secrets = stories.flatMap((s) =>
-      s.characters.flatMap((c) =>
-        c.secrets.flatMap((x) => [
-          ...(x.mustNotReveal.zh ?? []),
-          ...(x.mustNotReveal.en ?? []),
-          x.text.zh ?? '',
-          x.text.en ?? '',
-        ]),
-      ),
-    );
-    for (const r of fromStories) {
-      expect(['intro', 'withhold', 'ask', 'deflect', 'statement']).toContain(r.intent);
-      const text = `${r.messages.map((m) => m.content).join('\n')}\n${r.reply}`;
-      for (const s of secrets) if (s) expect(text).not.toContain(s);
+  it('holds nothing of any story in the repo: no character name or authored line of a bundled or evaluation story', () => {
+    expect(stories.length).toBeGreaterThanOrEqual(3);
+    const words = new Set<string>();
+    for (const s of stories) {
+      for (const c of s.characters)
+        for (const name of [c.name.zh, c.name.en]) if (name) words.add(name.replace(/[（(].*$/u, '').trim());
+      for (const c of s.characters)
+        for (const line of c.lines ?? [])
+          for (const t of [line.text.zh, line.text.en]) if (t && t.length >= 12) words.add(t);
     }
-    const held = rows({ split: 'heldout', mysteries: 100 });
-    expect(held.some(hasCard)).toBe(false);
-  });
-
-  it('leaves out authored lines that name what their prompt does not hold', () => {
-    const prompt = 'profile: 茶场的焙茶师傅。\nHe works with Zhou Yuanshan.';
-    expect(ungrounded('周伯，您看那几笼茶。', prompt, ['周伯', '焙房'])).toBe('周伯');
-    expect(ungrounded('Ask Manager Shen about it.', prompt, [])).toBe('Manager');
-    expect(ungrounded('Zhou Yuanshan saw it. Ask him.', prompt, [])).toBeNull();
-    expect(ungrounded('I paid fifty thousand for it.', prompt, [])).toBe('fifty');
-    expect(ungrounded('我等了四十分钟。', prompt, [])).toBe('四十');
-    expect(ungrounded('茶场的焙茶师傅就是我。', prompt, ['焙茶'])).toBeNull();
+    // The list the generator keeps out is the stories' own.
+    for (const s of stories)
+      for (const c of [...s.characters.map((x) => x.name), ...(s.victim ? [s.victim.name] : [])])
+        for (const n of [c.zh, c.en])
+          if (n) expect(RESERVED_NAMES).toContain(n.replace(/[（(].*$/u, '').trim());
+    const all = [...rows({ mysteries: 400 }), ...rows({ split: 'heldout', mysteries: 150 })];
+    for (const r of all) {
+      const text = `${r.messages.map((m) => m.content).join('\n')}\n${r.reply}`;
+      for (const w of words) if (text.includes(w)) expect.fail(`${r.id} holds "${w}"`);
+    }
   });
 });

@@ -5,12 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadBundledStories } from './bundled.js';
 import { corpusRows } from './corpus.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     split: { type: 'string' },
@@ -38,11 +35,9 @@ if (
 }
 
 const started = performance.now();
-const stories =
-  split === 'train' ? await loadBundledStories(path.resolve(here, '../../../scripts-stories')) : [];
 const lines: string[] = [];
 const counts = new Map<string, number>();
-for (const row of corpusRows({ split, mysteries, turnsPerMystery, seed, stories })) {
+for (const row of corpusRows({ split, mysteries, turnsPerMystery, seed })) {
   lines.push(JSON.stringify(row));
   const key = `${row.lang} ${row.intent}`;
   counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -21,6 +21,7 @@ import {
   givenPinyin,
 } from './pools/people.js';
 import type { GivenName } from './pools/people.js';
+import { RESERVED_NAMES } from './pools/reserved.js';
 import { inventedGiven, inventedPlace } from './pools/invented.js';
 import { SETTINGS, isHeldOut } from './pools/settings.js';
 import type { Setting } from './pools/settings.js';
@@ -104,13 +105,18 @@ function makeNames(rng: Rng, n: number, heldOut: boolean): Bi[] {
   const { given } = pools(heldOut);
   const surnames = rng.sample(SURNAMES, n);
   // Held-out mysteries draw exactly as before (their rows must not change); training ones often invent.
-  const givens =
-    !heldOut && rng.chance(INVENTED_NAMES_SHARE)
-      ? Array.from({ length: n }, () => inventedGiven(rng, heldOutGiven))
-      : rng.sample(given, n);
+  const invented = !heldOut && rng.chance(INVENTED_NAMES_SHARE);
+  const givens = invented
+    ? Array.from({ length: n }, () => inventedGiven(rng, heldOutGiven))
+    : rng.sample(given, n);
   return surnames.map((s, i) => {
-    const g = at(givens, i);
-    const full = { zh: `${s.zh}${g.zh}`, en: `${s.en} ${givenPinyin(g)}` };
+    let g = at(givens, i);
+    let full = { zh: `${s.zh}${g.zh}`, en: `${s.en} ${givenPinyin(g)}` };
+    // A person of a story in the repo is never a made-up mystery's: another given name of the same kind.
+    while (RESERVED_NAMES.has(full.zh) || RESERVED_NAMES.has(full.en)) {
+      g = invented ? inventedGiven(rng, heldOutGiven) : rng.pick(given);
+      full = { zh: `${s.zh}${g.zh}`, en: `${s.en} ${givenPinyin(g)}` };
+    }
     // Some characters go by a nickname at the table, as in the bundled stories: 罗德昌（德叔）/ Luo Dechang (Uncle De).
     if (i > 0 && rng.chance(0.2)) {
       const nick = rng.pick(NICKNAMES)(s, g);
