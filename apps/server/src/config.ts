@@ -22,8 +22,15 @@ export const ConfigSchema = z.object({
   MAX_SOCKETS_PER_ADDRESS: int(64, 1, 100_000),
   /** Seconds to wait on SIGTERM for queued commands to reach the store before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: int(10, 0, 600),
+  /**
+   * Bearer token for GET /metrics (`Authorization: Bearer …`). Unset: /metrics answers loopback
+   * addresses only.
+   */
+  METRICS_TOKEN: z.string().min(16).max(256).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+const SECRETS = new Set(['METRICS_TOKEN']);
 
 /** Parses the environment; on a bad value throws one readable message naming every bad variable. */
 export function configFromEnv(env: Record<string, string | undefined>): Config {
@@ -34,9 +41,12 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
   );
   const r = ConfigSchema.safeParse(picked);
   if (r.success) return r.data;
-  const lines = r.error.issues.map(
-    (i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(picked[String(i.path[0])])})`,
-  );
+  const lines = r.error.issues.map((i) => {
+    const key = String(i.path[0]);
+    // A secret stays out of the error (it goes to stderr and on into logs): only its length.
+    const got = SECRETS.has(key) ? `${String(picked[key]).length} characters` : JSON.stringify(picked[key]);
+    return `  ${i.path.join('.')}: ${i.message} (got ${got})`;
+  });
   throw new ConfigError(`invalid server configuration:\n${lines.join('\n')}`);
 }
 

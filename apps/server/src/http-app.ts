@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import type { Metrics } from './metrics.js';
 import { take, type RateLimits } from './rate-limits.js';
 import type { Rooms } from './rooms.js';
+import { metricsAllowed, securityHeaders } from './security.js';
 import type { StoryCatalog } from './story-catalog.js';
 import { cleanName } from './text-input.js';
 
@@ -26,6 +27,8 @@ export interface HttpDeps {
   log: Logger;
   webDir: string;
   ready: () => boolean;
+  /** GET /metrics needs this bearer token; unset: loopback addresses only. */
+  metricsToken?: string | undefined;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -57,7 +60,7 @@ function parseCode(raw: unknown): string | null {
 
 const NOT_BUILT = `<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>剧本杀 · jubensha</title></head>
-<body style="font-family: sans-serif; max-width: 40em; margin: 4em auto">
+<body>
 <h1>网页客户端尚未构建</h1>
 <p>服务器正在运行，但还没有构建网页客户端（apps/web/dist）。构建后重启服务器即可在此处游玩。</p>
 <h1 lang="en">The web client is not built</h1>
@@ -68,6 +71,7 @@ const NOT_BUILT = `<!doctype html>
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(express.json({ limit: '16kb', strict: true, type: ['application/json'] }));
 
   app.get('/healthz', (_req, res) => {
@@ -77,7 +81,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     if (deps.ready()) res.type('text/plain').send('ready');
     else res.status(503).type('text/plain').send('not ready');
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    if (!metricsAllowed(req, deps.metricsToken)) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return sendError(res, 'UNAUTHORIZED');
+    }
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 

@@ -75,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     log,
     webDir: config.WEB_DIR,
     ready: () => state === 'ready',
+    metricsToken: config.METRICS_TOKEN,
   });
   const http: HttpServer = createServer(app);
   // A slow or stalled client cannot hold a request open forever.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Before any schema below is built (see the module).
+import './no-eval.js';
 
 /**
  * Protocol ids are plain strings: the web client never sees the story format, so seat, character,

@@ -1,3 +1,4 @@
+import './no-eval.js';
 export * from './common.js';
 export * from './errors.js';
 export * from './commands.js';
