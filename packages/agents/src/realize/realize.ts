@@ -190,6 +190,28 @@ function claimQuote(text: string, board: Board): string {
   return unquote(shorten(placed, board.language, board.language === 'zh' ? 30 : 18));
 }
 
+const WRITTEN_ZH =
+  /信|条|纸|本|簿|单|书|稿|记录|日记|合约|合同|账|票|便签|通知|电报|传真|字|笔记|档案|登记|名单|清单|报告|证|卡|帖|契|据|函|表|册|页/;
+const WRITTEN_EN =
+  /\b(?:note|letter|book|log|ledger|bill|diary|contract|ticket|script|notebook|file|record|fax|telegram|notice|receipt|register|list|report|card|slip|memo|deed|page|paper|message|sign|form|entry|writing|draft|copy|telex|schedule|order|tag|label)s?\b/i;
+
+/**
+ * What a clue shows, after its title: a written thing says it (上写着, says), anything else shows it
+ * (从…看, shows): gloves do not "say", and nothing is written on them.
+ */
+function evidence(title: string, gist: string, language: Language, opensLine: boolean): string {
+  const t = opensLine && language === 'en' ? capital(title) : title;
+  if (language === 'zh') return WRITTEN_ZH.test(title) ? `${t}上写着：${gist}` : `从${t}看：${gist}`;
+  if (WRITTEN_EN.test(title)) return `${t} says: ${gist}`;
+  // The head noun is the last word before "of/in/behind…": "the gloves behind the cabinet" show.
+  const head =
+    title.split(
+      /\s+(?:of|in|on|at|behind|under|by|from|with|near|beside|inside|outside|under|over|for)\s+/i,
+    )[0] ?? title;
+  const plural = /[^s]s$/i.test(head.trim()) || /\b(?:two|three|several|some|both)\b/i.test(head);
+  return `${t} ${plural ? 'show' : 'shows'}: ${gist}`;
+}
+
 /** A reason behind a suspicion, said in a clause: a clue's gist, a broken account, a refusal. */
 export function sayReason(r: Reason, board: Board): string {
   const { view, language } = board;
@@ -198,7 +220,7 @@ export function sayReason(r: Reason, board: Board): string {
     const title = sayTitle(r.clue.title, language);
     const g = gist(r.clue, board, zh ? 30 : 16);
     if (echoesTitle(g, r.clue.title)) return g;
-    return zh ? `${title}上写着：${g}` : `${capital(title)} says: ${g}`;
+    return evidence(title, g, language, true);
   }
   if (r.kind === 'contradiction') return sayContradiction(r.contradiction, board);
   if (r.kind === 'refusal') {
@@ -220,14 +242,10 @@ function sayContradiction(c: Contradiction, board: Board, toThem = false): strin
   if (c.by.kind === 'clue') {
     const title = sayTitle(c.by.clue.title, language);
     const g = gist(c.by.clue, board, zh ? 30 : 16);
-    const evidence = echoesTitle(g, c.by.clue.title)
-      ? g
-      : zh
-        ? `${title}上写着：${g}`
-        : `${title} says: ${g}`;
+    const shown = echoesTitle(g, c.by.clue.title) ? g : evidence(title, g, language, false);
     return zh
-      ? `${who}说“${said}”，可${evidence}`
-      : `${toThem ? who : capital(who)} said "${said}", but ${inner(evidence)}`;
+      ? `${who}说“${said}”，可${shown}`
+      : `${toThem ? who : capital(who)} said "${said}", but ${inner(shown)}`;
   }
   if (c.by.kind === 'claim') {
     const other = sayName(view, c.by.claim.speaker, language);
@@ -415,7 +433,7 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
               `${name}，我说过了，${claim}`,
               `${name}，这个我已经讲清楚了：${claim}`,
               `不管问几遍都一样：${claim}`,
-              `${name}，你要我说几遍？${claim}`,
+              `${name}，这话我说了不止一遍了：${claim}`,
               `我的话不会变：${claim}`,
             ]
           : [claim, `实话跟你说，${claim}`, `${name}，${claim}`, `我说说吧：${claim}`]
@@ -427,7 +445,7 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
               `${name}, I've told you already. ${claim}`,
               `${name}, my answer hasn't changed. ${claim}`,
               `However many times you ask, it's the same. ${claim}`,
-              `${name}, how many times must I say it? ${claim}`,
+              `${name}, I have said it more than once. ${claim}`,
               `My story doesn't change. ${claim}`,
             ]
           : [claim, `To be clear, ${lower}`, `${name}, ${lower}`, `Let me tell you. ${claim}`];
@@ -498,8 +516,8 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       if (echoesTitle(g, clue.title))
         return zh ? `${head}${g}。${reading}` : `${head}${head ? g : capital(g)}. ${reading}`.trim();
       return zh
-        ? `${head}${title}上写着：${g}。${reading}`
-        : `${head}${head ? title : capital(title)} says: ${g}. ${reading}`.trim();
+        ? `${head}${evidence(title, g, language, false)}。${reading}`
+        : `${head}${evidence(title, g, language, !head)}. ${reading}`.trim();
     }
     case 'place': {
       const place = sayPlace(view, plan.asked?.places[0] ?? null, '', language);

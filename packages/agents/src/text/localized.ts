@@ -12,7 +12,7 @@ export function sentences(text: string): string[] {
   return (
     text
       // Not after an abbreviation: "No. 2", "Mr. Zheng", "9 p.m. sharp".
-      .split(/\n+|(?<=[。！？!?；;])|(?<!\b(?:No|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|a\.m|p\.m|[A-Z]))(?<=\.)\s+/)
+      .split(/\n+|(?<=[。！？!?；;])|(?<!\b(?:No|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|a\.m|p\.m|[A-Z])\.)(?<=\.)\s+/)
       .map((s) =>
         s
           .replace(/\*\*/g, '')
