@@ -9,6 +9,7 @@ import { lastDiscussion, withClues, withMessage } from '../testing/game-at.js';
 import { seatState } from '../testing/seat-state.js';
 import type { Language } from '../text/language.js';
 import { understand } from '../understand/understand.js';
+import { realize } from '../realize/realize.js';
 import { planInitiative } from './initiative.js';
 import { planReply } from './reply.js';
 
@@ -192,6 +193,20 @@ describe('answering', () => {
     expect(plan?.other?.character).not.toBe(CULPRIT);
     // Never the accuser it answers.
     expect(plan?.other?.character).not.toBe('su-bowen');
+    // Another's doubt is not turned on a third person as if it were evidence: only a clue or a broken account.
+    expect(plan?.other).toBeDefined();
+    if (plan?.other) {
+      const hearsay = {
+        ...plan,
+        other: {
+          ...plan.other,
+          reasons: [{ kind: 'accused' as const, weight: 1, by: 'su-bowen', ref: 'x' }],
+        },
+      };
+      const line = realize(hearsay, { board: state.board, said: new Set(), rng: () => 0 });
+      expect(line).not.toMatch(/倒是|也提出过同样的怀疑/);
+      expect(line).toContain('我');
+    }
   });
 });
 

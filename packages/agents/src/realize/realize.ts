@@ -406,8 +406,8 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       if (told.length === 0) {
         const span = plan.span ? saySpan(plan.span, language) : zh ? '那段时间' : 'then';
         return zh
-          ? `${span}我没去过什么特别的地方，也没跟人在一起。`
-          : `${capital(span)} I went nowhere in particular and was with nobody.`;
+          ? `${span}？没什么特别的，我一个人，哪儿也没去。`
+          : `${capital(span)}? Nothing worth telling: I was on my own and went nowhere special.`;
       }
       const leads = [
         ...(LEAD['alibi']?.[language] ?? ['']),
@@ -612,7 +612,15 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       const account = plan.claim
         ? [toldBefore(plan.claim.text, ctx) ? claimCore(plan.claim.text, language) : plan.claim.text]
         : alibi(plan, board);
-      const point = plan.other ? (reasons(plan.other.reasons, board, 1, ctx.said)[0] ?? '') : '';
+      // Someone else's doubt is no evidence to turn on a third person: only a clue or a broken account is.
+      const point = plan.other
+        ? (reasons(
+            plan.other.reasons.filter((r) => r.kind !== 'accused'),
+            board,
+            1,
+            ctx.said,
+          )[0] ?? '')
+        : '';
       const other = plan.other
         ? zh
           ? point
