@@ -51,6 +51,42 @@ describe('applyServerEvent', () => {
     expect(s.streams).toEqual([]);
   });
 
+  it('drops a streamed line as soon as the view carries it, whatever comes first (no second copy)', () => {
+    const channel = { kind: 'public' } as const;
+    const line = { n: 1, seat: 'cy', text: 'hello world', at: 2_001 };
+    const v8cy = { ...seatView({ phase: 3, table: { chat: [line] } }), version: 8 };
+    const chunk = (s: typeof withView) =>
+      applyServerEvent(s, {
+        type: 'chat_chunk',
+        stream: 'z',
+        seat: 'cy',
+        channel,
+        index: 0,
+        text: 'hello world',
+      }).state;
+    const update = (s: typeof withView) =>
+      applyServerEvent(s, { type: 'update', from: 7, version: 8, changes: diffView(v7, v8cy) }).state;
+    const end = (s: typeof withView) =>
+      applyServerEvent(s, { type: 'chat_end', stream: 'z', seat: 'cy', channel, completed: true }).state;
+    // The server's order: chunks, the accepted command's update, then chat_end.
+    let s = chunk(withView);
+    expect(s.streams).toHaveLength(1);
+    s = update(s);
+    expect(s.streams).toEqual([]);
+    expect(end(s).streams).toEqual([]);
+    // chat_end before the update: gone with the update, and not kept after it.
+    expect(update(end(chunk(withView))).streams).toEqual([]);
+    // Another seat's line landing does not take this stream away.
+    const v8bo = { ...seatView({ phase: 3, table: { chat: [{ ...line, seat: 'bo' }] } }), version: 8 };
+    const other = applyServerEvent(chunk(withView), {
+      type: 'update',
+      from: 7,
+      version: 8,
+      changes: diffView(v7, v8bo),
+    }).state;
+    expect(other.streams.map(streamText)).toEqual(['hello world']);
+  });
+
   it('drops a stream that was cut off at once', () => {
     const channel = { kind: 'talk', talk: 't1' } as const;
     let s = applyServerEvent(withView, {

@@ -1,6 +1,7 @@
 import {
   applyViewChanges,
   type Channel,
+  type ChatMessage,
   type GameError,
   type Presence,
   type ServerEvent,
@@ -15,6 +16,8 @@ export interface Stream {
   channel: Channel;
   parts: string[];
   done: boolean;
+  /** How many lines the channel held when the stream began: a line of this seat after them is this one. */
+  since: number;
 }
 
 export interface GameState {
@@ -50,11 +53,14 @@ export interface Applied {
 export function applyServerEvent(state: GameState, event: ServerEvent): Applied {
   switch (event.type) {
     case 'view':
-      return { state: { ...state, view: event.view, streams: settled(state.streams) }, resync: false };
+      return {
+        state: { ...state, view: event.view, streams: settled(state.streams, event.view) },
+        resync: false,
+      };
     case 'update': {
       if (!state.view || event.from !== state.view.version) return { state, resync: true };
       const view = { ...applyViewChanges(state.view, event.changes), version: event.version };
-      return { state: { ...state, view, streams: settled(state.streams) }, resync: false };
+      return { state: { ...state, view, streams: settled(state.streams, view) }, resync: false };
     }
     case 'chat_chunk': {
       const existing = state.streams.find((s) => s.id === event.stream);
@@ -64,6 +70,7 @@ export function applyServerEvent(state: GameState, event: ServerEvent): Applied 
         channel: event.channel,
         parts: [],
         done: false,
+        since: channelMessages(state.view, event.channel).length,
       };
       const parts = [...base.parts];
       parts[event.index] = event.text;
@@ -74,8 +81,12 @@ export function applyServerEvent(state: GameState, event: ServerEvent): Applied 
       return { state: { ...state, streams }, resync: false };
     }
     case 'chat_end': {
+      // The accepted line usually reaches the view before chat_end: then the stream goes at once, or
+      // it would stand under the log as a second copy until the next change.
       const streams = event.completed
-        ? state.streams.map((s) => (s.id === event.stream ? { ...s, done: true } : s))
+        ? state.streams
+            .map((s) => (s.id === event.stream ? { ...s, done: true } : s))
+            .filter((s) => !landed(s, state.view))
         : state.streams.filter((s) => s.id !== event.stream);
       return { state: { ...state, streams }, resync: false };
     }
@@ -88,9 +99,26 @@ export function applyServerEvent(state: GameState, event: ServerEvent): Applied 
   }
 }
 
-/** A finished stream stays on screen until the next view change, which carries the real line. */
-function settled(streams: Stream[]): Stream[] {
-  return streams.filter((s) => !s.done);
+/** The lines of one channel as this view holds them (none when the view does not show it). */
+export function channelMessages(view: View | null, channel: Channel): ChatMessage[] {
+  if (!view) return [];
+  if (channel.kind === 'public') return view.table?.chat ?? [];
+  return view.me?.talks.find((t) => t.id === channel.talk)?.messages ?? [];
+}
+
+/** The view carries the stream's line: a line of its seat in its channel said after the stream began. */
+function landed(stream: Stream, view: View | null): boolean {
+  return channelMessages(view, stream.channel)
+    .slice(stream.since)
+    .some((m) => m.seat === stream.seat);
+}
+
+/**
+ * A stream leaves the screen once its line is in the view (so it never shows twice), and a finished
+ * one at the latest with the next view change, which carries the real line.
+ */
+function settled(streams: Stream[], view: View | null): Stream[] {
+  return streams.filter((s) => !s.done && !landed(s, view));
 }
 
 export function streamText(stream: Stream): string {

@@ -14,8 +14,15 @@ const chat = [
 describe('Discussion', () => {
   it('keeps accepted lines in a live log and a line being generated outside it', () => {
     const streams: Stream[] = [
-      { id: 's1', seat: 'cy', channel: { kind: 'public' }, parts: ['I saw ', 'someone'], done: false },
-      { id: 's2', seat: 'cy', channel: { kind: 'talk', talk: 't1' }, parts: ['psst'], done: false },
+      {
+        id: 's1',
+        seat: 'cy',
+        channel: { kind: 'public' },
+        parts: ['I saw ', 'someone'],
+        done: false,
+        since: 0,
+      },
+      { id: 's2', seat: 'cy', channel: { kind: 'talk', talk: 't1' }, parts: ['psst'], done: false, since: 0 },
     ];
     renderAtTable(
       <Discussion
