@@ -147,12 +147,14 @@ export const en = {
     yours: 'Your final statement',
     submit: 'Give my statement',
     waitFor: 'Waiting for {{name}} to speak.',
+    none: 'No statements yet.',
   },
   vote: {
     question: 'Who did it?',
     submit: 'Cast my sealed vote',
     cast: 'You voted for {{name}}. Votes cannot be changed.',
     progress: '{{done}} of {{total}} have voted',
+    statements: 'The final statements, to read again before you vote',
   },
   reveal: {
     culprits: 'The culprit',

@@ -148,12 +148,14 @@ export const zh: Messages = {
     yours: '你的最终陈述',
     submit: '提交陈述',
     waitFor: '等待{{name}}发言。',
+    none: '还没有人陈述。',
   },
   vote: {
     question: '凶手是谁？',
     submit: '投出密封的一票',
     cast: '你投给了{{name}}。投票不能更改。',
     progress: '{{done}}/{{total}} 人已投票',
+    statements: '最终陈述（投票前可再读一遍）',
   },
   reveal: {
     culprits: '凶手',

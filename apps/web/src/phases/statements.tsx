@@ -11,7 +11,6 @@ export function Statements({ view }: { view: View }) {
   const { lang } = useRoom();
   const { act } = useActions();
   const { progress } = view;
-  const given = view.table?.statements ?? [];
   const myTurn = view.me !== null && progress.speaker === view.me.seat;
   return (
     <section aria-labelledby="phase-title">
@@ -24,14 +23,7 @@ export function Statements({ view }: { view: View }) {
           </li>
         ))}
       </ol>
-      <div role="log" aria-live="polite" aria-label={t('statements.given')} className="statements">
-        {given.map((st) => (
-          <article key={st.seat} className="statement">
-            <h3>{characterName(view.story, st.seat, lang)}</h3>
-            <p>{st.text ?? t('statements.silent')}</p>
-          </article>
-        ))}
-      </div>
+      <StatementList view={view} live />
       {myTurn ? (
         <MessageForm
           label={t('statements.yours')}
@@ -48,5 +40,31 @@ export function Statements({ view }: { view: View }) {
         )
       )}
     </section>
+  );
+}
+
+/**
+ * The statements given so far, each under its speaker. A live log while they are given; read again
+ * during the vote (not live there: nothing new arrives).
+ */
+export function StatementList({ view, live = false }: { view: View; live?: boolean }) {
+  const { t } = useTranslation();
+  const { lang } = useRoom();
+  const given = view.table?.statements ?? [];
+  return (
+    <div
+      role={live ? 'log' : 'region'}
+      aria-live={live ? 'polite' : undefined}
+      aria-label={t('statements.given')}
+      className="statements"
+    >
+      {given.length === 0 && <p className="muted">{t('statements.none')}</p>}
+      {given.map((st) => (
+        <article key={st.seat} className="statement">
+          <h3>{characterName(view.story, st.seat, lang)}</h3>
+          <p>{st.text ?? t('statements.silent')}</p>
+        </article>
+      ))}
+    </div>
   );
 }

@@ -29,4 +29,24 @@ describe('Vote', () => {
     expect(screen.getByText('You voted for Cy. Votes cannot be changed.')).toBeTruthy();
     expect(screen.queryByRole('radio')).toBeNull();
   });
+
+  it('keeps the final statements readable through the vote', () => {
+    const view = seatView({
+      phase: phaseIndex('vote'),
+      table: {
+        statements: [
+          { seat: 'bo', text: 'I never left the kitchen.', at: 1 },
+          { seat: 'cy', text: null, at: 2 },
+        ],
+      },
+    });
+    renderAtTable(<Vote view={view} />);
+    const panel = screen.getByRole('region', { name: 'Statements' });
+    expect(panel.textContent).toContain('Bo');
+    expect(panel.textContent).toContain('I never left the kitchen.');
+    expect(panel.textContent).toContain('(said nothing)');
+    expect(
+      screen.getByRole('heading', { name: 'The final statements, to read again before you vote' }),
+    ).toBeTruthy();
+  });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useActions } from '../game/act.js';
 import { characterName } from '../text.js';
 import { useRoom } from '../table/room-context.js';
+import { StatementList } from './statements.js';
 
 /** The sealed vote: radio buttons in a fieldset (arrow keys move, Space picks), one submit, no changes after. */
 export function Vote({ view }: { view: View }) {
@@ -47,6 +48,12 @@ export function Vote({ view }: { view: View }) {
             {t('vote.submit')}
           </button>
         </form>
+      )}
+      {view.table && (
+        <section className="vote-statements" aria-labelledby="vote-statements-title">
+          <h3 id="vote-statements-title">{t('vote.statements')}</h3>
+          <StatementList view={view} />
+        </section>
       )}
     </section>
   );
