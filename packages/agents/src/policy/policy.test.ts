@@ -206,6 +206,15 @@ describe('answering', () => {
       const line = realize(hearsay, { board: state.board, said: new Set(), rng: () => 0 });
       expect(line).not.toMatch(/倒是|也提出过同样的怀疑/);
       expect(line).toContain('我');
+      // Asked what it makes of a clue (not accused), by the one it points at: no "it wasn't me", and "you".
+      const q = asked(CULPRIT, 'su-bowen', '何小燕，后台那包鼠药你怎么看？', 'zh').line;
+      const toAsker = realize(
+        { ...plan, asked: q.u, other: { ...plan.other, character: 'su-bowen' } },
+        { board: state.board, said: new Set(), rng: () => 0 },
+      );
+      expect(toAsker).not.toMatch(/不是我|我没有|冤枉/);
+      expect(toAsker).toMatch(/跟我|与我无关/);
+      expect(toAsker).toContain('倒是你自己');
     }
   });
 });

@@ -586,27 +586,37 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       return head + (zh ? `因为${why.join('；')}。` : ` Because ${why.map(inner).join('; and ')}.`);
     }
     case 'deny': {
+      // Asked what it makes of a clue, not accused: it puts the thing away from itself, no "it wasn't me".
+      const accused = plan.asked ? plan.asked.acts.includes('accuse') : true;
       const lead = zh
         ? choose(
-            [
-              '不是我。',
-              '我没有。',
-              '这事跟我没关系。',
-              `${to ?? '你'}，你冤枉我了。`,
-              '我什么都没做。',
-              `${to ?? '各位'}，别往我身上推。`,
-            ],
+            accused
+              ? [
+                  '不是我。',
+                  '我没有。',
+                  '这事跟我没关系。',
+                  `${to ?? '你'}，你冤枉我了。`,
+                  '我什么都没做。',
+                  `${to ?? '各位'}，别往我身上推。`,
+                ]
+              : ['这东西跟我扯不上关系。', '这个跟我没关系。', `${to ?? '各位'}，别看我，这事与我无关。`],
             ctx,
           )
         : choose(
-            [
-              "It wasn't me.",
-              'No, I did not.',
-              'I had nothing to do with it.',
-              `${to ?? 'You'}, you have the wrong person.`,
-              'I did nothing of the kind.',
-              `${to ?? 'Please'}, don't pin this on me.`,
-            ],
+            accused
+              ? [
+                  "It wasn't me.",
+                  'No, I did not.',
+                  'I had nothing to do with it.',
+                  `${to ?? 'You'}, you have the wrong person.`,
+                  'I did nothing of the kind.',
+                  `${to ?? 'Please'}, don't pin this on me.`,
+                ]
+              : [
+                  'That has nothing to do with me.',
+                  "I can't help you there; it isn't about me.",
+                  `${to ?? 'Please'}, don't look at me for that one.`,
+                ],
             ctx,
           );
       const account = plan.claim
@@ -621,14 +631,17 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
             ctx.said,
           )[0] ?? '')
         : '';
-      const other = plan.other
+      // The one it points at may be the one asking: then it is "you", not a name said to their face.
+      const toThem = plan.other !== undefined && plan.other.character === plan.to;
+      const otherName = plan.other ? sayName(view, plan.other.character, language) : '';
+      const other = point
         ? zh
-          ? point
-            ? `倒是${sayName(view, plan.other.character, language)}：${point}`
-            : ''
-          : point
-            ? `Look at ${sayName(view, plan.other.character, language)} instead: ${inner(point)}`
-            : ''
+          ? toThem
+            ? `倒是你自己该解释解释：${point}`
+            : `倒是${otherName}：${point}`
+          : toThem
+            ? `You are the one with explaining to do: ${inner(point)}`
+            : `Look at ${otherName} instead: ${inner(point)}`
         : '';
       return sentencesOf([lead, ...account.slice(0, 1), other], language);
     }
