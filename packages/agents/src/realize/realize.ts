@@ -129,7 +129,25 @@ export function gist(
       best = s;
     }
   }
-  return unquote(shorten(best, board.language, max));
+  return unquote(shorten(dropPlace(best, board.language), board.language, max));
+}
+
+/**
+ * A sentence that opens with where the thing lies ("Under the pillow on Master Zhou's cot…, a brown envelope…",
+ * "青间角落周师傅的铺位上，枕头底下压着…") starts after it: the place is said beside the gist, and cut short
+ * the gist would be the place alone.
+ */
+function dropPlace(sentence: string, language: Language): string {
+  const lead =
+    language === 'zh'
+      ? /^[^，。；“”]{2,20}(?:上|里|中|下|旁|边|前|后|外|内|角落|底下|门口)，/.exec(sentence)
+      : /^(?:under|in|on|at|behind|between|inside|beneath|beside|by|near|outside|among|across|along|next to)\b[^,.;]{3,90},\s*/i.exec(
+          sentence,
+        );
+  if (!lead) return sentence;
+  const rest = sentence.slice(lead[0].length);
+  const enough = language === 'zh' ? rest.length >= 12 : rest.split(/\s+/).length >= 5;
+  return enough ? rest.charAt(0).toUpperCase() + rest.slice(1) : sentence;
 }
 
 /** Whether a gist already says the clue's title (then the title is not said again beside it). */

@@ -1,0 +1,27 @@
+import { projectView } from '@jubensha/engine';
+import { loadBundled } from '@jubensha/engine/testing';
+import { describe, expect, it } from 'vitest';
+import { lastDiscussion, withClues } from '../testing/game-at.js';
+import { seatState } from '../testing/seat-state.js';
+import { gist } from './realize.js';
+
+describe('gist: the sentence of a clue that says most', () => {
+  it.each([
+    ['zh', /信封|两万元/, /^青间角落/],
+    ['en', /envelope|twenty thousand/i, /^Under the pillow/],
+  ] as const)(
+    '%s: a one-sentence clue that opens with where it lies says what lies there',
+    async (language, what, where) => {
+      const story = await loadBundled('rain-tea-hills');
+      const seat = 'he-shufen';
+      const base = projectView(story, lastDiscussion(story), { kind: 'seat', seat });
+      const view = withClues(story, base, ['cash-envelope'], seat);
+      const { board } = seatState(view, language, null);
+      const clue = board.clues.find((c) => c.id === 'cash-envelope');
+      expect(clue).toBeDefined();
+      const g = gist(clue!, board, language === 'zh' ? 30 : 16);
+      expect(g).toMatch(what);
+      expect(g).not.toMatch(where);
+    },
+  );
+});
