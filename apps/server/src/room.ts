@@ -221,6 +221,8 @@ export class Room {
       this.deps.aiSeats.onRoomClosed(this.id);
       this.deps.aiHost.onRoomClosed(this.id);
       this.deps.log.info({ roomId: this.id }, 'game finished');
+      // Every seat, the host and spectators learn it at once; the ack stays GAME_OVER (nothing changed).
+      for (const c of this.connections) c.send({ type: 'finished', at });
       return fail('GAME_OVER');
     }
     const r = applyCommand(this.story, this.state, { actor, command, at });

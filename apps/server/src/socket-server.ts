@@ -126,6 +126,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       language: room.language,
       role: connection.viewer,
       aiVoices: room.aiVoices,
+      finished: room.finished,
     });
     room.attach(connection);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RefSchema } from './common.js';
+import { EpochMsSchema, RefSchema } from './common.js';
 import { GameErrorSchema } from './errors.js';
 import { ChatMessageSchema, ViewSchema } from './views.js';
 import { ViewChangeSchema } from './view-patch.js';
@@ -23,6 +23,7 @@ export type Channel = z.infer<typeof ChannelSchema>;
  * `update`s that apply to the version it holds (`from`); on a gap it asks for a full view.
  * `chat_chunk`/`chat_end` stream an AI seat's speech while it is generated; the line itself
  * becomes part of the game only when the seat's command is accepted (and shows up in a view).
+ * `finished` tells every connection the host ended the game.
  */
 export const ServerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('view'), view: ViewSchema }).strict(),
@@ -56,5 +57,10 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('error'), error: GameErrorSchema }).strict(),
+  /**
+   * The host ended the game (moving on from the last phase): the room takes no more commands; the
+   * views it sent, the reveal and the debrief among them, stay readable.
+   */
+  z.object({ type: z.literal('finished'), at: EpochMsSchema }).strict(),
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;

@@ -47,6 +47,8 @@ export const WelcomeSchema = z
     role: ViewerSchema,
     /** How the AI seats speak on this server (authored lines only when no language model is configured). */
     aiVoices: AiVoicesSchema,
+    /** The host ended this game: nothing more can be done in it, what was played stays readable. */
+    finished: z.boolean().optional(),
   })
   .strict();
 export type Welcome = z.infer<typeof WelcomeSchema>;

@@ -87,6 +87,13 @@ describe('applyServerEvent', () => {
     expect(other.streams.map(streamText)).toEqual(['hello world']);
   });
 
+  it('learns the host ended the game', () => {
+    expect(withView.finished).toBe(false);
+    const s = applyServerEvent(withView, { type: 'finished', at: 9_000 }).state;
+    expect(s.finished).toBe(true);
+    expect(s.view).toBe(v7);
+  });
+
   it('drops a stream that was cut off at once', () => {
     const channel = { kind: 'talk', talk: 't1' } as const;
     let s = applyServerEvent(withView, {

@@ -28,6 +28,8 @@ export interface GameState {
   streams: Stream[];
   /** The last refusal or handshake failure, shown to the player. */
   error: GameError | null;
+  /** The host ended the game (a `finished` event, or the welcome of a finished room). */
+  finished: boolean;
 }
 
 export const initialGameState: GameState = {
@@ -37,6 +39,7 @@ export const initialGameState: GameState = {
   presence: null,
   streams: [],
   error: null,
+  finished: false,
 };
 
 export interface Applied {
@@ -96,6 +99,8 @@ export function applyServerEvent(state: GameState, event: ServerEvent): Applied 
       return { state, resync: false };
     case 'error':
       return { state: { ...state, error: event.error }, resync: false };
+    case 'finished':
+      return { state: { ...state, finished: true, streams: [] }, resync: false };
   }
 }
 

@@ -61,7 +61,12 @@ export function useGame(
     });
     socket.on(SOCKET_EVENTS.welcome, (w) => {
       const parsed = WelcomeSchema.safeParse(w);
-      if (parsed.success) setState((s) => ({ ...s, welcome: parsed.data }));
+      if (parsed.success)
+        setState((s) => ({
+          ...s,
+          welcome: parsed.data,
+          finished: s.finished || parsed.data.finished === true,
+        }));
     });
     socket.on(SOCKET_EVENTS.presence, (p) => {
       const parsed = PresenceSchema.safeParse(p);

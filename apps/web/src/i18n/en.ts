@@ -61,7 +61,12 @@ export const en = {
     take: 'Take this seat',
     backToSeat: 'You already have a seat in this room: back to your seat',
   },
-  room: { connecting: 'Connecting…', reconnecting: 'Connection lost, reconnecting…' },
+  room: {
+    connecting: 'Connecting…',
+    reconnecting: 'Connection lost, reconnecting…',
+    ended:
+      'The host has ended the game. The reveal and the debrief stay here to read; nothing more can be sent.',
+  },
   phase: {
     lobby: 'Waiting room',
     readAct: 'Reading: act {{act}}',
@@ -207,6 +212,11 @@ export const en = {
     handToAi: 'Hand {{name}} to the AI',
     takeBack: 'Give {{name}} back to a person',
     playToo: 'Play a character yourself',
+    end: 'End the game',
+    endConfirm: 'End the game for everyone? The room closes; the reveal and debrief stay readable.',
+    endYes: 'Yes, end the game',
+    endNo: 'Not yet',
+    ended: 'The game has ended.',
   },
 };
 

@@ -62,7 +62,11 @@ export const zh: Messages = {
     take: '坐这个位置',
     backToSeat: '你在这个房间已经有座位了：回到座位',
   },
-  room: { connecting: '正在连接…', reconnecting: '连接断开，正在重连…' },
+  room: {
+    connecting: '正在连接…',
+    reconnecting: '连接断开，正在重连…',
+    ended: '主持人已结束游戏。真相与复盘仍留在这里可以阅读，但不能再发送消息。',
+  },
   phase: {
     lobby: '等候室',
     readAct: '阅读：第 {{act}} 幕',
@@ -207,6 +211,11 @@ export const zh: Messages = {
     seats: '座位',
     handToAi: '把{{name}}交给 AI',
     takeBack: '把{{name}}交还给真人',
+    end: '结束游戏',
+    endConfirm: '为所有人结束游戏？房间将关闭，复盘与真相仍可阅读。',
+    endYes: '确定结束',
+    endNo: '再等等',
+    ended: '游戏已结束。',
     playToo: '自己也扮演一个角色',
   },
 };

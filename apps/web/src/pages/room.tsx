@@ -27,7 +27,13 @@ export function Room({ roomId }: { roomId: string }) {
 
   return (
     <RoomContext.Provider
-      value={{ roomId, code, lang: welcome?.language ?? 'zh', aiVoices: welcome?.aiVoices ?? null }}
+      value={{
+        roomId,
+        code,
+        lang: welcome?.language ?? 'zh',
+        aiVoices: welcome?.aiVoices ?? null,
+        finished: main.finished || hostGame.finished,
+      }}
     >
       <div className="room">
         {!main.connected && (

@@ -4,6 +4,7 @@ import { useActions } from '../game/act.js';
 import type { Stream } from '../game/game-state.js';
 import { ChatLog } from '../table/chat-log.js';
 import { MessageForm } from '../table/message-form.js';
+import { useRoom } from '../table/room-context.js';
 import { PrivateTalks } from './private-talks.js';
 
 /** Public talk at the table; in a private round also one-to-one talks. Used for the intro as well. */
@@ -35,6 +36,7 @@ export function Discussion({
 export function PublicChat({ view, streams }: { view: View; streams: Stream[] }) {
   const { t } = useTranslation();
   const { act } = useActions();
+  const { finished } = useRoom();
   return (
     <>
       {view.table && (
@@ -48,7 +50,7 @@ export function PublicChat({ view, streams }: { view: View; streams: Stream[] })
           me={view.me?.seat ?? null}
         />
       )}
-      {view.me && (
+      {view.me && !finished && (
         <MessageForm
           label={t('chat.say')}
           maxLength={LIMITS.publicMessage}

@@ -10,26 +10,61 @@ const EXTEND_MINUTES = 5;
 /** The host's panel: invite, start, advance, pause/resume, extend, seats to AI and back. Enabled by the host's view. */
 export function HostControls({ view, presence }: { view: View; presence: Presence | null }) {
   const { t } = useTranslation();
-  const { lang, code } = useRoom();
+  const { code, finished } = useRoom();
   const { act, busy } = useActions();
+  const [confirmEnd, setConfirmEnd] = useState(false);
   const { progress } = view;
   const last = progress.phase !== null && progress.phase === view.story.plan.length - 1;
+  const step = progress.phase === null ? undefined : view.story.plan[progress.phase];
+  // After the vote nobody joins, nobody hands a seat over and nothing runs on a clock: only moving on
+  // and, in the last phase, ending the game are left.
+  const over = step?.kind === 'reveal' || step?.kind === 'debrief';
+  if (finished)
+    return (
+      <section className="card host" aria-labelledby="host-title">
+        <h2 id="host-title">{t('host.title')}</h2>
+        <p>{t('host.ended')}</p>
+      </section>
+    );
   return (
     <section className="card host" aria-labelledby="host-title">
       <h2 id="host-title">{t('host.title')}</h2>
-      {code && <Invite code={code} />}
+      {code && !over && <Invite code={code} />}
+      {last && (
+        <div className="actions end-game">
+          {!confirmEnd ? (
+            <button type="button" disabled={busy} onClick={() => setConfirmEnd(true)}>
+              {t('host.end')}
+            </button>
+          ) : (
+            <>
+              <p>{t('host.endConfirm')}</p>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void act({ type: 'ADVANCE' }, { expect: 'GAME_OVER' })}
+              >
+                {t('host.endYes')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmEnd(false)}>
+                {t('host.endNo')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
       <div className="actions">
         {!progress.started && (
           <button type="button" disabled={busy} onClick={() => void act({ type: 'START' })}>
             {t('host.start')}
           </button>
         )}
-        {progress.started && (
-          <button type="button" disabled={busy || last} onClick={() => void act({ type: 'ADVANCE' })}>
+        {progress.started && !last && (
+          <button type="button" disabled={busy} onClick={() => void act({ type: 'ADVANCE' })}>
             {t('host.advance')}
           </button>
         )}
-        {progress.started && progress.pausedAt === null && (
+        {progress.started && !over && progress.pausedAt === null && (
           <button
             type="button"
             className="secondary"
@@ -44,7 +79,7 @@ export function HostControls({ view, presence }: { view: View; presence: Presenc
             {t('host.resume')}
           </button>
         )}
-        {progress.deadline !== null && (
+        {progress.deadline !== null && !over && (
           <button
             type="button"
             className="secondary"
@@ -55,6 +90,19 @@ export function HostControls({ view, presence }: { view: View; presence: Presenc
           </button>
         )}
       </div>
+      {!over && <HostSeats view={view} presence={presence} />}
+    </section>
+  );
+}
+
+/** Each seat, who holds it and whether they are here, with hand-to-AI and give-back. */
+function HostSeats({ view, presence }: { view: View; presence: Presence | null }) {
+  const { t } = useTranslation();
+  const { lang } = useRoom();
+  const { act, busy } = useActions();
+  const { progress } = view;
+  return (
+    <>
       <h3>{t('host.seats')}</h3>
       <ul className="seat-list">
         {progress.seats.map((seat) => {
@@ -90,7 +138,7 @@ export function HostControls({ view, presence }: { view: View; presence: Presenc
           );
         })}
       </ul>
-    </section>
+    </>
   );
 }
 

@@ -10,6 +10,8 @@ export interface RoomFacts {
   lang: Language;
   /** How the server's AI seats speak (from the welcome); null until it came. */
   aiVoices?: AiVoices | null;
+  /** The host ended the game: nothing more can be sent, everything played stays readable. */
+  finished?: boolean;
 }
 
 export const RoomContext = createContext<RoomFacts>({ roomId: '', code: null, lang: 'zh' });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../i18n/index.js';
@@ -116,11 +116,32 @@ describe('HostControls', () => {
     ]);
   });
 
-  it('cannot advance past the last phase', () => {
-    renderAtTable(
+  it('ends the game in the last phase, after a confirmation, and shows no pause, invite or hand-over', async () => {
+    const r = renderAtTable(
       <HostControls view={seatView({ phase: PLAN.length - 1, reveal: reveal() })} presence={null} />,
+      { refuse: { code: 'GAME_OVER', message: { zh: '游戏已经结束。', en: 'The game is over.' } } },
     );
-    expect((screen.getByRole('button', { name: 'Next phase' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Next phase' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /to the AI/ })).toBeNull();
+    expect(screen.queryByText('ABCDEFGH')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'End the game' }));
+    expect(r.sent).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, end the game' }));
+    // The server answers ending the game with GAME_OVER: that is no refusal to show.
+    expect(r.sent).toEqual([{ type: 'ADVANCE' }]);
+  });
+
+  it('says the game has ended to the host and every seat, with nothing left to send', () => {
+    const view = seatView({ phase: PLAN.length - 1, reveal: reveal() });
+    renderAtTable(<HostControls view={view} presence={null} />, { finished: true });
+    expect(screen.getByText('The game has ended.')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+    cleanup();
+    renderAtTable(<Table view={view} presence={null} streams={[]} />, { finished: true });
+    expect(screen.getByRole('status').textContent).toContain('The host has ended the game');
+    expect(screen.getByText('Thanks for playing. The cleaver was the key.')).toBeTruthy();
+    expect(screen.queryByLabelText('Say something to the table')).toBeNull();
   });
 });
 

@@ -69,7 +69,7 @@ export function Table({
 }) {
   const { t } = useTranslation();
   const s = useStoryText();
-  const { aiVoices } = useRoom();
+  const { aiVoices, finished } = useRoom();
   const { progress } = view;
   return (
     <div className="table">
@@ -85,6 +85,11 @@ export function Table({
         </div>
         <Timer progress={progress} />
       </header>
+      {finished && (
+        <p className="notice ended" role="status">
+          {t('room.ended')}
+        </p>
+      )}
       {view.me && progress.seats.some((x) => x.seat === view.me?.seat && x.controller === 'ai') && (
         <p className="notice" role="status">
           {t('seat.handedToAi')}

@@ -10,7 +10,7 @@ import { RoomContext } from '../table/room-context.js';
  */
 export function renderAtTable(
   ui: ReactElement,
-  opts: { refuse?: GameError; lang?: 'zh' | 'en'; aiVoices?: AiVoices } = {},
+  opts: { refuse?: GameError; lang?: 'zh' | 'en'; aiVoices?: AiVoices; finished?: boolean } = {},
 ): RenderResult & { sent: Command[] } {
   const sent: Command[] = [];
   const send = (command: Command): Promise<CommandAck> => {
@@ -21,7 +21,13 @@ export function renderAtTable(
   };
   const result = render(
     <RoomContext.Provider
-      value={{ roomId: 'room-1', code: 'ABCDEFGH', lang: opts.lang ?? 'en', aiVoices: opts.aiVoices ?? null }}
+      value={{
+        roomId: 'room-1',
+        code: 'ABCDEFGH',
+        lang: opts.lang ?? 'en',
+        aiVoices: opts.aiVoices ?? null,
+        finished: opts.finished ?? false,
+      }}
     >
       <ActionsProvider send={send}>{ui}</ActionsProvider>
     </RoomContext.Provider>,
