@@ -295,6 +295,21 @@ describe('understanding what is said', async () => {
     expect(understand('我爸那晚在焙房', { lexicon: lex, speaker: 'lin-xiuhe' }).people).toContain('victim');
   });
 
+  it('a kin word alone makes no relation question: where someone was is asked', async () => {
+    const tea = await loadBundled('rain-tea-hills');
+    const v = projectView(tea, createGame(tea, { seed: 1, seats: {}, at: 0 }), {
+      kind: 'seat',
+      seat: 'zhou-yuanshan',
+    });
+    const lex = new Lexicon(v);
+    expect(understand('周伯，你父亲那天晚上在哪？', { lexicon: lex, speaker: 'lin-xiuhe' }).acts).toEqual([
+      'where',
+    ]);
+    expect(understand('周伯，你跟我爸是什么关系？', { lexicon: lex, speaker: 'lin-xiuhe' }).acts).toEqual([
+      'relation',
+    ]);
+  });
+
   it('the labelled set: hand-written by people who never saw this code, act and slot accuracy', async () => {
     const dev: LineScore[] = [];
     const held: LineScore[] = [];
