@@ -211,6 +211,11 @@ export const SeatPrivateSchema = z
     talks: z.array(TalkSchema),
     vote: nullable(RefSchema),
     finishedReading: z.boolean(),
+    /**
+     * In a search: the locations where this seat can turn up nothing more right now (a search there
+     * would answer LOCATION_EXHAUSTED). Empty outside searches; absent from servers before it existed.
+     */
+    searchedOut: z.array(RefSchema).optional(),
   })
   .strict();
 export type SeatPrivate = z.infer<typeof SeatPrivateSchema>;

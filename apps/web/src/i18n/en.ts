@@ -109,6 +109,7 @@ export const en = {
     searchAt: 'Search {{place}}',
     cost: 'costs {{count}}',
     found: 'What you found',
+    searchedOut: 'searched out: nothing more for you here',
     tableProgress: 'Clues found so far: {{found}}; shown to the table: {{published}}',
   },
   clue: {

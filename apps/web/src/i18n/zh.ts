@@ -105,6 +105,7 @@ export const zh: Messages = {
     progress: '{{done}}/{{total}} 人已读完',
   },
   search: {
+    searchedOut: '已搜完：这里没有你能找到的新线索',
     points: '剩余行动点：{{count}}',
     searchAt: '搜查{{place}}',
     cost: '消耗 {{count}}',

@@ -33,6 +33,36 @@ describe('Search', () => {
     expect(r.sent).toEqual([{ type: 'SEARCH', location: 'kitchen' }]);
   });
 
+  it('marks a searched-out place and does not offer it', () => {
+    renderAtTable(
+      <Search
+        view={seatView({ phase: phaseIndex('search'), me: { actionPoints: 2, searchedOut: ['kitchen'] } })}
+      />,
+    );
+    const kitchen = screen.getByRole('button', { name: /Search Kitchen/ }) as HTMLButtonElement;
+    expect(kitchen.disabled).toBe(true);
+    expect(kitchen.textContent).toContain('searched out: nothing more for you here');
+    expect((screen.getByRole('button', { name: /Search Office/ }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('numbers the searches of the evening, though the story restarts its rounds in each act', () => {
+    const view = seatView({ phase: phaseIndex('search') });
+    const plan = [...view.story.plan];
+    plan.splice(
+      phaseIndex('search') + 1,
+      0,
+      { kind: 'read', act: 2 },
+      { kind: 'search', round: 1, actionPoints: 2 },
+    );
+    const second = {
+      ...view,
+      story: { ...view.story, plan },
+      progress: { ...view.progress, phase: phaseIndex('search') + 2, act: 2, round: 1 },
+    };
+    renderAtTable(<Search view={second} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Search, round 2');
+  });
+
   it('lets the finder publish or keep a found clue', async () => {
     const view = seatView({ phase: phaseIndex('search'), me: { actionPoints: 0, clues: [clue] } });
     const r = renderAtTable(<Search view={view} />);

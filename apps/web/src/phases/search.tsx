@@ -13,7 +13,7 @@ export function Search({ view }: { view: View }) {
   const found = me ? [...me.clues].sort((a, b) => b.foundAt - a.foundAt) : [];
   return (
     <section aria-labelledby="phase-title">
-      <h2 id="phase-title">{t('phase.search', { round: view.progress.round })}</h2>
+      <h2 id="phase-title">{t('phase.search', { round: searchRound(view) })}</h2>
       {me ? (
         <p className="points">{t('search.points', { count: me.actionPoints })}</p>
       ) : (
@@ -33,19 +33,26 @@ export function Search({ view }: { view: View }) {
       )}
       {me && (
         <ul className="locations">
-          {view.story.locations.map((l) => (
-            <li key={l.id}>
-              <button
-                type="button"
-                disabled={busy || me.actionPoints < l.cost}
-                onClick={() => void act({ type: 'SEARCH', location: l.id })}
-              >
-                {t('search.searchAt', { place: s(l.name) })}
-                <span className="badge">{t('search.cost', { count: l.cost })}</span>
-              </button>
-              {l.description && <p className="muted">{s(l.description)}</p>}
-            </li>
-          ))}
+          {view.story.locations.map((l) => {
+            const out = me.searchedOut?.includes(l.id) ?? false;
+            return (
+              <li key={l.id} className={out ? 'searched-out' : undefined}>
+                <button
+                  type="button"
+                  disabled={busy || out || me.actionPoints < l.cost}
+                  onClick={() => void act({ type: 'SEARCH', location: l.id })}
+                >
+                  {t('search.searchAt', { place: s(l.name) })}
+                  {out ? (
+                    <span className="badge out">{t('search.searchedOut')}</span>
+                  ) : (
+                    <span className="badge">{t('search.cost', { count: l.cost })}</span>
+                  )}
+                </button>
+                {l.description && <p className="muted">{s(l.description)}</p>}
+              </li>
+            );
+          })}
         </ul>
       )}
       {me && (
@@ -61,4 +68,14 @@ export function Search({ view }: { view: View }) {
       )}
     </section>
   );
+}
+
+/**
+ * Which search of the evening this is, counted over the plan (1, 2, …). A story numbers its rounds
+ * within each act, so its own number would say "round 1" again in the second act.
+ */
+export function searchRound(view: View): number {
+  const at = view.progress.phase;
+  if (at === null) return view.progress.round;
+  return view.story.plan.slice(0, at + 1).filter((step) => step.kind === 'search').length;
 }

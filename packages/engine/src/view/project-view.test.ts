@@ -32,6 +32,24 @@ describe('projectView', () => {
     expect(after.table?.publishedClues.map((c) => [c.id, c.foundBy])).toEqual([['knife', 'ann']]);
   });
 
+  it('tells a seat in a search which locations hold nothing more for it, and nothing outside searches', () => {
+    const d = startedGame(story, 2);
+    const out = () => projectView(story, d.snapshot, { kind: 'seat', seat: 'ann' }).me?.searchedOut;
+    // The cellar's one clue is findable by dot only.
+    expect(out()).toEqual(['cellar']);
+    d.must(seat('ann'), { type: 'SEARCH', location: 'garden' });
+    expect(out()).toEqual(['garden', 'cellar']);
+    // The ledger shows only once the knife is found: the study is not out after the first find.
+    d.must(seat('ann'), { type: 'SEARCH', location: 'study' });
+    expect(out()).toEqual(['garden', 'cellar']);
+    expect(projectView(story, d.snapshot, { kind: 'seat', seat: 'ben' }).me?.searchedOut).toEqual([
+      'garden',
+      'cellar',
+    ]);
+    d.must(HOST, { type: 'ADVANCE' });
+    expect(out()).toEqual([]);
+  });
+
   it('gives the host progress and administration only, and a spectator the public table', () => {
     const d = startedGame(story, 3);
     d.must(seat('ann'), { type: 'PUBLIC_MESSAGE', text: 'hello table' });

@@ -1,6 +1,7 @@
 import type { ClueCard, PrivateCharacter, SeatPrivate } from '@jubensha/protocol';
 import type { Character, Story } from '@jubensha/story';
-import type { GameContext } from '../context.js';
+import { phaseAt, type GameContext } from '../context.js';
+import { eligibleClues } from '../rules/search.js';
 import { clueCard } from './progress.js';
 import { phrases, text } from './text.js';
 
@@ -67,5 +68,9 @@ export function seatPrivate(story: Story, ctx: GameContext, seat: string): SeatP
       })),
     vote: ctx.votes[seat] ?? null,
     finishedReading: ctx.finishedReading.includes(seat),
+    searchedOut:
+      phaseAt(story, ctx)?.kind === 'search'
+        ? story.locations.filter((l) => eligibleClues(story, ctx, seat, l.id).length === 0).map((l) => l.id)
+        : [],
   };
 }
