@@ -130,6 +130,8 @@ export const en = {
     say: 'Say something to the table',
     send: 'Send',
     typing: '(speaking…)',
+    count: '{{count}} / {{max}} characters',
+    tooLong: 'Too long to send: {{count}} characters, the limit is {{max}}. Shorten it by {{over}}.',
     host: 'Host',
     hostSays: 'The host says',
   },

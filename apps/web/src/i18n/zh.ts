@@ -129,6 +129,8 @@ export const zh: Messages = {
     empty: '还没有人发言。',
     say: '对大家说',
     send: '发送',
+    count: '{{count}} / {{max}} 字',
+    tooLong: '太长，无法发送：共 {{count}} 字，上限 {{max}} 字，请删去 {{over}} 字。',
     typing: '（正在说…）',
     host: '主持人',
     hostSays: '主持人说',

@@ -1,7 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** One text box and a send button; clears itself only when the game accepted the line. */
+/**
+ * One text box and a send button; clears itself only when the game accepted the line. The box takes
+ * a paste whole (no silent cut at the limit): a counter shows the length against the limit, and a
+ * line over it says so and cannot be sent until shortened.
+ */
 export function MessageForm({
   label,
   maxLength,
@@ -19,12 +23,15 @@ export function MessageForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const counterId = `${id}-count`;
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const blank = text.trim().length === 0;
+  const length = text.trim().length;
+  const tooLong = length > maxLength;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (blank || sending) return;
+    if (blank || sending || tooLong) return;
     setSending(true);
     try {
       if (await onSubmit(text.trim())) setText('');
@@ -40,25 +47,32 @@ export function MessageForm({
           <textarea
             id={id}
             value={text}
-            maxLength={maxLength}
             rows={5}
             disabled={disabled}
+            aria-invalid={tooLong}
+            aria-describedby={counterId}
             onChange={(e) => setText(e.target.value)}
           />
         ) : (
           <input
             id={id}
             value={text}
-            maxLength={maxLength}
             disabled={disabled}
+            aria-invalid={tooLong}
+            aria-describedby={counterId}
             autoComplete="off"
             onChange={(e) => setText(e.target.value)}
           />
         )}
-        <button type="submit" disabled={disabled || blank || sending}>
+        <button type="submit" disabled={disabled || blank || sending || tooLong}>
           {submitLabel ?? t('chat.send')}
         </button>
       </div>
+      <p id={counterId} className={tooLong ? 'counter too-long' : 'counter'} aria-live="polite">
+        {tooLong
+          ? t('chat.tooLong', { count: length, max: maxLength, over: length - maxLength })
+          : t('chat.count', { count: length, max: maxLength })}
+      </p>
     </form>
   );
 }
