@@ -145,6 +145,7 @@ export const en = {
     withdraw: 'Withdraw the request',
     end: 'End the talk',
     say: 'Say something to {{name}}',
+    endedWhileTyping: 'The talk with {{name}} has ended. What you had not sent stays here to copy.',
     status: { requested: 'waiting', open: 'open', declined: 'declined', ended: 'ended' },
   },
   statements: {
@@ -200,6 +201,16 @@ export const en = {
   },
   online: { title: 'At the table', on: 'online', off: 'offline' },
   sidebar: { label: 'Your character and notebook' },
+  news: {
+    label: 'New for you',
+    invitation: '{{name}} asks you for a private talk.',
+    answer: 'Answer',
+    whisper: '{{name}} said something to you in your private talk.',
+    clue: '{{name}} showed the table a clue: {{title}}.',
+    statement: '{{name}} gave a final statement.',
+    show: 'Show',
+    dismiss: 'Dismiss',
+  },
   host: {
     title: 'Host controls',
     code: 'Room code',

@@ -136,6 +136,7 @@ export const zh: Messages = {
     hostSays: '主持人说',
   },
   talks: {
+    endedWhileTyping: '与{{name}}的私聊已结束。你还没发出的话留在这里，可以复制。',
     title: '私聊',
     none: '还没有私聊。',
     request: '邀请{{name}}私聊',
@@ -199,6 +200,16 @@ export const zh: Messages = {
     pausedNotice: '主持人暂停了游戏。',
   },
   online: { title: '在座', on: '在线', off: '离线' },
+  news: {
+    label: '新消息',
+    invitation: '{{name}}邀请你私聊。',
+    answer: '去回应',
+    whisper: '{{name}}在私聊中对你说了话。',
+    clue: '{{name}}向全桌公开了一条线索：{{title}}。',
+    statement: '{{name}}做了最终陈述。',
+    show: '查看',
+    dismiss: '关闭',
+  },
   sidebar: { label: '你的角色与笔记本' },
   host: {
     title: '主持人面板',

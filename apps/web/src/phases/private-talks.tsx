@@ -1,10 +1,12 @@
 import { LIMITS, type Talk, type View } from '@jubensha/protocol';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActions } from '../game/act.js';
 import type { Stream } from '../game/game-state.js';
 import { characterName } from '../text.js';
 import { ChatLog } from '../table/chat-log.js';
 import { MessageForm } from '../table/message-form.js';
+import { talkElementId } from '../table/news.js';
 import { useRoom } from '../table/room-context.js';
 
 /** One-to-one talks: ask someone, accept or decline an invitation, one thread per talk. */
@@ -49,8 +51,12 @@ function TalkThread({ talk, view, streams }: { talk: Talk; view: View; streams: 
   const me = view.me?.seat ?? '';
   const other = characterName(view.story, talk.from === me ? talk.to : talk.from, lang);
   const invitedMe = talk.status === 'requested' && talk.to === me;
+  // A talk that ends (the other side, or the phase) while this player types keeps their draft on
+  // screen, so nothing they wrote is lost without a word.
+  const [wasOpen, setWasOpen] = useState(talk.status === 'open');
+  if (talk.status === 'open' && !wasOpen) setWasOpen(true);
   return (
-    <article className="talk" aria-label={t('talks.with', { name: other })}>
+    <article className="talk" id={talkElementId(talk.id)} aria-label={t('talks.with', { name: other })}>
       <h4>
         {t('talks.with', { name: other })} <span className="badge">{t(`talks.status.${talk.status}`)}</span>
       </h4>
@@ -93,13 +99,16 @@ function TalkThread({ talk, view, streams }: { talk: Talk; view: View; streams: 
           me={me}
         />
       )}
+      {(talk.status === 'open' || (talk.status === 'ended' && wasOpen)) && (
+        <MessageForm
+          label={t('talks.say', { name: other })}
+          maxLength={LIMITS.privateMessage}
+          closed={talk.status === 'ended' ? t('talks.endedWhileTyping', { name: other }) : undefined}
+          onSubmit={(text) => act({ type: 'PRIVATE_MESSAGE', talk: talk.id, text })}
+        />
+      )}
       {talk.status === 'open' && (
         <>
-          <MessageForm
-            label={t('talks.say', { name: other })}
-            maxLength={LIMITS.privateMessage}
-            onSubmit={(text) => act({ type: 'PRIVATE_MESSAGE', talk: talk.id, text })}
-          />
           <button
             type="button"
             className="secondary"

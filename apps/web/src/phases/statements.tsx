@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useActions } from '../game/act.js';
 import { characterName } from '../text.js';
 import { MessageForm } from '../table/message-form.js';
+import { STATEMENTS_ID } from '../table/news.js';
 import { useRoom } from '../table/room-context.js';
 
 /** Final statements, one speaker at a time in the order the server set. */
@@ -56,6 +57,7 @@ export function StatementList({ view, live = false }: { view: View; live?: boole
       role={live ? 'log' : 'region'}
       aria-live={live ? 'polite' : undefined}
       aria-label={t('statements.given')}
+      id={STATEMENTS_ID}
       className="statements"
     >
       {given.length === 0 && <p className="muted">{t('statements.none')}</p>}

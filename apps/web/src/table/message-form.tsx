@@ -12,6 +12,7 @@ export function MessageForm({
   multiline = false,
   submitLabel,
   disabled = false,
+  closed,
   onSubmit,
 }: {
   label: string;
@@ -19,6 +20,8 @@ export function MessageForm({
   multiline?: boolean;
   submitLabel?: string;
   disabled?: boolean;
+  /** The conversation closed (a talk ended): said instead of the box, and over it while a draft is left. */
+  closed?: string;
   onSubmit: (text: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
@@ -39,8 +42,11 @@ export function MessageForm({
       setSending(false);
     }
   };
+  if (closed !== undefined && blank) return null;
+  if (closed !== undefined) disabled = true;
   return (
     <form className="message-form" onSubmit={(e) => void submit(e)}>
+      {closed !== undefined && <p className="notice">{closed}</p>}
       <label htmlFor={id}>{label}</label>
       <div className="row">
         {multiline ? (

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadNotes, saveNotes } from '../session.js';
 import { ClueCard } from './clue-card.js';
+import { PUBLISHED_CLUES_ID } from './news.js';
 import { useRoom } from './room-context.js';
 
 /** Clues this seat found, clues the table published, and the player's own notes (kept in this browser). */
@@ -31,7 +32,7 @@ export function Notebook({ view }: { view: View }) {
       {/* The host's view has no table before the reveal: nothing to list, rather than "none yet". */}
       {view.table && (
         <>
-          <h3>{t('notebook.published')}</h3>
+          <h3 id={PUBLISHED_CLUES_ID}>{t('notebook.published')}</h3>
           {published.length === 0 && <p className="muted">{t('notebook.nonePublished')}</p>}
           {published.map((c) => (
             <ClueCard key={c.id} clue={c} story={view.story} mine={false} />

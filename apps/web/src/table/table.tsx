@@ -15,6 +15,7 @@ import { SeatList } from './online.js';
 import { AiVoicesNotice } from './ai-voices-notice.js';
 import { HostSays } from './host-says.js';
 import { useRoom, useStoryText } from './room-context.js';
+import { News } from './news.js';
 import { Timer } from './timer.js';
 
 /** The screen for the current phase; which one comes from the view alone. */
@@ -84,6 +85,7 @@ export function Table({
           </p>
         </div>
         <Timer progress={progress} />
+        <News view={view} />
       </header>
       {finished && (
         <p className="notice ended" role="status">
