@@ -123,6 +123,8 @@ export const en = {
   discussion: {
     hint: 'Question the others, compare alibis, show the clues you are willing to share.',
     introHint: 'Introduce your character to the table, as your script tells you.',
+    aiWaitIntro:
+      'The AI characters let the people at the table go first: they introduce themselves once every person has spoken, or after a short wait.',
   },
   chat: {
     public: 'Table chat',

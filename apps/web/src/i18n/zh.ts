@@ -121,6 +121,7 @@ export const zh: Messages = {
     keep: '藏起来',
   },
   discussion: {
+    aiWaitIntro: 'AI 角色会让真人玩家先发言：等每位真人都自我介绍后，或稍等片刻，它们就会开口。',
     hint: '盘问其他人，对质不在场证明，公开你愿意分享的线索。',
     introHint: '按剧本向大家介绍你的角色。',
   },

@@ -101,4 +101,19 @@ describe('Discussion', () => {
       { type: 'REQUEST_TALK', with: 'cy' },
     ]);
   });
+
+  it('explains the AI seats’ silence at the introductions while a person has not spoken yet', () => {
+    const phase = phaseIndex('intro');
+    const wait = 'The AI characters let the people at the table go first';
+    const r = renderAtTable(<Discussion view={seatView({ phase })} streams={[]} intro />);
+    expect(screen.getByRole('note').textContent).toContain(wait);
+    r.unmount();
+    // Every person has introduced themselves: no more waiting to explain.
+    const spoken = [
+      { n: 1, seat: 'ann', text: 'I keep the till.', at: 2_000 },
+      { n: 2, seat: 'bo', text: 'I cook.', at: 3_000 },
+    ];
+    renderAtTable(<Discussion view={seatView({ phase, table: { chat: spoken } })} streams={[]} intro />);
+    expect(screen.queryByText(wait, { exact: false })).toBeNull();
+  });
 });

@@ -26,6 +26,11 @@ export function Discussion({
         {intro ? t('phase.intro') : privateRound ? t('phase.discussPrivate') : t('phase.discussPublic')}
       </h2>
       <p className="muted">{intro ? t('discussion.introHint') : t('discussion.hint')}</p>
+      {intro && aiWaiting(view) && (
+        <p className="notice" role="note">
+          {t('discussion.aiWaitIntro')}
+        </p>
+      )}
       <PublicChat view={view} streams={streams} />
       {privateRound && view.me && <PrivateTalks view={view} streams={streams} />}
     </section>
@@ -58,5 +63,20 @@ export function PublicChat({ view, streams }: { view: View; streams: Stream[] })
         />
       )}
     </>
+  );
+}
+
+/**
+ * At the introductions the AI characters let the people speak first: they wait while a person who has
+ * not introduced themselves yet may still do so (a short grace the server sets). Said on screen, or
+ * the AI seats' silence reads as a fault.
+ */
+export function aiWaiting(view: View): boolean {
+  const started = view.progress.phaseStartedAt ?? 0;
+  const spoke = new Set((view.table?.chat ?? []).filter((m) => m.at >= started).map((m) => m.seat));
+  const seats = view.progress.seats;
+  return (
+    seats.some((s) => s.controller === 'ai' && !spoke.has(s.seat)) &&
+    seats.some((s) => s.controller === 'human' && !spoke.has(s.seat))
   );
 }
