@@ -57,6 +57,13 @@ export const en = {
     name: 'Your name',
     pickSeat: 'Choose your character',
     noFreeSeat: 'Every seat for a person is taken.',
+    fullTitle: 'This room is full',
+    fullWatch:
+      'You can still watch: the table chat, the clues shown and the statements, without a character of your own.',
+    watch: 'Watch as a spectator',
+    askHost:
+      'Or ask the host to give you one of the AI characters: the host’s panel has “Give … back to a person”. The seat then shows up here.',
+    checkAgain: 'Check for a free seat again',
     takenBy: 'taken by {{name}}',
     take: 'Take this seat',
     backToSeat: 'You already have a seat in this room: back to your seat',

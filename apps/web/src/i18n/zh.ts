@@ -53,6 +53,11 @@ export const zh: Messages = {
     authoredLinesOnly: 'AI 角色只会说作者写好的台词（未配置语言模型）。',
   },
   join: {
+    fullTitle: '这个房间已满',
+    fullWatch: '你仍可以旁观：看公聊、公开的线索和陈述，但没有自己的角色。',
+    watch: '以旁观者身份观看',
+    askHost: '也可以请主持人把一个 AI 角色让给你：主持人面板里有“把……交还给真人”，之后这个座位会出现在这里。',
+    checkAgain: '再看看有没有空位',
     title: '加入游戏',
     titleOf: '加入《{{title}}》',
     name: '你的名字',

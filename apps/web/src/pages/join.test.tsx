@@ -110,6 +110,20 @@ describe('Join', () => {
     });
   });
 
+  it('offers a full room to watch, and to ask the host for an AI seat', async () => {
+    const full = {
+      ...room,
+      seats: room.seats.map((s) => (s.seat === 'ann' ? { ...s, taken: true, name: 'Alice' } : s)),
+    };
+    serve(refusal('SEAT_TAKEN'), full);
+    render(<Join code="ABCDEFGH" />);
+    const region = await screen.findByRole('region', { name: 'This room is full' });
+    const watch = screen.getByRole('link', { name: 'Watch as a spectator' });
+    expect(watch.getAttribute('href')).toBe('/room/room-9');
+    expect(region.textContent).toContain('ask the host to give you one of the AI characters');
+    expect(screen.getByRole('button', { name: 'Check for a free seat again' })).toBeTruthy();
+  });
+
   it('shows a refusal in the UI language and stays on the page', async () => {
     serve(refusal('SEAT_TAKEN'));
     render(<Join code="ABCDEFGH" />);

@@ -71,6 +71,29 @@ export function Join({ code }: { code: string }) {
           <a href={roomPath(existing.roomId)}>{t('join.backToSeat')}</a>
         </p>
       )}
+      {room && free.length === 0 && (
+        <section className="card full-room" aria-labelledby="full-title">
+          <h2 id="full-title">{t('join.fullTitle')}</h2>
+          <p>{t('join.fullWatch')}</p>
+          <p>
+            <a className="button-link" href={roomPath(room.roomId)}>
+              {t('join.watch')}
+            </a>
+          </p>
+          {room.seats.some((s) => s.controller === 'ai') && (
+            <>
+              <p>{t('join.askHost')}</p>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => getRoom(code).then(setRoom, () => undefined)}
+              >
+                {t('join.checkAgain')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
       {room && (
         <form className="card" onSubmit={(e) => void submit(e)}>
           <label htmlFor={nameId}>{t('join.name')}</label>
