@@ -10,6 +10,11 @@ export const zh: Messages = {
   language: { zh: '中文', en: '英文' },
   common: { loading: '加载中…', dismiss: '关闭' },
   home: {
+    quickSeats: '一键设置所有座位',
+    allAi: '全部由 AI 扮演',
+    onePerson: '我一人 + 其余 AI',
+    allHuman: '全部真人',
+    seatCount: '真人 {{humans}} 位，AI 角色 {{ai}} 位（下面每个座位仍可单独切换）',
     title: '开一场剧本杀',
     tagline: '选一个剧本，邀请朋友，空着的座位由 AI 角色来坐。',
     pickStory: '剧本',

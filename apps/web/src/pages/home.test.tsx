@@ -79,6 +79,35 @@ describe('Home', () => {
     expect(loadSession('room-1')).toEqual({ roomId: 'room-1', code: 'ABCDEFGH', hostToken });
   });
 
+  it('brings the setup form into view, and sets every seat at once (each still switchable)', async () => {
+    const calls = serve({
+      status: 201,
+      body: CreateRoomResponseSchema.parse({
+        roomId: 'room-2',
+        code: 'ABCDEFGH',
+        hostToken: 'h'.repeat(43),
+        invitePath: '/join/ABCDEFGH',
+      }),
+    });
+    render(<Home />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Host The Tea House' }));
+    const heading = screen.getByRole('heading', { name: 'Open a room for The Tea House' });
+    expect(document.activeElement).toBe(heading);
+    const quick = screen.getByRole('group', { name: 'Set every seat at once' });
+    await userEvent.click(within(quick).getByRole('button', { name: 'Fill every seat with AI' }));
+    expect(screen.getByText(/0 for people, 3 AI characters/)).toBeTruthy();
+    await userEvent.click(within(quick).getByRole('button', { name: 'Me + AI for the rest' }));
+    expect(screen.getByText(/1 for people, 2 AI characters/)).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Bo'), 'human');
+    await userEvent.click(screen.getByRole('button', { name: 'Open the room' }));
+    await vi.waitFor(() => expect(window.location.pathname).toBe('/room/room-2'));
+    expect((calls.at(-1)?.body as { seats: unknown }).seats).toEqual([
+      { seat: 'ann', controller: 'human' },
+      { seat: 'bo', controller: 'human' },
+      { seat: 'cy', controller: 'ai' },
+    ]);
+  });
+
   it('joins by a code only when it is a valid room code', async () => {
     serve({ status: 503, body: { error: gameError('UNAVAILABLE') } });
     render(<Home />);

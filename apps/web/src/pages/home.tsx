@@ -7,7 +7,7 @@ import {
   type Language,
   type StorySummary,
 } from '@jubensha/protocol';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, createRoom, listStories } from '../api.js';
 import { navigate, roomPath } from '../router.js';
@@ -87,6 +87,20 @@ function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: Game
   );
   const [hintLevel, setHintLevel] = useState<HintLevel>(DEFAULT_HINT_LEVEL);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form opens below the story cards: bring it into view, and the keyboard with it.
+  useEffect(() => {
+    const h = heading.current;
+    if (!h) return;
+    h.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    h.focus({ preventScroll: true });
+  }, []);
+  const setAll = (c: Controller) => setControllers(Object.fromEntries(story.seats.map((s) => [s.seat, c])));
+  // One person (the host) and AI characters for the rest: the usual way to try a story.
+  const onePerson = () =>
+    setControllers(
+      Object.fromEntries(story.seats.map((s, i) => [s.seat, (i === 0 ? 'human' : 'ai') as Controller])),
+    );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -107,7 +121,9 @@ function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: Game
   };
   return (
     <form className="card" aria-labelledby="create-title" onSubmit={(e) => void submit(e)}>
-      <h2 id="create-title">{t('home.createTitle', { title: pick(story.title, ui) })}</h2>
+      <h2 id="create-title" ref={heading} tabIndex={-1}>
+        {t('home.createTitle', { title: pick(story.title, ui) })}
+      </h2>
       <fieldset>
         <legend>{t('home.storyLanguage')}</legend>
         {story.languages.map((l) => (
@@ -119,6 +135,23 @@ function CreateRoom({ story, onError }: { story: StorySummary; onError: (e: Game
       </fieldset>
       <fieldset>
         <legend>{t('home.whoPlays')}</legend>
+        <div className="actions quick-seats" role="group" aria-label={t('home.quickSeats')}>
+          <button type="button" className="small secondary" onClick={() => setAll('ai')}>
+            {t('home.allAi')}
+          </button>
+          <button type="button" className="small secondary" onClick={onePerson}>
+            {t('home.onePerson')}
+          </button>
+          <button type="button" className="small secondary" onClick={() => setAll('human')}>
+            {t('home.allHuman')}
+          </button>
+        </div>
+        <p className="muted">
+          {t('home.seatCount', {
+            humans: story.seats.filter((s) => (controllers[s.seat] ?? 'human') === 'human').length,
+            ai: story.seats.filter((s) => controllers[s.seat] === 'ai').length,
+          })}
+        </p>
         {story.seats.map((s) => (
           <SeatChoice
             key={s.seat}

@@ -5,7 +5,16 @@ import { SeatList } from '../table/online.js';
 import { useStoryText } from '../table/room-context.js';
 import { StoryText } from '../table/story-text.js';
 
-export function Lobby({ view, presence }: { view: View; presence: Presence | null }) {
+/** The premise, the seats (unless the host's panel lists them beside it), and ready. */
+export function Lobby({
+  view,
+  presence,
+  seats = true,
+}: {
+  view: View;
+  presence: Presence | null;
+  seats?: boolean;
+}) {
   const { t } = useTranslation();
   const s = useStoryText();
   const { act, busy } = useActions();
@@ -22,8 +31,12 @@ export function Lobby({ view, presence }: { view: View; presence: Presence | nul
           {t('story.warnings')}: {view.story.contentWarnings.map((w) => s(w)).join(' · ')}
         </p>
       )}
-      <h3>{t('lobby.seats')}</h3>
-      <SeatList view={view} presence={presence} />
+      {seats && (
+        <>
+          <h3>{t('lobby.seats')}</h3>
+          <SeatList view={view} presence={presence} />
+        </>
+      )}
       <p aria-live="polite">{waiting === 0 ? t('lobby.allReady') : t('lobby.waiting', { count: waiting })}</p>
       {mine && (
         <button type="button" disabled={busy} onClick={() => void act({ type: 'READY', ready: !mine.ready })}>

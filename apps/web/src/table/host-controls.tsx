@@ -114,6 +114,7 @@ function HostSeats({ view, presence }: { view: View; presence: Presence | null }
               <span className="muted">
                 {seat.controller === 'ai' ? t('seat.ai') : (seat.name ?? t('seat.free'))}
                 {seat.controller === 'human' && ` · ${online ? t('online.on') : t('online.off')}`}
+                {!progress.started && seat.ready && ` · ${t('lobby.ready')}`}
               </span>{' '}
               {seat.controller === 'human' ? (
                 <button

@@ -145,6 +145,27 @@ describe('HostControls', () => {
   });
 });
 
+describe('one of each per screen', () => {
+  it('shows the script once on the reading screen and the seats once beside the host’s panel', () => {
+    const r = renderAtTable(
+      <Table view={seatView({ phase: phaseIndex('read') })} presence={null} streams={[]} />,
+    );
+    expect(screen.getAllByText(ANN_SCRIPT_1)).toHaveLength(1);
+    r.unmount();
+    const lobby = seatView({ phase: null });
+    renderAtTable(
+      <Table
+        view={lobby}
+        presence={null}
+        streams={[]}
+        host={<HostControls view={lobby} presence={null} />}
+      />,
+    );
+    expect(screen.getAllByText('Bob', { exact: false })).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Hand Bo to the AI' })).toBeTruthy();
+  });
+});
+
 describe('a seat handed to the AI', () => {
   it('tells its player', () => {
     const view = seatView({ phase: phaseIndex('discuss', 'public') });

@@ -23,15 +23,18 @@ export function PhaseScreen({
   view,
   presence,
   streams,
+  hostPanel = false,
 }: {
   view: View;
   presence: Presence | null;
   streams: Stream[];
+  /** The host's panel is beside it, with its own seat list. */
+  hostPanel?: boolean;
 }) {
   const step = view.progress.phase === null ? null : view.story.plan[view.progress.phase];
   switch (step?.kind) {
     case undefined:
-      return <Lobby view={view} presence={presence} />;
+      return <Lobby view={view} presence={presence} seats={!hostPanel} />;
     case 'read':
       return <Reading view={view} />;
     case 'intro':
@@ -72,6 +75,7 @@ export function Table({
   const s = useStoryText();
   const { aiVoices, finished } = useRoom();
   const { progress } = view;
+  const step = progress.phase === null ? undefined : view.story.plan[progress.phase];
   return (
     <div className="table">
       <header className="table-header">
@@ -106,18 +110,22 @@ export function Table({
       <HostSays view={view} />
       <div className="table-body">
         <main className="phase" id="main">
-          <PhaseScreen view={view} presence={presence} streams={streams} />
+          <PhaseScreen view={view} presence={presence} streams={streams} hostPanel={host !== undefined} />
         </main>
         <aside className="sidebar" aria-label={t('sidebar.label')}>
           {host}
           <CharacterCard view={view} />
           <Goals view={view} />
-          <Script view={view} />
+          {/* The reading screen shows the act's script: once on screen, not twice. */}
+          {step?.kind !== 'read' && <Script view={view} />}
           <Notebook view={view} />
-          <section className="card" aria-labelledby="online-title">
-            <h2 id="online-title">{t('online.title')}</h2>
-            <SeatList view={view} presence={presence} />
-          </section>
+          {/* The host's panel lists the seats with who is here: once on screen, not twice. */}
+          {host === undefined && (
+            <section className="card" aria-labelledby="online-title">
+              <h2 id="online-title">{t('online.title')}</h2>
+              <SeatList view={view} presence={presence} />
+            </section>
+          )}
         </aside>
       </div>
     </div>
