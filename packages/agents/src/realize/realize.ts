@@ -47,7 +47,12 @@ function choose(variants: string[], ctx: RealizeContext): string {
   const stale = (v: string) =>
     ctx.said.has(v) || heard.some((h) => h === v || (v.length >= 4 && (h.startsWith(v) || h.endsWith(v))));
   const fresh = variants.filter((v) => v && !stale(v));
-  const from = fresh.length > 0 ? fresh : variants.filter(Boolean);
+  // All stale: one the seat has not said itself (others' lines only heard) before any it has.
+  const said = [...ctx.said];
+  const unsaid = variants.filter(
+    (v) => v && !said.some((l) => l === v || (v.length >= 4 && (l.startsWith(v) || l.endsWith(v)))),
+  );
+  const from = fresh.length > 0 ? fresh : unsaid.length > 0 ? unsaid : variants.filter(Boolean);
   if (ctx.voice === undefined) return from[Math.floor(ctx.rng() * from.length)] ?? '';
   // Lists of a line turn at strides 1, 2, 3…: with nothing stale, two seats whose places differ modulo a
   // prime list length never pick the same pair from two such lists.
@@ -393,8 +398,9 @@ function toldBefore(claim: string, ctx: RealizeContext): boolean {
 
 /** A claim's first sentence, its full stop kept: what a liar repeats once the whole story has been told. */
 export function claimCore(claim: string, language: Language): string {
-  const first = sentences(claim)[0] ?? claim;
-  return first.trim().length >= (language === 'zh' ? 8 : 20) ? first.trim() : claim;
+  // Cut at a semicolon, the first part ends as a sentence does.
+  const first = (sentences(claim)[0] ?? claim).trim().replace(/[；;，,：:]$/, language === 'zh' ? '。' : '.');
+  return first.length >= (language === 'zh' ? 8 : 20) ? first : claim;
 }
 
 function realizePlan(plan: Plan, ctx: RealizeContext): string {

@@ -3,7 +3,7 @@ import { loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { lastDiscussion, withClues } from '../testing/game-at.js';
 import { seatState } from '../testing/seat-state.js';
-import { gist } from './realize.js';
+import { claimCore, gist } from './realize.js';
 
 describe('gist: the sentence of a clue that says most', () => {
   it.each([
@@ -24,4 +24,24 @@ describe('gist: the sentence of a clue that says most', () => {
       expect(g).not.toMatch(where);
     },
   );
+});
+
+describe('claimCore: a claim told again', () => {
+  it('is its first sentence, ending as a sentence ends', () => {
+    expect(
+      claimCore(
+        'After my exit at 9:05 I stood at the edge of the wings watching my teacher until the curtain at 9:15; then I went back to dressing room 2.',
+        'en',
+      ),
+    ).toBe(
+      'After my exit at 9:05 I stood at the edge of the wings watching my teacher until the curtain at 9:15.',
+    );
+    expect(claimCore('九点零五分下场以后，我一直站在侧台边看师父唱；九点一刻落幕才回二号房。', 'zh')).toBe(
+      '九点零五分下场以后，我一直站在侧台边看师父唱。',
+    );
+    // A first sentence too short to stand for the claim: the whole claim.
+    expect(claimCore('No. I was there. All evening, in the hall.', 'en')).toBe(
+      'No. I was there. All evening, in the hall.',
+    );
+  });
 });
