@@ -122,6 +122,8 @@ describe('Join', () => {
     expect(watch.getAttribute('href')).toBe('/room/room-9');
     expect(region.textContent).toContain('ask the host to give you one of the AI characters');
     expect(screen.getByRole('button', { name: 'Check for a free seat again' })).toBeTruthy();
+    expect(screen.queryByLabelText('Your name')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Take this seat' })).toBeNull();
   });
 
   it('shows a refusal in the UI language and stays on the page', async () => {

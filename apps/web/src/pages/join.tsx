@@ -96,14 +96,19 @@ export function Join({ code }: { code: string }) {
       )}
       {room && (
         <form className="card" onSubmit={(e) => void submit(e)}>
-          <label htmlFor={nameId}>{t('join.name')}</label>
-          <input
-            id={nameId}
-            value={name}
-            maxLength={LIMITS.displayName}
-            autoComplete="nickname"
-            onChange={(e) => setName(e.target.value)}
-          />
+          {/* A full room asks for no name: nothing could be taken with it. */}
+          {free.length > 0 && (
+            <>
+              <label htmlFor={nameId}>{t('join.name')}</label>
+              <input
+                id={nameId}
+                value={name}
+                maxLength={LIMITS.displayName}
+                autoComplete="nickname"
+                onChange={(e) => setName(e.target.value)}
+              />
+            </>
+          )}
           <fieldset>
             <legend>{t('join.pickSeat')}</legend>
             {free.length === 0 && <p className="muted">{t('join.noFreeSeat')}</p>}
@@ -135,9 +140,11 @@ export function Join({ code }: { code: string }) {
               );
             })}
           </fieldset>
-          <button type="submit" disabled={busy || !seat || name.trim() === ''}>
-            {t('join.take')}
-          </button>
+          {free.length > 0 && (
+            <button type="submit" disabled={busy || !seat || name.trim() === ''}>
+              {t('join.take')}
+            </button>
+          )}
         </form>
       )}
     </main>
