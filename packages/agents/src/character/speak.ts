@@ -49,6 +49,8 @@ export interface Spoken {
   modelMs: number;
   /** Candidates that did not pass, and why (for diagnosis; never shown to players). */
   rejected: { text: string; why: string }[];
+  /** With choices: how many there were, and whether the model took the seat's own wording (the first). */
+  choice?: { of: number; own: boolean };
 }
 
 /** The story's people and places as a reply could name them: full names and each bracketed alias, zh and en. */
@@ -228,7 +230,16 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       tokens.completion += stats.completionTokens;
       modelMs += stats.totalMs;
       // Constrained decoding writes a choice exactly; anything else is a backend fault, and the template speaks.
-      if (choices.includes(text)) return { text, source: 'model', failures, tokens, modelMs, rejected };
+      if (choices.includes(text))
+        return {
+          text,
+          source: 'model',
+          failures,
+          tokens,
+          modelMs,
+          rejected,
+          choice: { of: choices.length, own: text === choices[0] },
+        };
       failures.push('format');
       rejected.push({ text, why: 'not one of the choices' });
     } catch (error) {

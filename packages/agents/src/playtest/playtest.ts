@@ -50,6 +50,8 @@ export interface PlaytestReport {
   sources: Record<TranscriptLine['source'], number>;
   /** Model time of the lines the model worded: median and 90th percentile, ms. */
   modelMsPerLine: { median: number; p90: number; lines: number };
+  /** Lines the model chose among wordings, the mean number offered, and how many times it took the seat's own. */
+  choices: { lines: number; own: number; meanOffered: number };
   /** Ablations the games ran with. */
   ablations: { blindClues: boolean; noTalk: boolean };
   /** What a player meets at the table: answers, repeats, case content, lies, what the vote followed. */
@@ -141,6 +143,7 @@ export async function runPlaytest(story: Story, o: PlaytestOptions): Promise<Pla
     msPerLine: lines === 0 ? 0 : elapsed / lines,
     sources: sourcesOf(games),
     modelMsPerLine: quantiles(games.flatMap((g) => g.modelMs)),
+    choices: choicesOf(games),
     ablations: { blindClues: o.blindClues ?? false, noTalk: o.noTalk ?? false },
     talk: talkMetrics(story, o.language, games),
     games: games.map(({ final: _f, narration: _n, transcript: _t, ...rest }) => rest),
@@ -159,4 +162,14 @@ function quantiles(values: number[]): PlaytestReport['modelMsPerLine'] {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { median: at(0.5), p90: at(0.9), lines: sorted.length };
+}
+
+function choicesOf(games: GameResult[]): PlaytestReport['choices'] {
+  const lines = games.reduce((n, g) => n + g.choices.lines, 0);
+  const offered = games.reduce((n, g) => n + g.choices.offered, 0);
+  return {
+    lines,
+    own: games.reduce((n, g) => n + g.choices.own, 0),
+    meanOffered: lines ? offered / lines : 0,
+  };
 }

@@ -29,6 +29,11 @@ export function summaryLines(r: PlaytestReport): string[] {
       .join(
         ', ',
       )}; model time per model line: median ${num(r.modelMsPerLine.median)} ms, p90 ${num(r.modelMsPerLine.p90)} ms`,
+    ...(r.choices.lines > 0
+      ? [
+          `model choices: ${r.choices.lines} lines, ${num(r.choices.meanOffered)} wordings offered on average; the seat's own taken ${r.choices.own} times (${pct(r.choices.own / r.choices.lines)}), another ${r.choices.lines - r.choices.own} times`,
+        ]
+      : []),
     ...talkLines(r),
   ];
 }

@@ -57,6 +57,8 @@ export interface GameResult {
   lines: number;
   /** Model milliseconds of each AI line the model worded (its share of a worker's time, queueing aside). */
   modelMs: number[];
+  /** Lines the model chose among wordings: how many, and how many of them the seat's own (the first offered). */
+  choices: { lines: number; own: number; offered: number };
   /** Cover claims told (lies), from the agents' ledgers. */
   lies: number;
   narration: Narration[];
@@ -155,6 +157,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
   apply({ kind: 'host' }, { type: 'START' }, 1000);
   let lines = 0;
   const modelMs: number[] = [];
+  const choices = { lines: 0, own: 0, offered: 0 };
   for (let guard = 0; guard < 5_000; guard++) {
     const phase = story.phases[snap.context.phase];
     if (!phase || phase.kind === 'reveal' || phase.kind === 'debrief') break;
@@ -171,6 +174,11 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
         if (s) {
           lines++;
           if (s.source === 'model' || s.source === 'regenerated') modelMs.push(s.modelMs);
+          if (s.choice) {
+            choices.lines++;
+            choices.offered += s.choice.of;
+            if (s.choice.own) choices.own++;
+          }
           const c = action.command;
           const ref =
             c.type === 'PUBLIC_MESSAGE'
@@ -288,6 +296,7 @@ export async function runGame(story: Story, o: GameOptions): Promise<GameResult>
     ),
     lines,
     modelMs,
+    choices,
     lies: agents.reduce((n, a) => n + a.memory.ledger.filter((e) => e.intent === 'cover').length, 0),
     narration,
     final: snap,
