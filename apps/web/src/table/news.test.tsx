@@ -59,24 +59,29 @@ describe('News at the top of the table', () => {
     expect(within(header()).queryByText('Bo asks you for a private talk.')).toBeNull();
   });
 
-  it('announces a whisper and a clue another seat showed, and forgets one once looked at', async () => {
+  it('announces a whisper, then a clue another seat showed (the latest), and forgets one once looked at', async () => {
     const phase = phaseIndex('discuss', 'private');
+    const whispered = { talks: [talk('open', [{ n: 1, seat: 'bo', text: 'Psst.', at: 6_000 }])] };
     const update = rerenderable(seatView({ phase, me: { talks: [talk('open', [])] } }));
-    update(
-      seatView({
-        phase,
-        me: { talks: [talk('open', [{ n: 1, seat: 'bo', text: 'Psst.', at: 6_000 }])] },
-        table: { publishedClues: [clue] },
-      }),
-    );
+    update(seatView({ phase, me: whispered }));
     const news = within(header()).getByRole('region', { name: 'New for you' });
     expect(news.textContent).toContain('Bo said something to you in your private talk.');
-    expect(news.textContent).toContain('Bo showed the table a clue: A broken cup.');
-    const show = within(news).getAllByRole('button', { name: 'Show' })[0] as HTMLElement;
-    await userEvent.click(show);
+    await userEvent.click(within(news).getByRole('button', { name: 'Show' }));
     expect(document.activeElement?.id).toBe('talk-t1');
-    expect(news.textContent).not.toContain('private talk.');
-    await userEvent.click(within(news).getByRole('button', { name: 'Dismiss' }));
+    expect(within(header()).queryByRole('region', { name: 'New for you' })).toBeNull();
+    update(seatView({ phase, me: whispered, table: { publishedClues: [clue] } }));
+    const again = within(header()).getByRole('region', { name: 'New for you' });
+    expect(again.textContent).toContain('Bo showed the table a clue: A broken cup.');
+    await userEvent.click(within(again).getByRole('button', { name: 'Dismiss' }));
+    expect(within(header()).queryByRole('region', { name: 'New for you' })).toBeNull();
+  });
+
+  it('starts each phase with a clean strip', () => {
+    const phase = phaseIndex('discuss', 'public');
+    const update = rerenderable(seatView({ phase }));
+    update(seatView({ phase, table: { publishedClues: [clue] } }));
+    expect(within(header()).getByRole('region', { name: 'New for you' })).toBeTruthy();
+    update(seatView({ phase: phase + 1, table: { publishedClues: [clue] } }));
     expect(within(header()).queryByRole('region', { name: 'New for you' })).toBeNull();
   });
 

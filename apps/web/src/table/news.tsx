@@ -64,11 +64,12 @@ function bringIntoView(id: string): void {
   el.focus({ preventScroll: true });
 }
 
-const KEEP = 3;
+/** The header stays small on a phone: the latest news only (the rest is in the chat and notebook). */
+const KEEP = 1;
 
 /**
  * The strip under the phase line: an invitation to a private talk stays while it waits; other news
- * (a whisper, a clue shown, a statement) stays until looked at or dismissed, the latest three.
+ * (a whisper, a clue shown, a statement) stays until looked at or dismissed, the latest one.
  */
 export function News({ view }: { view: View }) {
   const { t } = useTranslation();
@@ -80,8 +81,11 @@ export function News({ view }: { view: View }) {
     const before = prev.current;
     prev.current = view;
     if (!before) return;
-    const fresh = newsBetween(before, view);
-    if (fresh.length > 0)
+    // A table that just appeared (the host's at the reveal) holds nothing new, only everything.
+    const fresh = before.table === null ? [] : newsBetween(before, view);
+    // News belongs to its phase: a new phase starts with a clean strip.
+    if (before.progress.phase !== view.progress.phase) setItems(fresh.slice(-KEEP));
+    else if (fresh.length > 0)
       setItems((old) => [...old.filter((o) => !fresh.some((f) => f.key === o.key)), ...fresh].slice(-KEEP));
   }, [view]);
   const me = view.me?.seat;
@@ -98,39 +102,45 @@ export function News({ view }: { view: View }) {
       <ul>
         {invitations.map((x) => (
           <li key={`invite-${x.id}`} className="invite-news">
-            <span>{t('news.invitation', { name: name(x.from) })}</span>{' '}
+            <span title={t('news.invitation', { name: name(x.from) })}>
+              {t('news.invitation', { name: name(x.from) })}
+            </span>{' '}
             <button type="button" className="small" onClick={() => bringIntoView(talkElementId(x.id))}>
               {t('news.answer')}
             </button>
           </li>
         ))}
-        {items.map((item) => (
-          <li key={item.key}>
-            <span>
-              {item.kind === 'whisper' && t('news.whisper', { name: name(item.from) })}
-              {item.kind === 'clue' && t('news.clue', { name: name(item.from), title: clueTitle(item.clue) })}
-              {item.kind === 'statement' && t('news.statement', { name: name(item.from) })}
-            </span>{' '}
-            <button
-              type="button"
-              className="small secondary"
-              onClick={() => {
-                dismiss(item.key);
-                bringIntoView(item.target);
-              }}
-            >
-              {t('news.show')}
-            </button>
-            <button
-              type="button"
-              className="small link"
-              aria-label={t('news.dismiss')}
-              onClick={() => dismiss(item.key)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
+        {items.map((item) => {
+          const text =
+            item.kind === 'whisper'
+              ? t('news.whisper', { name: name(item.from) })
+              : item.kind === 'clue'
+                ? t('news.clue', { name: name(item.from), title: clueTitle(item.clue) })
+                : t('news.statement', { name: name(item.from) });
+          return (
+            <li key={item.key}>
+              <span title={text}>{text}</span>{' '}
+              <button
+                type="button"
+                className="small secondary"
+                onClick={() => {
+                  dismiss(item.key);
+                  bringIntoView(item.target);
+                }}
+              >
+                {t('news.show')}
+              </button>
+              <button
+                type="button"
+                className="small link"
+                aria-label={t('news.dismiss')}
+                onClick={() => dismiss(item.key)}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
