@@ -1,4 +1,5 @@
 export * from './schema/common.js';
+export * from './schema/clock.js';
 export * from './schema/phases.js';
 export * from './schema/story-file.js';
 export * from './schema/character-file.js';

@@ -1,3 +1,5 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +7,14 @@ import { StorySchema } from '../schema/story.js';
 import { loadStory } from './load-story.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
+const valid = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/valid');
+
+async function copyStory(from: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'jubensha-story-'));
+  const dir = path.join(root, path.basename(from));
+  await cp(from, dir, { recursive: true });
+  return { dir, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
 
 describe('loadStory', () => {
   it('loads the base fixture into a plain-JSON Story with no diagnostics', async () => {
@@ -20,6 +30,30 @@ describe('loadStory', () => {
     expect(alice.script[0]!.en).toMatch(/^You are Alice\./);
     expect(story!.debrief.en).toMatch(/^Alice poisoned the tea/);
     expect(story!.locations[0]!.cost).toBe(1);
+  });
+
+  it('loads a night that crosses midnight and hands a rolled-over until on as 24:10', async () => {
+    const { story, diagnostics } = await loadStory(path.join(valid, 'midnight'));
+    expect(diagnostics).toEqual([]);
+    expect(story!.incident).toEqual({ day: 0, at: '23:45', until: '24:30' });
+    expect(story!.timeline.map((e) => [e.day, e.at, e.until])).toEqual([
+      [0, '23:00', '24:10'],
+      [0, '24:05', undefined],
+      [1, '00:20', '01:00'],
+    ]);
+  });
+
+  it('reads a rolled-over until when it looks for one person in two places', async () => {
+    const { dir, cleanup } = await copyStory(path.join(valid, 'midnight'));
+    try {
+      const file = path.join(dir, 'story.yaml');
+      // Bob is in the garden until 00:10; the clinic at 00:05 overlaps only if the until is the next day.
+      await writeFile(file, (await readFile(file, 'utf8')).replace("at: '00:20'", "at: '00:05'"));
+      const { diagnostics } = await loadStory(dir);
+      expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['TIMELINE_CONFLICT', 97]]);
+    } finally {
+      await cleanup();
+    }
   });
 
   it('reports a missing folder as FILE_MISSING instead of throwing', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LocalizedText } from '../schema/common.js';
+import { withExtendedUntil } from '../schema/clock.js';
 import { IdSchema, LANGUAGES } from '../schema/common.js';
 import { StoryFileSchema } from '../schema/story-file.js';
 import type { Character, Story } from '../schema/story.js';
@@ -124,7 +125,16 @@ export async function loadStory(dir: string): Promise<LoadResult> {
     if (section.text !== '') debriefByLanguage[language] = section.text;
 
   const { $schema: _schema, characters: _profiles, debrief: _debriefName, ...rest } = file;
-  const story: Story = { ...rest, characters: assembled, debrief: debriefByLanguage, acts };
+  // A rolled-over end (23:00 until 00:10) is handed on as 24:10: the engine and the agents add a time to its
+  // day as they read it, and would otherwise put the end before the start.
+  const story: Story = {
+    ...rest,
+    ...(rest.incident ? { incident: withExtendedUntil(rest.incident) } : {}),
+    timeline: rest.timeline.map(withExtendedUntil),
+    characters: assembled,
+    debrief: debriefByLanguage,
+    acts,
+  };
   const locate = storyLocator({
     story: storySource,
     characters,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema, LocalizedTextSchema } from './common.js';
+import { CLOCK_MESSAGE, CLOCK_PATTERN } from './clock.js';
 import { PhaseSchema } from './phases.js';
 
 export const GENRES = [
@@ -98,7 +99,13 @@ export const ClueSchema = z
   })
   .strict();
 
-const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM (24-hour)');
+const ClockSchema = z
+  .string()
+  .regex(CLOCK_PATTERN, CLOCK_MESSAGE)
+  .describe('HH:MM on a 24-hour clock; 24:00–47:59 is the next day (24:10 = ten past midnight).');
+const UntilSchema = ClockSchema.describe(
+  'End time, HH:MM. An end earlier than the start is on the next day (23:00 until 00:10); 24:10 says the same. Default: an instant.',
+);
 
 /** One thing that really happened. Never shown to any seat before the reveal. */
 export const TimelineEventSchema = z
@@ -109,9 +116,11 @@ export const TimelineEventSchema = z
       .min(0)
       .max(30)
       .default(0)
-      .describe('Day offset, for stories that span midnight or several days.'),
+      .describe(
+        'Day offset, for stories that span several days; after midnight also 24:10 or an earlier until.',
+      ),
     at: ClockSchema,
-    until: ClockSchema.optional().describe('End time on the same day (default: an instant).'),
+    until: UntilSchema.optional(),
     who: z.array(IdSchema).min(1),
     location: IdSchema.optional().describe('A location id, when it happened at a searchable location.'),
     place: LocalizedTextSchema.optional().describe('Where it happened, when not at a location of the story.'),
@@ -124,7 +133,7 @@ export const StoryTimeSchema = z
   .object({
     day: z.number().int().min(0).max(30).default(0),
     at: ClockSchema,
-    until: ClockSchema.optional().describe('End time on the same day (default: an instant).'),
+    until: UntilSchema.optional(),
   })
   .strict();
 

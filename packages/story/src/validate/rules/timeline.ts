@@ -1,20 +1,11 @@
-import type { TimelineEvent } from '../../schema/story-file.js';
+import { formatClock, MAX_ROLLOVER_MINUTES, MINUTES_PER_DAY, timeSpan } from '../../schema/clock.js';
+import type { StoryTime, TimelineEvent } from '../../schema/story-file.js';
 import type { Rule } from '../context.js';
-
-const MINUTES_PER_DAY = 24 * 60;
-
-function minutes(day: number, clock: string): number {
-  const [h, m] = clock.split(':').map(Number);
-  return day * MINUTES_PER_DAY + (h ?? 0) * 60 + (m ?? 0);
-}
 
 /** An instant takes its whole minute, so two instants in the same minute at different places conflict. */
 function interval(event: TimelineEvent): [number, number] {
-  const start = minutes(event.day, event.at);
-  return [
-    start,
-    event.until === undefined ? start + 1 : Math.max(minutes(event.day, event.until), start + 1),
-  ];
+  const { from, to } = timeSpan(event);
+  return [from, Math.max(to, from + 1)];
 }
 
 function placeOf(event: TimelineEvent): string | undefined {
@@ -25,15 +16,18 @@ function placeOf(event: TimelineEvent): string | undefined {
 
 /** The true timeline never puts one person in two places at overlapping times. */
 export const checkTimeline: Rule = ({ story, report }) => {
-  story.timeline.forEach((event, i) => {
-    if (event.until !== undefined && event.until < event.at) {
-      report(
-        'TIMELINE_INTERVAL',
-        ['timeline', i, 'until'],
-        `the event ends (${event.until}) before it starts (${event.at})`,
-      );
-    }
-  });
+  const checkInterval = (time: StoryTime | TimelineEvent, path: (string | number)[]) => {
+    const { from, to } = timeSpan(time);
+    if (to >= from) return;
+    // An earlier end is the next day only within a night's span: past it the likelier mistake is a typo.
+    report(
+      'TIMELINE_INTERVAL',
+      [...path, 'until'],
+      `the event ends (${time.until ?? ''}) before it starts (${time.at}); an earlier end is read as the next day only within ${MAX_ROLLOVER_MINUTES / 60} hours: if it really ends the next day, write until: '${formatClock(to - time.day * MINUTES_PER_DAY + MINUTES_PER_DAY)}'`,
+    );
+  };
+  if (story.incident) checkInterval(story.incident, ['incident']);
+  story.timeline.forEach((event, i) => checkInterval(event, ['timeline', i]));
   story.timeline.forEach((event, j) => {
     const place = placeOf(event);
     if (place === undefined) return;
