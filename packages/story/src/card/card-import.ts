@@ -102,14 +102,19 @@ function skeleton(card: CharacterCardV2, languages: Language[], acts: number, id
   };
 }
 
-/** An id from a display name, unused in the story: `Dr. Mei Chen` → `dr-mei-chen`. */
-function freeId(name: string, taken: string[]): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32);
-  const base = /^[a-z]/.test(slug) ? slug : `character${slug ? `-${slug}` : ''}`;
+/** An id from a display name, unused in the story: `Dr. Mei Chen` → `dr-mei-chen`, `林守正` → `林守正`. */
+export function freeId(name: string, taken: string[]): string {
+  const slug = [
+    ...name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, ''),
+  ]
+    .slice(0, 32)
+    .join('')
+    .replace(/-+$/, '');
+  const base = /^\p{L}/u.test(slug) ? slug : `character${slug ? `-${slug}` : ''}`;
   let id = base;
   for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
   return id;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadStory } from '../load/load-story.js';
 import { copyBaseStory, FIXTURES } from '../testing/fixture-story.js';
-import { importCharacterCard } from './card-import.js';
+import { freeId, importCharacterCard } from './card-import.js';
 import { exportCharacterCard, parseMessageExamples } from './character-card.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -79,6 +79,14 @@ describe('Character Card V2', () => {
       ok: false,
     });
     expect(await readFile(path.join(copy.dir, 'story.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('derives an id from a name in any script', () => {
+    expect(freeId('Dr. Mei Chen', [])).toBe('dr-mei-chen');
+    expect(freeId('林守正', [])).toBe('林守正');
+    expect(freeId('林守正', ['林守正'])).toBe('林守正-2');
+    expect(freeId('「老 林」', [])).toBe('老-林');
+    expect(freeId('007', [])).toBe('character-007');
   });
 
   it('reads example lines from mes_example', () => {

@@ -56,6 +56,13 @@ describe('loadStory', () => {
     }
   });
 
+  it('loads ids in Chinese and a secret with no must-not-reveal phrase', async () => {
+    const { story, diagnostics } = await loadStory(path.join(valid, 'unicode-ids'));
+    expect(diagnostics).toEqual([]);
+    expect(story!.characters.map((c) => c.id)).toEqual(['爱丽丝', '鲍勃', '卡罗尔']);
+    expect(story!.characters[2]!.secrets[1]).toMatchObject({ id: '下棋', mustNotReveal: {} });
+  });
+
   it('reports a missing folder as FILE_MISSING instead of throwing', async () => {
     const { story, diagnostics } = await loadStory(path.join(fixtures, 'no-such-story'));
     expect(story).toBeUndefined();

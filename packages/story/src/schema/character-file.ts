@@ -5,8 +5,10 @@ export const SecretSchema = z
   .object({
     id: IdSchema,
     text: LocalizedTextSchema.describe('What the secret is, as the character knows it.'),
-    mustNotReveal: LocalizedPhrasesSchema.describe(
-      'Phrases that must never reach the table from this character (the output guard checks them).',
+    // Default none: a secret with nothing to hide (a harmless memory, a character with no secret) needs no
+    // phrase, and readers still find an object.
+    mustNotReveal: LocalizedPhrasesSchema.default({}).describe(
+      'Phrases that must never reach the table from this character (the output guard checks them). Optional: leave it out where the secret has nothing to hide.',
     ),
     act: z.number().int().min(1).default(1).describe('The act from which the character knows the secret.'),
   })

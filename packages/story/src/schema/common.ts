@@ -6,13 +6,19 @@ export const LanguageSchema = z.enum(LANGUAGES).describe('A story language: zh (
 export type Language = z.infer<typeof LanguageSchema>;
 
 /**
- * Ids are what other parts of the story refer to: short, lowercase, stable across languages
- * (they are never shown to players).
+ * Ids are what other parts of the story refer to: short and stable across languages (they are never shown to
+ * players). Letters of any script, so a Chinese cast can be 林守正 rather than c1; never a capital, so two ids
+ * never differ by case alone (characters/<id>.md on a case-blind file system). At most 40 letters, within the
+ * protocol's refs of 64.
  */
+export const ID_PATTERN = /^(?![^]*[\p{Lu}\p{Lt}])\p{L}[\p{L}\p{M}\p{N}-]{0,39}$/u;
 export const IdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'an id is lowercase letters, digits and dashes, starting with a letter')
-  .describe('A stable id: lowercase letters, digits and dashes, starting with a letter.');
+  .regex(
+    ID_PATTERN,
+    'an id is letters (any script, no capitals), digits and dashes, starting with a letter: tea-cup, 林守正',
+  )
+  .describe('A stable id: letters of any script (no capitals), digits and dashes, starting with a letter.');
 export type Id = z.infer<typeof IdSchema>;
 
 /**

@@ -43,6 +43,8 @@ function isPerLanguage(shape: Record<string, z.ZodType>): boolean {
 }
 
 function checkPresent(value: Record<string, unknown>, path: Path, context: RuleContext): void {
+  // Phrases in no language are a secret with nothing to hide; phrases in one language only are a gap.
+  if (path[path.length - 1] === 'mustNotReveal' && LANGUAGES.every((l) => !hasPhrases(value[l]))) return;
   const isScript = path[0] === 'characters' && path[2] === 'script';
   for (const language of context.story.languages) {
     const text = value[language];
@@ -58,4 +60,8 @@ function checkPresent(value: Record<string, unknown>, path: Path, context: RuleC
       context.report('LANG_MISSING', path, `${formatPath(path)} has no ${language} text`);
     }
   }
+}
+
+function hasPhrases(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
 }
