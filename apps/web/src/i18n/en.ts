@@ -218,6 +218,7 @@ export const en = {
   news: {
     label: 'New for you',
     invitation: '{{name}} asks you for a private talk.',
+    invitations: '{{count}} invitations to a private talk: {{names}}.',
     answer: 'Answer',
     whisper: '{{name}} said something to you in your private talk.',
     clue: '{{name}} showed the table a clue: {{title}}.',

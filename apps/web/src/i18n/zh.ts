@@ -214,6 +214,7 @@ export const zh: Messages = {
   news: {
     label: '新消息',
     invitation: '{{name}}邀请你私聊。',
+    invitations: '{{count}} 人邀请你私聊：{{names}}。',
     answer: '去回应',
     whisper: '{{name}}在私聊中对你说了话。',
     clue: '{{name}}向全桌公开了一条线索：{{title}}。',

@@ -6,7 +6,7 @@ import type { Stream } from '../game/game-state.js';
 import { characterName } from '../text.js';
 import { ChatLog } from '../table/chat-log.js';
 import { MessageForm } from '../table/message-form.js';
-import { talkElementId } from '../table/news.js';
+import { TALKS_ID, talkElementId } from '../table/news.js';
 import { useRoom } from '../table/room-context.js';
 
 /** One-to-one talks: ask someone, accept or decline an invitation, one thread per talk. */
@@ -20,7 +20,7 @@ export function PrivateTalks({ view, streams }: { view: View; streams: Stream[] 
   const busyWith = new Set(active.map((x) => (x.from === me.seat ? x.to : x.from)));
   const others = view.story.characters.filter((c) => c.id !== me.seat);
   return (
-    <section className="talks" aria-labelledby="talks-title">
+    <section className="talks" id={TALKS_ID} aria-labelledby="talks-title">
       <h3 id="talks-title">{t('talks.title')}</h3>
       <ul className="talk-requests">
         {others.map((c) => (

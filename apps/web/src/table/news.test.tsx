@@ -76,6 +76,15 @@ describe('News at the top of the table', () => {
     expect(within(header()).queryByRole('region', { name: 'New for you' })).toBeNull();
   });
 
+  it('gathers several invitations on one line', () => {
+    const phase = phaseIndex('discuss', 'private');
+    const two = [talk('requested', []), { ...talk('requested', []), id: 't2', from: 'cy' }];
+    renderAtTable(<Table view={seatView({ phase, me: { talks: two } })} presence={null} streams={[]} />);
+    const news = within(header()).getByRole('region', { name: 'New for you' });
+    expect(within(news).getAllByRole('listitem')).toHaveLength(1);
+    expect(news.textContent).toContain('2 invitations to a private talk: Bo, Cy.');
+  });
+
   it('starts each phase with a clean strip', () => {
     const phase = phaseIndex('discuss', 'public');
     const update = rerenderable(seatView({ phase }));

@@ -18,6 +18,7 @@ export interface NewsItem {
 
 export const talkElementId = (talk: string) => `talk-${talk}`;
 export const PUBLISHED_CLUES_ID = 'published-clues';
+export const TALKS_ID = 'private-talks';
 export const STATEMENTS_ID = 'statements-given';
 
 /**
@@ -96,20 +97,32 @@ export function News({ view }: { view: View }) {
     const c = view.table?.publishedClues.find((x) => x.id === id);
     return c ? s(c.title) : '';
   };
+  const invitationText =
+    invitations.length === 1
+      ? t('news.invitation', { name: name(invitations[0]?.from ?? '') })
+      : t('news.invitations', {
+          count: invitations.length,
+          names: invitations.map((x) => name(x.from)).join(lang === 'zh' ? '、' : ', '),
+        });
   const dismiss = (key: string) => setItems((old) => old.filter((o) => o.key !== key));
   return (
     <section className="news" aria-label={t('news.label')} aria-live="polite">
       <ul>
-        {invitations.map((x) => (
-          <li key={`invite-${x.id}`} className="invite-news">
-            <span title={t('news.invitation', { name: name(x.from) })}>
-              {t('news.invitation', { name: name(x.from) })}
-            </span>{' '}
-            <button type="button" className="small" onClick={() => bringIntoView(talkElementId(x.id))}>
+        {invitations.length > 0 && (
+          // Several invitations at once share one line: the header must stay small on a phone.
+          <li className="invite-news">
+            <span title={invitationText}>{invitationText}</span>{' '}
+            <button
+              type="button"
+              className="small"
+              onClick={() =>
+                bringIntoView(invitations.length === 1 ? talkElementId(invitations[0]?.id ?? '') : TALKS_ID)
+              }
+            >
               {t('news.answer')}
             </button>
           </li>
-        ))}
+        )}
         {items.map((item) => {
           const text =
             item.kind === 'whisper'
