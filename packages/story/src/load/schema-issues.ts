@@ -16,12 +16,18 @@ export function parseWithSchema<S extends z.ZodType>(
   const diagnostics = result.error.issues.flatMap((issue): Diagnostic[] => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    return keys.map((key) => ({
-      severity: 'error',
-      code: 'SCHEMA',
-      message: `${formatPath(key === undefined ? path : [...path, key]) || '(document)'}: ${issue.message}`,
-      ...source.locate(path, key),
-    }));
+    return keys.map((key) => {
+      const fix = key === undefined ? undefined : source.quotedFix(path, key);
+      const where = formatPath(key === undefined ? path : [...path, key]) || '(document)';
+      return {
+        severity: 'error',
+        code: 'SCHEMA',
+        message: fix
+          ? `${where}: unknown key "${key ?? ''}", likely the rest of the text before it: inside { … } an unquoted ", " ends a text, so quote it: ${fix}`
+          : `${where}: ${issue.message}`,
+        ...source.locate(path, key),
+      };
+    });
   });
   return { value: undefined, diagnostics };
 }

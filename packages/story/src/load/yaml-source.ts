@@ -12,6 +12,17 @@ export interface YamlSource {
   data: unknown;
   /** The position of the node at `path`, or of its nearest ancestor that exists. */
   locate(path: DataPath, key?: string): SourcePosition;
+  /**
+   * For an unknown `key` of a flow map (`{ … }`) that follows another pair: that pair written with its text
+   * quoted, e.g. `en: 'He asked, gets no answer'`. An unquoted comma there ends a text and turns the rest into
+   * a key, which is almost always what happened.
+   */
+  quotedFix(path: DataPath, key: string): string | undefined;
+}
+
+/** A text as a single-quoted YAML scalar. */
+export function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 export function parseYamlSource(
@@ -35,7 +46,7 @@ export function parseYamlSource(
         severity,
         code: severity === 'error' ? 'YAML_SYNTAX' : 'YAML_WARNING',
         // The parser's own "at line …" counts from the YAML text, not the file: the position below is the file's.
-        message: e.message.replace(/ at line \d+, column \d+[\s\S]*$/, ''),
+        message: explain(e.code, text.slice(e.pos[0], e.pos[1]).trim(), e.message),
         ...position(e.pos[0]),
       });
     }
@@ -55,9 +66,51 @@ export function parseYamlSource(
     }
   }
   return {
-    source: { file, data, locate: (path, key) => position(offsetOf(doc, path, key)) },
+    source: {
+      file,
+      data,
+      locate: (path, key) => position(offsetOf(doc, path, key)),
+      quotedFix: (path, key) => quotedFix(doc, text, path, key),
+    },
     diagnostics,
   };
+}
+
+/**
+ * The parser's message, without its own "at line …" (it counts from the YAML text, not the file), and with the
+ * likely fix where one mistake explains it: a text holding ": " inside `{ … }` is read as a nested map.
+ */
+function explain(code: string, source: string, message: string): string {
+  const plain = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  if (code === 'BLOCK_IN_FLOW' && source.includes(': '))
+    return `quote this text: ${singleQuoted(source)}. Inside { … } an unquoted ": " starts a key (${plain})`;
+  return plain;
+}
+
+function quotedFix(doc: Document, text: string, path: DataPath, key: string): string | undefined {
+  const map = nodeAt(doc, path);
+  if (!isMap(map) || !map.flow) return undefined;
+  const index = map.items.findIndex((p) => isPair(p) && scalarValue(p.key) === key);
+  const before = map.items[index - 1];
+  const pair = map.items[index];
+  if (index < 1 || !isPair(before) || !isPair(pair) || !isScalar(before.value)) return undefined;
+  if (before.value.type !== 'PLAIN') return undefined;
+  // A key that looks like one and has a value (`zhh: 茶`) is a misspelt key, not the rest of a text.
+  if (pair.value !== null && /^[A-Za-z_$][\w$-]*$/.test(key)) return undefined;
+  const start = rangeStart(before.value);
+  const end = (isNode(pair.value) ? pair.value : isNode(pair.key) ? pair.key : undefined)?.range?.[1];
+  if (start === undefined || end === undefined) return undefined;
+  return `${String(scalarValue(before.key))}: ${singleQuoted(text.slice(start, end).trim())}`;
+}
+
+function nodeAt(doc: Document, path: DataPath): unknown {
+  let node: unknown = doc.contents;
+  for (const step of path) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && scalarValue(p.key) === step)?.value;
+    else if (isSeq(node) && typeof step === 'number') node = node.items[step];
+    else return undefined;
+  }
+  return node;
 }
 
 /** Walks the document along the path; stops at the deepest node that exists. */
