@@ -23,6 +23,11 @@ export const ConfigSchema = z.object({
   /** Seconds to wait on SIGTERM for queued commands to reach the store before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: int(10, 0, 600),
   /**
+   * Seconds the final statements stay on screen after the last one before the vote opens (the host can
+   * move on sooner); 0 opens the vote with the last statement. Set per room when it is created.
+   */
+  STATEMENT_READ_SECONDS: int(20, 0, 600),
+  /**
    * Bearer token for GET /metrics (`Authorization: Bearer …`). Unset: /metrics answers loopback
    * addresses only.
    */

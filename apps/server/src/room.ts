@@ -51,6 +51,8 @@ export interface RoomDeps {
   aiHost: AiHost;
   /** How this server's AI seats speak: clients say so where AI seats play. */
   aiVoices: AiVoices;
+  /** New rooms: how long (ms) the final statements stay on screen before the vote opens; absent: 0. */
+  statementReadMs?: number;
   /** Where an AI seat's or the AI host's failure goes (logged and counted: `aiTelemetry`). */
   aiFailure(failure: { where: 'seat' | 'host'; roomId: string; seat: string | null; err: unknown }): void;
 }

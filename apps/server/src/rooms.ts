@@ -117,7 +117,7 @@ export class Rooms {
     }
     const at = this.deps.clock.now();
     const seed = randomInt(2 ** 31);
-    const snapshot = createGame(story, { seed, seats, at });
+    const snapshot = createGame(story, { seed, seats, at, statementReadMs: this.deps.statementReadMs ?? 0 });
     const hostToken = newToken();
     const roomId = newRoomId();
     const seatConfig: StoredSeatConfig = {

@@ -62,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     aiSeats: options.aiSeats ?? idleAiSeats,
     aiHost: options.aiHost ?? silentAiHost,
     aiVoices: options.aiVoices ?? 'authored-lines',
+    statementReadMs: config.STATEMENT_READ_SECONDS * 1000,
     aiFailure: aiTelemetry(log, metrics).failure,
   });
   let state: 'starting' | 'ready' | 'stopping' = 'starting';

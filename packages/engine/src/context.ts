@@ -83,6 +83,8 @@ export interface GameContext {
   talks: TalkState[];
   statementOrder: string[];
   speakerIndex: number;
+  /** The reading time after the last statement (ms; absent in games created before it, and 0: none). */
+  statementReadMs?: number;
   statements: StatementGiven[];
   votes: Record<string, string>;
   outcome: Outcome | null;

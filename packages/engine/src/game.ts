@@ -36,6 +36,11 @@ export interface GameInit {
   seats: Record<string, Controller>;
   /** Creation time, epoch ms. */
   at: number;
+  /**
+   * After the last final statement, how long (ms) the statements stay on screen before the vote opens
+   * (a TICK at the end of it moves on; the host may move on sooner). 0 or absent: at once.
+   */
+  statementReadMs?: number;
 }
 
 export type ApplyResult =
@@ -55,6 +60,7 @@ export function createGame(story: Story, init: GameInit): GameSnapshot {
     clock: init.at,
     version: 0,
     phase: -1,
+    ...(init.statementReadMs ? { statementReadMs: init.statementReadMs } : {}),
     act: 0,
     round: 0,
     phaseStartedAt: null,

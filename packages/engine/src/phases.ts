@@ -108,7 +108,8 @@ export function phaseComplete(story: Story, ctx: GameContext): boolean {
       return ctx.seats.every((s) => (ctx.actionPoints[s.id] ?? 0) < cheapest);
     }
     case 'statement':
-      return ctx.speakerIndex >= ctx.statementOrder.length;
+      // Everyone has spoken and the reading time (a deadline then) is over.
+      return ctx.speakerIndex >= ctx.statementOrder.length && ctx.deadline === null;
     case 'vote':
       return ctx.seats.every((s) => ctx.votes[s.id] !== undefined);
     default:

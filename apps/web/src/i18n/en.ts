@@ -171,6 +171,8 @@ export const en = {
     submit: 'Give my statement',
     waitFor: 'Waiting for {{name}} to speak.',
     none: 'No statements yet.',
+    allSpoken:
+      'Everyone has spoken. Take the time to read the statements: the vote opens when the timer runs out.',
   },
   vote: {
     question: 'Who did it?',

@@ -168,6 +168,7 @@ export const zh: Messages = {
     submit: '提交陈述',
     waitFor: '等待{{name}}发言。',
     none: '还没有人陈述。',
+    allSpoken: '所有人都已陈述。请趁此时间读一读各人的陈述：计时结束后开始投票。',
   },
   vote: {
     question: '凶手是谁？',

@@ -33,6 +33,25 @@ describe('Statements', () => {
     expect(screen.getByText('Waiting for Cy to speak.')).toBeTruthy();
   });
 
+  it('says so once everyone has spoken and the statements stay up before the vote', () => {
+    const view = seatView({
+      phase: phaseIndex('statement'),
+      progress: { ...order, speaker: null },
+      table: {
+        statements: [
+          { seat: 'bo', text: 'I am innocent.', at: 1 },
+          { seat: 'ann', text: 'So am I.', at: 2 },
+          { seat: 'cy', text: 'Bo lies.', at: 3 },
+        ],
+      },
+    });
+    renderAtTable(<Statements view={view} />);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Everyone has spoken. Take the time to read the statements: the vote opens when the timer runs out.',
+    );
+    expect(screen.getByRole('log', { name: 'Statements' }).textContent).toContain('Bo lies.');
+  });
+
   it('gives this seat the floor when it is the speaker', async () => {
     const view = seatView({ phase: phaseIndex('statement'), progress: { ...order, speaker: 'ann' } });
     const r = renderAtTable(<Statements view={view} />);

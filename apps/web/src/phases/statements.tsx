@@ -33,12 +33,15 @@ export function Statements({ view }: { view: View }) {
           submitLabel={t('statements.submit')}
           onSubmit={(text) => act({ type: 'STATEMENT', text })}
         />
+      ) : progress.speaker ? (
+        <p className="muted">
+          {t('statements.waitFor', { name: characterName(view.story, progress.speaker, lang) })}
+        </p>
       ) : (
-        progress.speaker && (
-          <p className="muted">
-            {t('statements.waitFor', { name: characterName(view.story, progress.speaker, lang) })}
-          </p>
-        )
+        // Everyone has spoken: the statements stay up for the room's reading time before the vote.
+        <p className="notice" role="status">
+          {t('statements.allSpoken')}
+        </p>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOST, refusal, seat, startedGame, SYSTEM } from '../testing/driver.js';
+import { Driver, HOST, refusal, seat, startedGame, SYSTEM, T0 } from '../testing/driver.js';
 import { tinyStory } from '../testing/tiny-story.js';
 
 const story = tinyStory();
@@ -23,6 +23,29 @@ describe('final statements', () => {
     d.must(seat('dot'), { type: 'STATEMENT', text: 'it was cal' });
     expect(d.phaseKind).toBe('vote');
     expect(d.ctx.deadline).toBe(d.at + 3 * 60_000);
+  });
+
+  it('stay on screen for the game’s reading time before the vote opens, unless the host moves on', () => {
+    const d = new Driver(story, {
+      seed: 1,
+      seats: { ann: 'human', ben: 'human' },
+      at: T0,
+      statementReadMs: 30_000,
+    });
+    for (const s of ['ann', 'ben']) d.must(seat(s), { type: 'TAKE_SEAT', name: s });
+    for (const s of ['ann', 'ben']) d.must(seat(s), { type: 'READY', ready: true });
+    d.must(HOST, { type: 'START' });
+    while (d.ctx.phase < STATEMENTS) d.must(HOST, { type: 'ADVANCE' });
+    for (const s of ['ann', 'ben', 'cal', 'dot']) d.must(seat(s), { type: 'STATEMENT', text: `${s} speaks` });
+    expect(d.phaseKind).toBe('statement');
+    expect(d.ctx.deadline).toBe(d.at + 30_000);
+    expect(refusal(d, SYSTEM, { type: 'TICK' }, 10_000)).toBe('NOT_DUE');
+    d.must(SYSTEM, { type: 'TICK' }, 30_000);
+    expect(d.phaseKind).toBe('vote');
+    // Without a reading time the vote opens with the last statement (startedGame has none).
+    const quick = startedGame(story, STATEMENTS);
+    for (const s of ['ann', 'ben', 'cal', 'dot']) quick.must(seat(s), { type: 'STATEMENT', text: 'x' });
+    expect(quick.phaseKind).toBe('vote');
   });
 
   it('the host may cut them short', () => {

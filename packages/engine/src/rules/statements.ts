@@ -7,7 +7,10 @@ export function currentSpeaker(ctx: GameContext): string | null {
   return ctx.statementOrder[ctx.speakerIndex] ?? null;
 }
 
-/** The floor passes to the next seat in order, with a fresh per-speaker deadline. */
+/**
+ * The floor passes to the next seat in order, with a fresh per-speaker deadline; after the last one,
+ * the statements' reading time (if the game has one) before the vote.
+ */
 export function passFloor(story: Story, ctx: GameContext, text: string | null, now: number): void {
   const seat = currentSpeaker(ctx);
   if (seat === null) return;
@@ -15,7 +18,8 @@ export function passFloor(story: Story, ctx: GameContext, text: string | null, n
   ctx.speakerIndex += 1;
   const minutes = phaseMinutes(phaseAt(story, ctx));
   const more = ctx.speakerIndex < ctx.statementOrder.length;
-  ctx.deadline = more && minutes !== undefined ? now + minutes * MINUTE_MS : null;
+  if (more) ctx.deadline = minutes !== undefined ? now + minutes * MINUTE_MS : null;
+  else ctx.deadline = ctx.statementReadMs ? now + ctx.statementReadMs : null;
 }
 
 export const statement: Rule<Extract<SeatCommand, { type: 'STATEMENT' }>> = ({

@@ -1,6 +1,6 @@
 import type { Command, HostCommand } from '@jubensha/protocol';
 import { MINUTE_MS, phaseAt } from '../context.js';
-import { passFloor } from './statements.js';
+import { currentSpeaker, passFloor } from './statements.js';
 import type { Rule } from './rule.js';
 
 type Cmd<T> = Extract<HostCommand, { type: T }>;
@@ -37,7 +37,9 @@ export const advance: Rule<Cmd<'ADVANCE'>> = ({ story, ctx }) => {
  */
 export const tick: Rule<Extract<Command, { type: 'TICK' }>> = ({ story, ctx, now }) => {
   if (ctx.deadline === null || now < ctx.deadline) return 'NOT_DUE';
-  if (phaseAt(story, ctx)?.kind === 'statement') passFloor(story, ctx, null, now);
+  // In statements: the floor passes on; once everyone has spoken, the reading time is over.
+  if (phaseAt(story, ctx)?.kind === 'statement' && currentSpeaker(ctx) !== null)
+    passFloor(story, ctx, null, now);
   else ctx.deadline = null;
   return undefined;
 };
