@@ -5,6 +5,7 @@ import type { CliIo } from './io.js';
 import { newCommand } from './new-command.js';
 import { statsCommand } from './stats-command.js';
 import { validateCommand } from './validate-command.js';
+import type { Rule } from '../validate/context.js';
 
 export const USAGE = `usage:
   jubensha story validate <dir>... [--format human|json]   check stories (exit code 1 on errors)
@@ -13,10 +14,15 @@ export const USAGE = `usage:
   jubensha story card export <dir> <characterId> [-o file] a character as a Character Card V2
   jubensha story card import <card.json> <dir> [--id id]   add a character from a Character Card V2`;
 
+/** What the caller adds to the story commands: `rules` run in `validate` after the validator's own. */
+export interface CliOptions {
+  rules?: readonly Rule[];
+}
+
 /** Runs the CLI on arguments (without `node` and the script) and returns the exit code. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo, options: CliOptions = {}): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, options);
   } catch (error) {
     if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
     io.err(`${error.message}\n${USAGE}`);
@@ -24,7 +30,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-async function dispatch(argv: string[], io: CliIo): Promise<number> {
+async function dispatch(argv: string[], io: CliIo, options: CliOptions): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -51,7 +57,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'validate':
       need(1, 'at least one story folder');
-      return validateCommand(rest, format, io);
+      return validateCommand(rest, format, io, options);
     case 'stats':
       need(1, 'a story folder');
       return statsCommand(rest[0] as string, format, io);

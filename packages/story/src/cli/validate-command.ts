@@ -1,13 +1,19 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadStory } from '../load/load-story.js';
+import type { LoadOptions } from '../load/load-story.js';
 import type { CliIo } from './io.js';
 
 /** `jubensha story validate <dir>...`: exit code 1 when any story has an error; warnings alone pass. */
-export async function validateCommand(dirs: string[], format: 'human' | 'json', io: CliIo): Promise<number> {
+export async function validateCommand(
+  dirs: string[],
+  format: 'human' | 'json',
+  io: CliIo,
+  options: LoadOptions = {},
+): Promise<number> {
   const results: { dir: string; ok: boolean; diagnostics: Diagnostic[] }[] = [];
   for (const dir of dirs) {
-    const { story, diagnostics } = await loadStory(dir);
+    const { story, diagnostics } = await loadStory(dir, options);
     results.push({ dir, ok: story !== undefined, diagnostics });
   }
   if (format === 'json') {

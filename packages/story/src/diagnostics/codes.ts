@@ -44,6 +44,11 @@ export const DIAGNOSTIC_CODES = {
   TIMELINE_CONFLICT: 'One person is in two places at once.',
   // Secrets.
   SECRET_LEAK: 'A must-not-reveal phrase appears in text another seat can see before the reveal.',
+  // The AI seats' output guard (run by `jubensha story validate`, which has @jubensha/agents).
+  LINE_BLOCKED:
+    'An authored line, cover claim or introduction reads to the AI seats’ guard as a must-not-reveal phrase of its character, so it is never spoken.',
+  PHRASE_TOO_COMMON:
+    'A must-not-reveal phrase so short or common that the guard finds it in ordinary speech (or too short to check at all).',
   // Solvability.
   ROUTE_WEAK: 'An evidence route does not point to every culprit more strongly than to anyone else.',
   ROUTE_UNFINDABLE: 'An evidence route uses a clue that can never be found.',

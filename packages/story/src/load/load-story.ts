@@ -7,6 +7,7 @@ import { withExtendedUntil } from '../schema/clock.js';
 import { IdSchema, LANGUAGES } from '../schema/common.js';
 import { StoryFileSchema } from '../schema/story-file.js';
 import type { Character, Story } from '../schema/story.js';
+import type { Rule } from '../validate/context.js';
 import { validateStory } from '../validate/validate-story.js';
 import { parseCharacterFile } from './character-file.js';
 import type { CharacterFile } from './character-file.js';
@@ -22,11 +23,16 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+export interface LoadOptions {
+  /** Rules to run after the validator's own (see ValidateOptions.rules). */
+  rules?: readonly Rule[];
+}
+
 /**
  * Loads a story folder (story.yaml, characters/<id>.md, debrief.md), checks it with the schema and every
  * validator rule, and returns it as plain JSON. Bad input never throws: it comes back as diagnostics.
  */
-export async function loadStory(dir: string): Promise<LoadResult> {
+export async function loadStory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const done = (story: Story | undefined): LoadResult => {
     diagnostics.sort(compareDiagnostics);
@@ -140,7 +146,13 @@ export async function loadStory(dir: string): Promise<LoadResult> {
     characters,
     debrief: { file: debriefFile, sections: debrief.sections },
   });
-  diagnostics.push(...validateStory(story, { locate, folder: path.basename(path.resolve(dir)) }));
+  diagnostics.push(
+    ...validateStory(story, {
+      locate,
+      folder: path.basename(path.resolve(dir)),
+      ...(options.rules ? { rules: options.rules } : {}),
+    }),
+  );
   return done(story);
 }
 

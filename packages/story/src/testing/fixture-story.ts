@@ -14,6 +14,11 @@ export interface FixtureExpectation {
   also?: string[];
   /** Files of the base story this fixture deletes. */
   remove?: string[];
+  /**
+   * Found only by the AI seats' output guard, which `jubensha story validate` adds from @jubensha/agents
+   * (apps/cli tests these fixtures; this package cannot depend on agents).
+   */
+  guard?: boolean;
 }
 
 /**

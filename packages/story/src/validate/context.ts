@@ -13,6 +13,8 @@ export interface RuleContext {
   folder: string | undefined;
   /** Which clues can be found and when; several rules need it, so it is worked out once. */
   findability: Findability;
+  /** Where a part of the story was written, for a message that points at a second place. */
+  locate: Locate;
   report(
     code: DiagnosticCode,
     path: Path,
@@ -33,6 +35,7 @@ export function createContext(
     story,
     folder,
     findability: analyseFindability(story),
+    locate,
     report(code, path, message, options = {}) {
       const at = locate(path, options);
       diagnostics.push({ severity: options.severity ?? 'error', code, message, ...at });

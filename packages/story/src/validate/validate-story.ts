@@ -34,6 +34,11 @@ export interface ValidateOptions {
   locate?: Locate;
   /** The folder the story was loaded from, for the id check. */
   folder?: string;
+  /**
+   * More rules, run after the format's own: checks this package cannot make because their code lives
+   * downstream (the CLI adds the AI seats' output guard from @jubensha/agents, which depends on this package).
+   */
+  rules?: readonly Rule[];
 }
 
 /**
@@ -43,6 +48,6 @@ export interface ValidateOptions {
 export function validateStory(story: Story, options: ValidateOptions = {}): Diagnostic[] {
   const locate: Locate = options.locate ?? (() => ({ file: `${story.id}/story.yaml`, line: 1, col: 1 }));
   const { context, diagnostics } = createContext(story, locate, options.folder);
-  for (const rule of RULES) rule(context);
+  for (const rule of [...RULES, ...(options.rules ?? [])]) rule(context);
   return diagnostics.sort(compareDiagnostics);
 }
