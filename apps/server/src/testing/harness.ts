@@ -32,6 +32,8 @@ export const TEST_ENV = {
   LOG_LEVEL: 'silent',
   PORT: 0,
   SHUTDOWN_GRACE_SECONDS: 5,
+  // The vote opens with the last statement, as the server's own tests drive it (the e2e tests see the wait).
+  STATEMENT_READ_SECONDS: 0,
   // The real process's AI seats stay idle in the server's own tests; agents-game.test.ts plugs them in.
   JUBENSHA_AI_SEATS: 'idle',
   // Authored lines, not the bundled model, whatever the developer's shell sets.
