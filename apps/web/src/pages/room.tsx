@@ -1,4 +1,4 @@
-import { API_PATHS } from '@jubensha/protocol';
+import { API_PATHS, type View } from '@jubensha/protocol';
 import { useTranslation } from 'react-i18next';
 import { ActionsProvider } from '../game/act.js';
 import { useGame } from '../game/use-game.js';
@@ -24,6 +24,7 @@ export function Room({ roomId }: { roomId: string }) {
   const welcome = main.welcome ?? hostGame.welcome;
   const code = welcome?.code ?? session?.code ?? null;
   const view = main.view;
+  const finished = main.finished || hostGame.finished;
 
   return (
     <RoomContext.Provider
@@ -32,7 +33,7 @@ export function Room({ roomId }: { roomId: string }) {
         code,
         lang: welcome?.language ?? 'zh',
         aiVoices: welcome?.aiVoices ?? null,
-        finished: main.finished || hostGame.finished,
+        finished,
       }}
     >
       <div className="room">
@@ -56,7 +57,7 @@ export function Room({ roomId }: { roomId: string }) {
                   <ActionsProvider send={hostSend}>
                     <ActionErrors />
                     <HostControls view={hostGame.view} presence={hostGame.presence} />
-                    {seatToken === undefined && code && (
+                    {seatToken === undefined && code && !finished && !afterVote(hostGame.view) && (
                       <p>
                         <a href={API_PATHS.invite(code)}>{t('host.playToo')}</a>
                       </p>
@@ -70,4 +71,10 @@ export function Room({ roomId }: { roomId: string }) {
       </div>
     </RoomContext.Provider>
   );
+}
+
+/** The reveal or the debrief: nobody takes a seat any more. */
+function afterVote(view: View): boolean {
+  const step = view.progress.phase === null ? undefined : view.story.plan[view.progress.phase];
+  return step?.kind === 'reveal' || step?.kind === 'debrief';
 }

@@ -13,6 +13,7 @@ export function Statements({ view }: { view: View }) {
   const { act } = useActions();
   const { progress } = view;
   const myTurn = view.me !== null && progress.speaker === view.me.seat;
+  const given = view.table?.statements ?? [];
   return (
     <section aria-labelledby="phase-title">
       <h2 id="phase-title">{t('phase.statement')}</h2>
@@ -24,6 +25,12 @@ export function Statements({ view }: { view: View }) {
           </li>
         ))}
       </ol>
+      {progress.speaker === null && given.length > 0 && (
+        // Everyone has spoken: the statements stay up for the room's reading time before the vote.
+        <p className="notice" role="status">
+          {t('statements.allSpoken')}
+        </p>
+      )}
       <StatementList view={view} live />
       {myTurn ? (
         <MessageForm
@@ -33,15 +40,12 @@ export function Statements({ view }: { view: View }) {
           submitLabel={t('statements.submit')}
           onSubmit={(text) => act({ type: 'STATEMENT', text })}
         />
-      ) : progress.speaker ? (
-        <p className="muted">
-          {t('statements.waitFor', { name: characterName(view.story, progress.speaker, lang) })}
-        </p>
       ) : (
-        // Everyone has spoken: the statements stay up for the room's reading time before the vote.
-        <p className="notice" role="status">
-          {t('statements.allSpoken')}
-        </p>
+        progress.speaker && (
+          <p className="muted">
+            {t('statements.waitFor', { name: characterName(view.story, progress.speaker, lang) })}
+          </p>
+        )
       )}
     </section>
   );
