@@ -82,9 +82,15 @@ describe('jubensha story stats', () => {
     expect(text).toMatch(/^\s+alice\s+20\s+16\s+36\s+0\.2$/m);
     expect(text).toMatch(/^\s+garden\s+2\s+3$/m);
     expect(text).toContain('poison: key teacup, receipt');
+    expect(text).toMatch(/^\s+seat\s+intro\s+fact\s+cover\s+withhold\s+ask\s+accuse\s+deflect\s+statement$/m);
+    expect(text).toMatch(/^\s+alice\s+1\s+0\s+0\s+0\s+0\s+0\s+0\s+0$/m);
     const json = capture();
     expect(await main(['story', 'stats', path.join(FIXTURES, 'base'), '--format', 'json'], json)).toBe(0);
-    const stats = JSON.parse(json.stdout.join('')) as { rounds: { act: number; clues: number }[] };
+    const stats = JSON.parse(json.stdout.join('')) as {
+      rounds: { act: number; clues: number }[];
+      lines: { character: string; none: string[] }[];
+    };
+    expect(stats.lines.find((l) => l.character === 'alice')?.none).not.toContain('intro');
     expect(stats.rounds).toEqual([
       expect.objectContaining({ act: 1, round: 1, clues: 3, key: 2, redHerrings: 1 }),
       expect.objectContaining({ act: 2, round: 1, clues: 3, key: 2, redHerrings: 0 }),

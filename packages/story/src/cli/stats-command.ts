@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadStory } from '../load/load-story.js';
+import { LINE_INTENTS } from '../schema/character-file.js';
 import { READING_SPEED } from '../stats/reading-load.js';
 import { storyStats } from '../stats/story-stats.js';
 import type { StoryStats } from '../stats/story-stats.js';
@@ -49,6 +50,16 @@ export function renderStats(stats: StoryStats, culprits: readonly string[]): str
     ]),
   );
   if (stats.unfindable.length > 0) lines.push('', `Never findable: ${stats.unfindable.join(', ')}`);
+  lines.push(
+    '',
+    'Authored lines per seat and intent (0: the AI seat words it from templates, or says a generic line)',
+  );
+  lines.push(
+    table([
+      ['seat', ...LINE_INTENTS],
+      ...stats.lines.map((l) => [l.character, ...LINE_INTENTS.map((intent) => String(l.intents[intent]))]),
+    ]),
+  );
   lines.push('', `Evidence routes (culprits: ${culprits.join(', ')})`);
   for (const route of stats.routes) {
     const ranked = Object.entries(route.weights)

@@ -1,3 +1,5 @@
+import { LINE_INTENTS } from '../schema/character-file.js';
+import type { LineIntent } from '../schema/character-file.js';
 import type { Story } from '../schema/story.js';
 import { analyseFindability } from '../validate/findability.js';
 import { searchRounds } from '../validate/search-rounds.js';
@@ -30,6 +32,11 @@ export interface StoryStats {
   locations: { id: string; cost: number; clues: number }[];
   unfindable: string[];
   routes: RouteStats[];
+  /**
+   * Authored lines per character and intent, and the intents it has none for: there an AI seat words its plan
+   * from the zh/en templates (its profile for an introduction), and says a generic line when none fits.
+   */
+  lines: { character: string; intents: Record<LineIntent, number>; none: LineIntent[] }[];
 }
 
 /** What an author wants to see at a glance: who reads how much, where the clues are, how the routes score. Pure. */
@@ -59,6 +66,12 @@ export function storyStats(story: Story): StoryStats {
       clues: story.clues.filter((c) => c.location === l.id).length,
     })),
     unfindable: story.clues.filter((c) => !earliest.has(c.id)).map((c) => c.id),
+    lines: story.characters.map((c) => {
+      const intents = Object.fromEntries(
+        LINE_INTENTS.map((intent) => [intent, c.lines.filter((l) => l.intent === intent).length]),
+      ) as Record<LineIntent, number>;
+      return { character: c.id, intents, none: LINE_INTENTS.filter((intent) => intents[intent] === 0) };
+    }),
     routes: story.evidenceRoutes.map((route) => {
       const weights: Record<string, number> = Object.fromEntries(story.characters.map((c) => [c.id, 0]));
       for (const id of route.clues) {
