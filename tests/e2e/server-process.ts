@@ -63,6 +63,8 @@ async function spawnServer(
       MAX_SOCKETS_PER_ADDRESS: '1000',
       // The AI seats speak authored lines: the browsers check the table, not the bundled model.
       JUBENSHA_LLM: 'none',
+      // A short reading time after the final statements, so whole games stay quick (a test may set its own).
+      STATEMENT_READ_SECONDS: process.env.STATEMENT_READ_SECONDS ?? '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
