@@ -63,6 +63,8 @@ export const en = {
     pickSeat: 'Choose your character',
     noFreeSeat: 'Every seat for a person is taken.',
     fullTitle: 'This room is full',
+    endedTitle: 'This game has ended',
+    seeEnding: 'Read how it ended: the reveal and the debrief',
     fullWatch:
       'You can still watch: the table chat, the clues shown and the statements, without a character of your own.',
     watch: 'Watch as a spectator',

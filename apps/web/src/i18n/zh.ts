@@ -59,6 +59,8 @@ export const zh: Messages = {
   },
   join: {
     fullTitle: '这个房间已满',
+    endedTitle: '这局游戏已经结束',
+    seeEnding: '看看结局：真相与复盘',
     fullWatch: '你仍可以旁观：看公聊、公开的线索和陈述，但没有自己的角色。',
     watch: '以旁观者身份观看',
     askHost: '也可以请主持人把一个 AI 角色让给你：主持人面板里有“把……交还给真人”，之后这个座位会出现在这里。',

@@ -126,6 +126,19 @@ describe('Join', () => {
     expect(screen.queryByRole('button', { name: 'Take this seat' })).toBeNull();
   });
 
+  it('says a finished game has ended and offers its reveal and debrief instead of a seat', async () => {
+    serve(refusal('GAME_OVER'), { ...room, status: 'finished' });
+    render(<Join code="ABCDEFGH" />);
+    await screen.findByRole('heading', { name: 'This game has ended' });
+    expect(
+      screen
+        .getByRole('link', { name: 'Read how it ended: the reveal and the debrief' })
+        .getAttribute('href'),
+    ).toBe('/room/room-9');
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Take this seat' })).toBeNull();
+  });
+
   it('shows a refusal in the UI language and stays on the page', async () => {
     serve(refusal('SEAT_TAKEN'));
     render(<Join code="ABCDEFGH" />);

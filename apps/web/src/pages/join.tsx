@@ -71,7 +71,17 @@ export function Join({ code }: { code: string }) {
           <a href={roomPath(existing.roomId)}>{t('join.backToSeat')}</a>
         </p>
       )}
-      {room && free.length === 0 && (
+      {room?.status === 'finished' && (
+        <section className="card" aria-labelledby="ended-title">
+          <h2 id="ended-title">{t('join.endedTitle')}</h2>
+          <p>
+            <a className="button-link" href={roomPath(room.roomId)}>
+              {t('join.seeEnding')}
+            </a>
+          </p>
+        </section>
+      )}
+      {room && room.status !== 'finished' && free.length === 0 && (
         <section className="card full-room" aria-labelledby="full-title">
           <h2 id="full-title">{t('join.fullTitle')}</h2>
           <p>{t('join.fullWatch')}</p>
@@ -94,7 +104,7 @@ export function Join({ code }: { code: string }) {
           )}
         </section>
       )}
-      {room && (
+      {room && room.status !== 'finished' && (
         <form className="card" onSubmit={(e) => void submit(e)}>
           {/* A full room asks for no name: nothing could be taken with it. */}
           {free.length > 0 && (
