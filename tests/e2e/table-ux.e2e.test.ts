@@ -343,6 +343,10 @@ describe('the table as players see it', () => {
         await shot(host, '14-ended-host-desktop');
         await shot(a.page, '14-ended-desktop');
         await shot(b.page, '14-ended-phone-zh');
+        // A reload after the end still says so (the welcome of a finished room), the debrief still there.
+        await b.page.reload();
+        await b.page.getByRole('status').getByText(zh.room.ended).waitFor();
+        expect(normalize(await b.page.innerText('main'))).toContain(debrief);
       }
     }
     expect(search).toBe(3);
