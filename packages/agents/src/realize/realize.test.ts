@@ -3,7 +3,8 @@ import { loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { lastDiscussion, withClues } from '../testing/game-at.js';
 import { seatState } from '../testing/seat-state.js';
-import { claimCore, gist } from './realize.js';
+import type { Plan } from '../policy/plan.js';
+import { claimCore, gist, realize } from './realize.js';
 
 describe('gist: the sentence of a clue that says most', () => {
   it.each([
@@ -43,5 +44,28 @@ describe('claimCore: a claim told again', () => {
     expect(claimCore('No. I was there. All evening, in the hall.', 'en')).toBe(
       'No. I was there. All evening, in the hall.',
     );
+  });
+});
+
+describe('realize: a whole line just heard', () => {
+  it('is worded again from the next places in the lists', async () => {
+    const story = await loadBundled('last-curtain');
+    const view = projectView(story, lastDiscussion(story), { kind: 'seat', seat: 'luo-dechang' });
+    const { board } = seatState(view, 'zh', null);
+    const span = board.incident;
+    const plan: Plan = {
+      act: 'alibi',
+      to: null,
+      answers: null,
+      topic: 'where:incident',
+      intent: 'fact',
+      span,
+      movements: span ? board.movementsAt(span).filter((m) => !m.secret) : [],
+    };
+    const ctx = { board, said: new Set<string>(), rng: () => 0, voice: 0 };
+    const first = realize(plan, { ...ctx, heard: new Set<string>() });
+    const again = realize(plan, { ...ctx, heard: new Set([first]) });
+    expect(again).not.toBe(first);
+    expect(again).toMatch(/我/);
   });
 });

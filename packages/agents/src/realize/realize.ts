@@ -374,7 +374,18 @@ const LEAD: Record<string, Lang<string[]>> = {
  * speaker's first person. Never garbles: every piece is a story span or a fixed template.
  */
 export function realize(plan: Plan, ctx: RealizeContext): string {
-  return oneMark(realizePlan(plan, { ...ctx, choices: 0 }));
+  const first = oneMark(realizePlan(plan, { ...ctx, choices: 0 }));
+  // A whole line the seat said, or just heard, is worded again from the next places in the lists: the lead
+  // variants may be fresh while lead and reasons together are not (three seats backing one suspect with one clue).
+  const stale = (t: string) => ctx.said.has(t) || (ctx.heard?.has(t) ?? false);
+  if (!stale(first)) return first;
+  for (let k = 1; k <= 4; k++) {
+    const next = oneMark(
+      realizePlan(plan, { ...ctx, choices: 0, ...(ctx.voice !== undefined ? { voice: ctx.voice + k } : {}) }),
+    );
+    if (!stale(next)) return next;
+  }
+  return first;
 }
 
 /**
@@ -568,7 +579,9 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
           ? '现在还说不准，我想再听听大家的说法。'
           : "I can't say yet. I want to hear more from everyone.";
       const name = sayName(view, s.character, language);
-      const why = reasons(s.reasons, board, 2, ctx.said);
+      // Reasons the table has just heard from another go after fresh ones: three seats backing one suspect
+      // in a row do not give the same two clues in the same words.
+      const why = reasons(s.reasons, board, 2, new Set([...ctx.said, ...(ctx.heard ?? [])]));
       const head =
         plan.act === 'back'
           ? zh
@@ -590,12 +603,23 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
               )
           : plan.act === 'accuse'
             ? zh
-              ? choose([`${name}，我觉得就是你。`, `我要说了：我怀疑${name}。`, `大家看看${name}。`], ctx)
+              ? choose(
+                  [
+                    `${name}，我觉得就是你。`,
+                    `我要说了：我怀疑${name}。`,
+                    `大家看看${name}。`,
+                    `我怎么想都绕不开${name}。`,
+                    `该说的我说了：问题出在${name}身上。`,
+                  ],
+                  ctx,
+                )
               : choose(
                   [
                     `${name}, I think it was you.`,
                     `I'll say it: I suspect ${name}.`,
                     `Look at ${name}, everyone.`,
+                    `I keep coming back to ${name}.`,
+                    `I'll be plain: the trouble is ${name}.`,
                   ],
                   ctx,
                 )
