@@ -38,6 +38,17 @@ describe('AiHost', async () => {
     expect(quiet.onView(view, at + 10_000_000).filter((n) => n.kind === 'hint')).toEqual([]);
   });
 
+  it('counts the searches of the evening, though the story restarts its rounds in each act', () => {
+    const host = new AiHost({ language: 'en', hintLevel: 0 });
+    const searches = view.story.plan.flatMap((step, i) => (step.kind === 'search' ? [i] : []));
+    expect(searches.length).toBeGreaterThanOrEqual(2);
+    const said = searches.map((phase, n) => {
+      const at = { ...view, progress: { ...view.progress, phase } };
+      return host.onView(at, at0 + n).find((x) => x.kind === 'phase')?.text ?? '';
+    });
+    expect(said.map((t) => /round (\d+)/.exec(t)?.[1])).toEqual(searches.map((_, n) => String(n + 1)));
+  });
+
   it('gives no hint while the game is paused: the stuck clock stands still until it resumes', () => {
     const host = new AiHost({ language: 'en', hintLevel: 1, stuckMs: 60_000 });
     host.onView(view, at);

@@ -67,7 +67,11 @@ export class AiHost {
       this.hints = 0;
       this.lastProgressAt = now;
       const step = p.phase === null ? undefined : view.story.plan[p.phase];
-      if (step) out.push({ kind: 'phase', text: phaseLine(step, lang) });
+      if (step && p.phase !== null) {
+        // The search of the evening, as the table's screen counts it: a story restarts its rounds in each act.
+        const round = view.story.plan.slice(0, p.phase + 1).filter((s) => s.kind === 'search').length;
+        out.push({ kind: 'phase', text: phaseLine({ ...step, round }, lang) });
+      }
     }
     if (
       p.deadline !== null &&
