@@ -5,6 +5,7 @@ import { loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { accuracy, readLabelled, scoreFile, type LineScore } from './labelled.js';
 import { Lexicon } from './lexicon.js';
+import { clauses } from './acts.js';
 import { understand } from './understand.js';
 
 const LABELLED = fileURLToPath(new URL('./labelled', import.meta.url));
@@ -293,6 +294,29 @@ describe('understanding what is said', async () => {
     // Lin Xiaozhou's father is Lin Jiadong; Lin Xiuhe's is the victim.
     expect(understand('爸，你九点在哪？', { lexicon: lex, speaker: 'lin-xiaozhou' }).to).toBe('lin-jiadong');
     expect(understand('我爸那晚在焙房', { lexicon: lex, speaker: 'lin-xiuhe' }).people).toContain('victim');
+  });
+
+  it('the table arguing is no relation question, and "what time did it…" is one clause', async () => {
+    const tea = await loadBundled('rain-tea-hills');
+    const v = projectView(tea, createGame(tea, { seed: 1, seats: {}, at: 0 }), {
+      kind: 'seat',
+      seat: 'zhou-yuanshan',
+    });
+    const lex = new Lexicon(v);
+    const u = understand(
+      "Old Zhou, you've looked at those baskets. What time did it really happen? You're the expert; one word from you beats a night of us arguing.",
+      { lexicon: lex, speaker: 'lin-jiadong' },
+    );
+    expect(u.acts).not.toContain('relation');
+    expect(u.question).toBe(true);
+    expect(clauses('what time did it really happen? where were u what did u see')).toEqual([
+      'what time did it really happen?',
+      'where were u',
+      'what did u see',
+    ]);
+    expect(
+      understand('Old Zhou, did you argue with him?', { lexicon: lex, speaker: 'lin-jiadong' }).acts,
+    ).toEqual(['relation']);
   });
 
   it('a kin word alone makes no relation question: where someone was is asked', async () => {
