@@ -219,6 +219,20 @@ describe('answering', () => {
   });
 });
 
+describe('an accusation names its target', () => {
+  it('a seat named only as another who doubted the same person is not accused and does not deny', () => {
+    const text = '我也怀疑何小燕。因为德叔也提出过同样的怀疑。';
+    const { state, line } = asked('luo-dechang', 'su-bowen', text, 'zh');
+    expect(line.u.acts).toContain('accuse');
+    expect(line.u.accused).toBe(CULPRIT);
+    expect(planReply(state, line)?.act).not.toBe('deny');
+    const named = asked(CULPRIT, 'su-bowen', text, 'zh');
+    expect(planReply(named.state, named.line)?.act).toBe('deny');
+    // Accused to the face, with no name in the accusing clause: the addressee.
+    expect(asked(CULPRIT, 'su-bowen', '何小燕，就是你下的毒吧！', 'zh').line.u.accused).toBe(CULPRIT);
+  });
+});
+
 describe('a confrontation with its own words', () => {
   it.each([
     [

@@ -118,9 +118,12 @@ export function planReply(ctx: PolicyContext, line: Said): Plan | null {
   const u = line.u;
   const me = board.seat;
   const base = { to: line.speaker, answers: line.ref, asked: u };
+  // The one the accusing clause aims at, when the reader found one; else the addressee or a person named.
   const accusedMe =
     u.acts.includes('accuse') &&
-    (u.to === me || (u.people.includes(me) && !u.quoted.includes(me))) &&
+    (u.accused !== null
+      ? u.accused === me
+      : u.to === me || (u.people.includes(me) && !u.quoted.includes(me))) &&
     line.speaker !== me;
   if (accusedMe) {
     const { span, incident } = askedSpan(line, board);

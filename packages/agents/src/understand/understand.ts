@@ -22,6 +22,12 @@ export interface Understood {
   negated: boolean;
   /** Of `people`, those named only inside quoted words (a clue's text, someone's account): talked of, not aimed at. */
   quoted: string[];
+  /**
+   * Whom an accusation in it is aimed at: the first person its accusing clause names, or the addressee when that
+   * clause names nobody ("是你下的毒吧"). Null without an accusation. "我也怀疑宋师傅。因为老俞也提出过同样的
+   * 怀疑" accuses 宋师傅, not 老俞.
+   */
+  accused: string | null;
 }
 
 export interface UnderstandContext {
@@ -291,6 +297,7 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
   let timeBefore = false;
   let index = 0;
   const quotes = quotedRanges(text);
+  let accused: string | null | undefined;
   const inQuote = (i: number) => quotes.some(([a, b]) => i >= a && i < b);
   for (const clause of clauses(text)) {
     const start = text.indexOf(clause, offset);
@@ -328,6 +335,12 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
       first: index === 0,
     });
     index++;
+    if (act === 'accuse' && accused === undefined) {
+      const named = own.find(
+        (m) => m.kind === 'person' && m !== to && m.id !== ctx.speaker && !inQuote(m.index),
+      );
+      accused = named ? named.id : to && to.id !== ctx.speaker ? to.id : null;
+    }
     if (act && !found2.includes(act)) found2.push(act);
   }
   // A remark beside a question or an accusation is its preamble ("the bill says 9:10, so where did you go?").
@@ -375,6 +388,7 @@ export function understand(text: string, ctx: UnderstandContext): Understood {
     incident: INCIDENT.test(text),
     negated: NEGATED.test(text),
     quoted: named.filter((id) => people.filter((m) => m.id === id).every((m) => inQuote(m.index))),
+    accused: acts.includes('accuse') ? (accused ?? null) : null,
   };
 }
 
