@@ -69,3 +69,35 @@ describe('realize: a whole line just heard', () => {
     expect(again).toMatch(/我/);
   });
 });
+
+describe('realize: a question about a thing of the one asked', () => {
+  it.each([
+    ['en', /\byour work diary\b/i, /Shen Man's work diary/],
+    ['zh', /你的工作日志|你的工作日记|你的/, /沈曼的/],
+  ] as const)('%s: says "your", not their name to their face', async (language, your, theirs) => {
+    const story = await loadBundled('rain-tea-hills');
+    const seat = 'he-shufen';
+    const base = projectView(story, lastDiscussion(story), { kind: 'seat', seat });
+    const view = withClues(story, base, ['work-diary'], seat);
+    const { board } = seatState(view, language, null);
+    const clue = board.clues.find((c) => c.id === 'work-diary');
+    expect(clue).toBeDefined();
+    const lines = [0, 1, 2, 3].map((voice) =>
+      realize(
+        {
+          act: 'ask',
+          to: 'shen-man',
+          answers: null,
+          topic: 'ask:work-diary',
+          intent: 'ask',
+          question: { act: 'about', clue: clue! },
+        },
+        { board, said: new Set(), rng: () => 0, voice },
+      ),
+    );
+    // What the clue itself says is quoted as written; the title the seat words is "your".
+    for (const line of lines.filter((l) => !/clue says|线索里说|写着“/.test(l)))
+      expect(line).not.toMatch(theirs);
+    expect(lines.some((l) => your.test(l))).toBe(true);
+  });
+});

@@ -937,7 +937,25 @@ function askText(plan: Plan, ctx: RealizeContext): string {
     }
     case 'about': {
       if (!q.clue) return '';
-      const title = sayTitle(q.clue.title, language);
+      // Asked to the face, a thing of theirs is "your": not "Nie Yuan, what do you make of Nie Yuan's satchel?"
+      const person = plan.to ? view.story.characters.find((c) => c.id === plan.to) : undefined;
+      const names = person
+        ? [
+            sayName(view, person.id, language),
+            pick(person.name, language)
+              .replace(/[（(].*$/u, '')
+              .trim(),
+          ]
+        : [];
+      let title = sayTitle(q.clue.title, language);
+      for (const n of names.filter(Boolean)) {
+        const owned = zh ? `${n}的` : `${n}'s `;
+        const at = title.indexOf(owned);
+        if (at >= 0) {
+          title = `${title.slice(0, at).replace(/\bthe $/i, '')}${zh ? '你的' : 'your '}${title.slice(at + owned.length)}`;
+          break;
+        }
+      }
       const g = gist(q.clue, board, zh ? 30 : 16);
       const quoted = echoesTitle(g, q.clue.title)
         ? zh
