@@ -65,3 +65,35 @@ describe("the room's other AI seats", () => {
     expect(second).not.toBe(first);
   });
 });
+
+describe('replies to what asks nothing, in public', () => {
+  it('a seat answers a speaker’s disputes at most twice a phase; a question always', async () => {
+    const story = await loadBundled('last-curtain');
+    const snap = lastDiscussion(story);
+    const agent = new CharacterAgent({
+      seat: 'luo-dechang',
+      language: 'zh',
+      readings: readClues(story),
+      model: null,
+      humanGraceMs: 0,
+      cooldownMs: 0,
+      talkativeness: 0,
+      seed: 1,
+    });
+    const replies: (string | undefined)[] = [];
+    for (let n = 1; n <= 4; n++) {
+      const view = withMessage(
+        story,
+        snap,
+        'luo-dechang',
+        'su-bowen',
+        `德叔，不对，你说的不对，我不信（${n}）。`,
+        n,
+      );
+      replies.push((await agent.next(view, snap.context.clock + 1000 * n))?.speech?.text);
+    }
+    expect(replies.filter(Boolean).length).toBe(2);
+    const asked = withMessage(story, snap, 'luo-dechang', 'su-bowen', '德叔，案发那段时间你在哪？', 9);
+    expect((await agent.next(asked, snap.context.clock + 9000))?.speech?.text).toMatch(/我/);
+  });
+});

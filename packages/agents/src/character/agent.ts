@@ -428,6 +428,13 @@ export class CharacterAgent {
     for (let line = this.pending(view, 'public'); line; line = this.pending(view, 'public')) {
       this.memory.answered.push(line.ref, `p${phase}:${line.ref}`);
       if (answers >= (this.options.publicAnswers ?? 12)) break;
+      // As in a talk, what asks nothing (a dispute, a denial) gets a reply a few times a phase from each
+      // speaker: two seats disputing each other's disputes in public went on until the phase ended.
+      if (!line.u.question) {
+        const key = `retort:p${phase}:${line.speaker}`;
+        if (this.memory.reacted.filter((r) => r === key).length >= (this.options.talkRetorts ?? 2)) continue;
+        this.memory.reacted.push(key);
+      }
       const plan = planReply(ctx, line);
       if (plan) return this.say(view, { kind: 'public' }, plan, line);
     }

@@ -319,6 +319,23 @@ describe('understanding what is said', async () => {
     ).toEqual(['relation']);
   });
 
+  it('"not X, Y is more suspicious" disputes X and accuses Y', async () => {
+    const tea = await loadBundled('rain-tea-hills');
+    const v = projectView(tea, createGame(tea, { seed: 1, seats: {}, at: 0 }), {
+      kind: 'seat',
+      seat: 'he-shufen',
+    });
+    const lex = new Lexicon(v);
+    const u = understand('慢着。我不觉得是沈曼。要我说更可疑的是林小舟。', {
+      lexicon: lex,
+      speaker: 'zhou-yuanshan',
+    });
+    expect(u.acts).toEqual(['disagree', 'accuse']);
+    expect(u.accused).toBe('lin-xiaozhou');
+    expect(understand('我看不是沈曼', { lexicon: lex, speaker: 'zhou-yuanshan' }).acts).toEqual(['disagree']);
+    expect(understand('我觉得就是沈曼', { lexicon: lex, speaker: 'zhou-yuanshan' }).accused).toBe('shen-man');
+  });
+
   it('a kin word alone makes no relation question: where someone was is asked', async () => {
     const tea = await loadBundled('rain-tea-hills');
     const v = projectView(tea, createGame(tea, { seed: 1, seats: {}, at: 0 }), {
