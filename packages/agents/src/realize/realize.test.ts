@@ -101,3 +101,27 @@ describe('realize: a question about a thing of the one asked', () => {
     expect(lines.some((l) => your.test(l))).toBe(true);
   });
 });
+
+describe('realize: what a clue suggests, said to the one it ties to', () => {
+  it('says "you"', async () => {
+    const story = await loadBundled('last-curtain');
+    const seat = 'su-bowen';
+    const base = projectView(story, lastDiscussion(story), { kind: 'seat', seat });
+    const view = withClues(story, base, ['pompom'], seat);
+    const { board } = seatState(view, 'zh', null);
+    const clue = board.clues.find((c) => c.id === 'pompom');
+    expect(clue).toBeDefined();
+    const tied = Object.entries(clue!.ties).sort((a, b) => b[1] - a[1])[0]?.[0];
+    expect(tied).toBeDefined();
+    const plan: Plan = {
+      act: 'clue',
+      to: tied!,
+      answers: null,
+      topic: 'clue:pompom',
+      intent: 'fact',
+      clues: [clue!],
+    };
+    const lines = [0, 1, 2].map((voice) => realize(plan, { board, said: new Set(), rng: () => 0, voice }));
+    for (const line of lines) expect(line).toMatch(/你脱不了关系|指向你|你得解释/);
+  });
+});

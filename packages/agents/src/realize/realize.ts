@@ -527,22 +527,28 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       const g = gist(clue, board, undefined, ctx.said);
       const tied = tiedTo(clue, board);
       const mine = (clue.ties[board.seat] ?? 0) >= 0.5;
+      // The one it ties to may be the one asking: then "you", not their name to their face.
+      const toThem = tied !== null && tied === plan.to;
       const reading = tied
         ? zh
           ? choose(
-              [
-                `我看这跟${sayName(view, tied, language)}脱不了关系。`,
-                `这条指向${sayName(view, tied, language)}。`,
-                `${sayName(view, tied, language)}得解释一下。`,
-              ],
+              toThem
+                ? ['我看这跟你脱不了关系。', '这条指向你。', '这个你得解释一下。']
+                : [
+                    `我看这跟${sayName(view, tied, language)}脱不了关系。`,
+                    `这条指向${sayName(view, tied, language)}。`,
+                    `${sayName(view, tied, language)}得解释一下。`,
+                  ],
               ctx,
             )
           : choose(
-              [
-                `I'd say it points at ${sayName(view, tied, language)}.`,
-                `${sayName(view, tied, language)} has some explaining to do.`,
-                `That ties to ${sayName(view, tied, language)}.`,
-              ],
+              toThem
+                ? ["I'd say it points at you.", 'You have some explaining to do.', 'That ties to you.']
+                : [
+                    `I'd say it points at ${sayName(view, tied, language)}.`,
+                    `${sayName(view, tied, language)} has some explaining to do.`,
+                    `That ties to ${sayName(view, tied, language)}.`,
+                  ],
               ctx,
             )
         : '';
