@@ -25,7 +25,8 @@ const tx = (l: LocalizedText | undefined, lang: Language) => l?.[lang];
  * What a seat may not see before the reveal, as sentences: other characters' scripts, secrets, cover
  * claims and lines, its own later acts, the truth, the timeline, the endings, the debrief, and every
  * clue it neither found nor saw published. Sentences that also appear in text the seat may see
- * (public story, its own file so far, clues it may see) are left out, so a shared sentence is no leak.
+ * (public story, its own file so far, clues it may see, what was said aloud at the table) are left out, so a
+ * shared sentence is no leak.
  */
 export function forbiddenSentences(
   story: Story,
@@ -42,6 +43,10 @@ export function forbiddenSentences(
     tx(story.premise, lang),
     ...story.characters.flatMap((c) => [tx(c.name, lang), tx(c.profile, lang)]),
     ...story.locations.map((l) => tx(l.description ?? undefined, lang)),
+    // What was said aloud at the table (an AI seat's authored line, its statement) every seat has heard:
+    // the projection's job is what it never sends, and the guard's what an AI may not say.
+    ...(table.table?.chat.map((m) => m.text) ?? []),
+    ...(table.table?.statements.map((s) => s.text ?? undefined) ?? []),
   ];
   for (const c of story.characters) {
     const mine = c.id === seat;
