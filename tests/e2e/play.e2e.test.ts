@@ -148,8 +148,21 @@ describe('a whole game in the browser', () => {
       const waitForStep = async (n: number) => {
         for (const p of players) await p.page.locator('.table-header').getByText(stepLabel(p, n)).waitFor();
       };
+      // A click the host panel loses while it re-renders (a new AI line arriving) is clicked again once the
+      // server still shows the same phase after a while; the test waits on the server, then on every screen.
       const advance = async () => {
-        await host.getByRole('button', { name: en.host.advance }).click();
+        const before = (await fetchView(server.url, roomId)).progress.phase;
+        for (let attempt = 0; attempt < 2; attempt++) {
+          await host.getByRole('button', { name: en.host.advance }).click();
+          const moved = await expect
+            .poll(async () => (await fetchView(server.url, roomId)).progress.phase, { timeout: 15_000 })
+            .not.toBe(before)
+            .then(
+              () => true,
+              () => false,
+            );
+          if (moved) return;
+        }
       };
 
       // Lobby: everyone gets ready, the host starts.
