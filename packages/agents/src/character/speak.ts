@@ -1,4 +1,4 @@
-import type { ChatMessage, LanguageModel } from '@jubensha/llm';
+import type { ChatMessage, GenerateRequest, LanguageModel } from '@jubensha/llm';
 import type { View } from '@jubensha/protocol';
 import type { Board } from '../board/board.js';
 import { checkReply, type GuardFailure } from '../guard/guard.js';
@@ -190,21 +190,14 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
   if (authored && passes(authored))
     return { text: authored, source: 'authored', failures, tokens, modelMs, rejected };
 
-  // A wording this seat has said before is no choice: when every list ran out the realizer repeats itself.
-  const choices = o.model?.constrainsChoices
-    ? [...new Set([o.template, ...(o.variants ?? [])])].filter(
-        (v) => v && !o.said.has(v) && realizedPasses(v, false),
-      )
-    : [];
-  if (o.model && choices.length >= 2) {
-    // The plan's content is in every choice; the prompt gives the model the table (who speaks, to whom, what
-    // was said) and leaves the wording to it.
+  // The prompt both paths build: the table (who speaks, to whom, what was said, the cover claim) and the facts.
+  const prompt = (facts: Parameters<typeof buildPrompt>[0]['choice']['facts']) => {
     const messages = buildPrompt({
       view: o.view,
       language: o.language,
       choice: {
         intent: o.plan.intent === 'cover' ? 'cover' : 'fact',
-        facts: [],
+        facts,
         claim:
           o.plan.intent === 'cover' && o.plan.claim ? { id: o.plan.claim.id, text: o.plan.claim.text } : null,
         target: o.plan.to,
@@ -213,22 +206,37 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       budget: o.budget ?? 1200,
     });
     o.onPrompt?.(messages);
+    return messages;
+  };
+  // One generation, its tokens and model time counted.
+  const generate = async (model: LanguageModel, request: GenerateRequest): Promise<string> => {
+    const stream = model.generate({
+      ...request,
+      temperature: 0,
+      seed: o.seed ?? 0,
+      prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
+      ...(o.roomKey ? { roomKey: o.roomKey } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    const stats = await stream.stats;
+    tokens.prompt += stats.promptTokens;
+    tokens.completion += stats.completionTokens;
+    modelMs += stats.totalMs;
+    return text;
+  };
+
+  // A wording this seat has said before is no choice: when every list ran out the realizer repeats itself.
+  const choices = o.model?.constrainsChoices
+    ? [...new Set([o.template, ...(o.variants ?? [])])].filter(
+        (v) => v && !o.said.has(v) && realizedPasses(v, false),
+      )
+    : [];
+  if (o.model && choices.length >= 2) {
+    // The plan's content is in every choice; the prompt leaves the wording to the model.
     try {
-      const stream = o.model.generate({
-        messages,
-        choices,
-        temperature: 0,
-        seed: o.seed ?? 0,
-        prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
-        ...(o.roomKey ? { roomKey: o.roomKey } : {}),
-        ...(o.signal ? { signal: o.signal } : {}),
-      });
-      let text = '';
-      for await (const chunk of stream) text += chunk;
-      const stats = await stream.stats;
-      tokens.prompt += stats.promptTokens;
-      tokens.completion += stats.completionTokens;
-      modelMs += stats.totalMs;
+      const text = await generate(o.model, { messages: prompt([]), choices });
       // Constrained decoding writes a choice exactly; anything else is a backend fault, and the template speaks.
       if (choices.includes(text))
         return {
@@ -247,41 +255,14 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       failures.push('error');
     }
   } else if (o.model && !o.model.constrainsChoices) {
-    const messages = buildPrompt({
-      view: o.view,
-      language: o.language,
-      choice: {
-        intent: o.plan.intent === 'cover' ? 'cover' : 'fact',
-        facts:
-          o.plan.intent === 'cover'
-            ? []
-            : [{ id: 'plan', kind: 'script', text: o.template, secret: null, ref: null }],
-        claim:
-          o.plan.intent === 'cover' && o.plan.claim ? { id: o.plan.claim.id, text: o.plan.claim.text } : null,
-        target: o.plan.to,
-      },
-      speech: o.speech,
-      budget: o.budget ?? 1200,
-    });
-    o.onPrompt?.(messages);
+    const messages = prompt(
+      o.plan.intent === 'cover'
+        ? []
+        : [{ id: 'plan', kind: 'script', text: o.template, secret: null, ref: null }],
+    );
     const given = { names, text: messages.map((m) => m.content).join('\n') };
     try {
-      const stream = o.model.generate({
-        messages,
-        maxTokens: o.maxTokens ?? 160,
-        temperature: 0,
-        seed: o.seed ?? 0,
-        stop: ['\n[', '<<'],
-        prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
-        ...(o.roomKey ? { roomKey: o.roomKey } : {}),
-        ...(o.signal ? { signal: o.signal } : {}),
-      });
-      let text = '';
-      for await (const chunk of stream) text += chunk;
-      const stats = await stream.stats;
-      tokens.prompt += stats.promptTokens;
-      tokens.completion += stats.completionTokens;
-      modelMs += stats.totalMs;
+      let text = await generate(o.model, { messages, maxTokens: o.maxTokens ?? 160, stop: ['\n[', '<<'] });
       text = stripCopyMarks(text).trim();
       // What the prompt gave the model (the plan's own wording among it) is grounded for it.
       if (passes(text, { given, grounding: `${grounding}\n${given.text}` })) {
