@@ -42,16 +42,13 @@ type Lang<T> = Record<Language, T>;
 
 /** One of the variants not yet said or heard: the seat's turn in the list, or the rng's pick. */
 function choose(variants: string[], ctx: RealizeContext): string {
-  const heard = [...(ctx.heard ?? [])];
-  // A variant is stale when it was said whole, or when it is a lead or a tail some heard line already has.
-  const stale = (v: string) =>
-    ctx.said.has(v) || heard.some((h) => h === v || (v.length >= 4 && (h.startsWith(v) || h.endsWith(v))));
-  const fresh = variants.filter((v) => v && !stale(v));
+  // A variant is in lines when one of them is it, or opens or ends with it.
+  const within = (lines: Iterable<string>, v: string) =>
+    [...lines].some((l) => l === v || (v.length >= 4 && (l.startsWith(v) || l.endsWith(v))));
+  // Stale: said whole, or a lead or a tail some heard line already has.
+  const fresh = variants.filter((v) => v && !ctx.said.has(v) && !within(ctx.heard ?? [], v));
   // All stale: one the seat has not said itself (others' lines only heard) before any it has.
-  const said = [...ctx.said];
-  const unsaid = variants.filter(
-    (v) => v && !said.some((l) => l === v || (v.length >= 4 && (l.startsWith(v) || l.endsWith(v)))),
-  );
+  const unsaid = variants.filter((v) => v && !within(ctx.said, v));
   const from = fresh.length > 0 ? fresh : unsaid.length > 0 ? unsaid : variants.filter(Boolean);
   if (ctx.voice === undefined) return from[Math.floor(ctx.rng() * from.length)] ?? '';
   // Lists of a line turn at strides 1, 2, 3…: with nothing stale, two seats whose places differ modulo a
@@ -229,7 +226,7 @@ function evidence(title: string, gist: string, language: Language, opensLine: bo
   // The head noun is the last word before "of/in/behind…": "the gloves behind the cabinet" show.
   const head =
     title.split(
-      /\s+(?:of|in|on|at|behind|under|by|from|with|near|beside|inside|outside|under|over|for)\s+/i,
+      /\s+(?:of|in|on|at|behind|under|by|from|with|near|beside|inside|outside|over|for)\s+/i,
     )[0] ?? title;
   const plural = /[^s]s$/i.test(head.trim()) || /\b(?:two|three|several|some|both)\b/i.test(head);
   return `${t} ${plural ? 'show' : 'shows'}: ${gist}`;
