@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install chromium`), never a downloaded browser. */
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
@@ -30,4 +30,16 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A player's own browser context (its locale: the UI language it opens in) and page, at a size. */
+export async function newPlayerPage(
+  browser: Browser,
+  ui: 'en' | 'zh',
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: ui === 'en' ? 'en-US' : 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page };
 }

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../apps/web/src/i18n/en.js';
 import { zh } from '../../apps/web/src/i18n/zh.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, newPlayerPage } from './browser.js';
 import { fetchView } from './game-client.js';
 import { forbiddenSentences, normalize, segments } from './leaks.js';
 import { REPO, startServer, type ServerProcess } from './server-process.js';
@@ -55,12 +55,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(ui: Ui, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.browser.newContext({ viewport, locale: ui === 'en' ? 'en-US' : 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { context, page };
-}
+const newPage = (ui: Ui, viewport = DESKTOP) => newPlayerPage(chromium.browser, ui, viewport);
 
 const characterName = (seat: string) => story.characters.find((c) => c.id === seat)?.name[LANG] ?? seat;
 

@@ -2,11 +2,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { loadStory, type Story } from '@jubensha/story';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../apps/web/src/i18n/en.js';
 import { zh } from '../../apps/web/src/i18n/zh.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, newPlayerPage } from './browser.js';
 import { fetchView } from './game-client.js';
 import { normalize, segments } from './leaks.js';
 import { REPO, startServer, type ServerProcess } from './server-process.js';
@@ -45,15 +45,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(ui: Ui, viewport: { width: number; height: number }) {
-  const context: BrowserContext = await chromium.browser.newContext({
-    viewport,
-    locale: ui === 'en' ? 'en-US' : 'zh-CN',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { context, page };
-}
+const newPage = (ui: Ui, viewport: { width: number; height: number }) =>
+  newPlayerPage(chromium.browser, ui, viewport);
 
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
