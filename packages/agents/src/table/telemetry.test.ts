@@ -1,6 +1,7 @@
 import { applyCommand, createGame, projectView, type GameSnapshot } from '@jubensha/engine';
 import { loadBundled } from '@jubensha/engine/testing';
 import type { Actor, Command, CommandAck, View } from '@jubensha/protocol';
+import type { Story } from '@jubensha/story';
 import { describe, expect, it } from 'vitest';
 import { HostDriver } from './host-driver.js';
 import { SeatDriver } from './seat-driver.js';
@@ -11,18 +12,22 @@ const settle = async (busy: () => boolean) => {
   for (let i = 0; i < 10_000 && busy(); i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+/** A game of the story, started by the host at T0. */
+function startedGame(story: Story, seed: number): GameSnapshot {
+  const started = applyCommand(story, createGame(story, { seed, seats: {}, at: T0 }), {
+    actor: { kind: 'host' },
+    command: { type: 'START' },
+    at: T0,
+  });
+  if (!started.ok) throw new Error(started.error.code);
+  return started.snapshot;
+}
+
 describe('AI telemetry', async () => {
   const story = await loadBundled('last-curtain');
 
   it('reports an agent’s failure through the observer (SeatDriver.pump swallowed it)', async () => {
-    let snap: GameSnapshot = createGame(story, { seed: 9, seats: {}, at: T0 });
-    const started = applyCommand(story, snap, {
-      actor: { kind: 'host' },
-      command: { type: 'START' },
-      at: T0,
-    });
-    if (!started.ok) throw new Error(started.error.code);
-    snap = started.snapshot;
+    let snap = startedGame(story, 9);
     const failures: AiFailure[] = [];
     const driver = new SeatDriver({
       model: null,
@@ -126,14 +131,7 @@ describe('AI telemetry', async () => {
       recheckMs: 60_000,
       observer: { failure: (f) => failures.push(f) },
     });
-    let snap: GameSnapshot = createGame(story, { seed: 3, seats: {}, at: T0 });
-    const started = applyCommand(story, snap, {
-      actor: { kind: 'host' },
-      command: { type: 'START' },
-      at: T0,
-    });
-    if (!started.ok) throw new Error(started.error.code);
-    snap = started.snapshot;
+    const snap = startedGame(story, 3);
     const port = {
       roomId: 'room-1',
       language: 'en' as const,
