@@ -2,11 +2,10 @@ import { projectView } from '@jubensha/engine';
 import { loadBundled } from '@jubensha/engine/testing';
 import { LlmError, type GenerateRequest, type GenerationStream, type LanguageModel } from '@jubensha/llm';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../policy/plan.js';
 import { realize } from '../realize/realize.js';
 import { lastDiscussion } from '../testing/game-at.js';
 import { ScriptedModel, textStream } from '../testing/scripted-model.js';
-import { seatState } from '../testing/seat-state.js';
+import { incidentAlibi, seatState } from '../testing/seat-state.js';
 import { speak } from './speak.js';
 
 /** A backend that fails every request, as a model does with too long a prompt. */
@@ -61,16 +60,7 @@ describe('speak', async () => {
   const view = projectView(story, lastDiscussion(story), { kind: 'seat', seat: 'luo-dechang' });
   const state = seatState(view, 'zh', null);
   const board = state.board;
-  const incident = board.incident;
-  const plan: Plan = {
-    act: 'alibi',
-    to: null,
-    answers: null,
-    topic: 'where:incident',
-    intent: 'fact',
-    span: incident,
-    movements: incident ? board.movementsAt(incident).filter((m) => !m.secret) : [],
-  };
+  const plan = incidentAlibi(board);
   const template = realize(plan, { board, said: new Set(), rng: () => 0 });
   const base = () => ({
     view,

@@ -2,7 +2,7 @@ import { projectView } from '@jubensha/engine';
 import { loadBundled } from '@jubensha/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { lastDiscussion, withClues } from '../testing/game-at.js';
-import { seatState } from '../testing/seat-state.js';
+import { incidentAlibi, seatState } from '../testing/seat-state.js';
 import type { Plan } from '../policy/plan.js';
 import { claimCore, gist, realize } from './realize.js';
 
@@ -52,16 +52,7 @@ describe('realize: a whole line just heard', () => {
     const story = await loadBundled('last-curtain');
     const view = projectView(story, lastDiscussion(story), { kind: 'seat', seat: 'luo-dechang' });
     const { board } = seatState(view, 'zh', null);
-    const span = board.incident;
-    const plan: Plan = {
-      act: 'alibi',
-      to: null,
-      answers: null,
-      topic: 'where:incident',
-      intent: 'fact',
-      span,
-      movements: span ? board.movementsAt(span).filter((m) => !m.secret) : [],
-    };
+    const plan = incidentAlibi(board);
     const ctx = { board, said: new Set<string>(), rng: () => 0, voice: 0 };
     const first = realize(plan, { ...ctx, heard: new Set<string>() });
     const again = realize(plan, { ...ctx, heard: new Set([first]) });
