@@ -27,7 +27,7 @@ describe('AI telemetry', async () => {
   const story = await loadBundled('last-curtain');
 
   it('reports an agent’s failure through the observer (SeatDriver.pump swallowed it)', async () => {
-    let snap = startedGame(story, 9);
+    const snap = startedGame(story, 9);
     const failures: AiFailure[] = [];
     const driver = new SeatDriver({
       model: null,
