@@ -225,9 +225,8 @@ function evidence(title: string, gist: string, language: Language, opensLine: bo
   if (WRITTEN_EN.test(title)) return `${t} says: ${gist}`;
   // The head noun is the last word before "of/in/behind…": "the gloves behind the cabinet" show.
   const head =
-    title.split(
-      /\s+(?:of|in|on|at|behind|under|by|from|with|near|beside|inside|outside|over|for)\s+/i,
-    )[0] ?? title;
+    title.split(/\s+(?:of|in|on|at|behind|under|by|from|with|near|beside|inside|outside|over|for)\s+/i)[0] ??
+    title;
   const plural = /[^s]s$/i.test(head.trim()) || /\b(?:two|three|several|some|both)\b/i.test(head);
   return `${t} ${plural ? 'show' : 'shows'}: ${gist}`;
 }
