@@ -180,6 +180,14 @@ describe('the table as players see it', () => {
     await boxB.press('Enter');
     await b.page.getByRole('note').getByText(zh.discussion.aiWaitIntro).waitFor({ state: 'detached' });
 
+    // AI speech streams (issue 15, point 2): a line shows while it is said, typed out, before it lands.
+    const typing = a.page.locator('.chat-streams li .line').first();
+    await typing.waitFor({ timeout: 60_000 });
+    const partial = (await typing.innerText()).replace(en.chat.typing, '').trim();
+    await toTop(a.page);
+    await shot(a.page, '07a-ai-typing-desktop');
+    expect(partial.length).toBeGreaterThan(0);
+
     // AI introductions (item 1): each line once, in the log, with no grey copy left under it.
     const log = a.page.getByRole('log', { name: en.chat.public });
     for (const seat of aiSeats)
@@ -192,6 +200,9 @@ describe('the table as players see it', () => {
     expect(await b.page.locator('.chat-streams li').count()).toBe(0);
     const lines = await log.locator('li .line').allInnerTexts();
     expect(lines.filter((l) => l.includes(en.chat.typing))).toEqual([]);
+    const typed = lines.find((l) => l.trim().startsWith(partial));
+    expect(typed, partial).toBeDefined();
+    expect(typed?.trim().length ?? 0).toBeGreaterThan(partial.length);
     await toTop(a.page);
     await shot(a.page, '07-intro-lines-desktop');
 

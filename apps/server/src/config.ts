@@ -28,6 +28,11 @@ export const ConfigSchema = z.object({
    */
   STATEMENT_READ_SECONDS: int(20, 0, 600),
   /**
+   * How fast an AI seat's line appears at the table, in characters per second (a long line still within
+   * four seconds); 0 shows each checked piece as soon as the model wrote it.
+   */
+  AI_TYPING_CHARS_PER_SECOND: int(40, 0, 10_000),
+  /**
    * Bearer token for GET /metrics (`Authorization: Bearer …`). Unset: /metrics answers loopback
    * addresses only.
    */

@@ -28,7 +28,16 @@ async function main(): Promise<void> {
     ai =
       process.env['JUBENSHA_AI_SEATS'] === 'idle'
         ? null
-        : await agentSeatsFromEnv(process.env, {}, { observer: aiTelemetry(log, metrics) });
+        : await agentSeatsFromEnv(
+            process.env,
+            {},
+            {
+              observer: aiTelemetry(log, metrics),
+              ...(config.AI_TYPING_CHARS_PER_SECOND > 0
+                ? { typing: { charsPerSecond: config.AI_TYPING_CHARS_PER_SECOND, maxMs: 4_000 } }
+                : {}),
+            },
+          );
   } catch (err) {
     // A bad JUBENSHA_LLM configuration is a bad environment, like any other: exit code 2.
     if (err instanceof Error && (err as { code?: unknown }).code === 'CONFIG_INVALID') {

@@ -108,6 +108,8 @@ export class CharacterAgent {
   private readonly understood = new Map<string, Understood>();
   /** When it means to act next though nothing changes (a search later in the round); null: on the next view. */
   private wake: number | null = null;
+  /** Where the line being written goes while `next` runs (see `next`). */
+  private live: ((channel: Channel, piece: string) => void) | null = null;
 
   constructor(readonly options: CharacterAgentOptions) {
     this.memory = options.memory ?? newMemory(options.seat);
@@ -127,8 +129,25 @@ export class CharacterAgent {
     return this.state(view).belief;
   }
 
-  /** The next command for this view at time `now`, or null: nothing to do now. */
-  async next(view: View, now: number): Promise<AgentAction | null> {
+  /**
+   * The next command for this view at time `now`, or null: nothing to do now. `live` sees the model's line
+   * while it is written, piece by piece once no check can reject it (see speak's `live`), with its channel:
+   * the returned speech begins with those pieces.
+   */
+  async next(
+    view: View,
+    now: number,
+    live?: (channel: Channel, piece: string) => void,
+  ): Promise<AgentAction | null> {
+    this.live = live ?? null;
+    try {
+      return await this.decide(view, now);
+    } finally {
+      this.live = null;
+    }
+  }
+
+  private async decide(view: View, now: number): Promise<AgentAction | null> {
     this.wake = null;
     const me = view.me;
     if (!me || me.seat !== this.seat || view.reveal) return null;
@@ -256,6 +275,7 @@ export class CharacterAgent {
   ): Promise<AgentAction | null> {
     const { board, knowledge } = this.state(view);
     const said = new Set(this.memory.ledger.map((e) => e.text));
+    const live = this.live;
     this.memory.guard.checked++;
     // A plan worded from script text that the guard stops (it reads as a secret) is worded again plainly:
     // when and where only, no script sentence.
@@ -292,6 +312,7 @@ export class CharacterAgent {
         budget: this.options.promptBudget ?? promptBudgetFor(this.options.model),
         ...(this.options.roomKey ? { roomKey: this.options.roomKey } : {}),
         ...(this.options.onPrompt ? { onPrompt: this.options.onPrompt } : {}),
+        ...(live && p === plan ? { live: (piece: string) => live(channel, piece) } : {}),
       });
       if (spoken.source !== 'generic') break;
     }

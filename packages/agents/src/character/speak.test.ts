@@ -6,7 +6,7 @@ import { realize } from '../realize/realize.js';
 import { lastDiscussion } from '../testing/game-at.js';
 import { ScriptedModel, textStream } from '../testing/scripted-model.js';
 import { incidentAlibi, seatState } from '../testing/seat-state.js';
-import { speak } from './speak.js';
+import { closedSentences, speak } from './speak.js';
 
 /** A backend that fails every request, as a model does with too long a prompt. */
 class FailingModel implements LanguageModel {
@@ -172,5 +172,69 @@ describe('speak', async () => {
   it('strips the copy marks a model writes before the guard and the table', async () => {
     const out = await speak({ ...base(), model: new FixedModel(`⟦${template}⟧`) });
     expect(out).toMatchObject({ source: 'model', failures: [], text: template });
+  });
+
+  it('streams a choice as the model decodes it; a backend off the choices shows nothing', async () => {
+    const other = realize(plan, { board, said: new Set(), rng: () => 0, voice: 3 });
+    const pieces: string[] = [];
+    const model = new ChoosingModel((c) => c[1] ?? '');
+    const out = await speak({ ...base(), model, variants: [template, other], live: (p) => pieces.push(p) });
+    expect(out).toMatchObject({ source: 'model', text: other });
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(other);
+    const shown: string[] = [];
+    const liar = new ChoosingModel(() => '我什么都不知道。');
+    const lied = await speak({
+      ...base(),
+      model: liar,
+      variants: [template, other],
+      live: (p) => shown.push(p),
+    });
+    expect(lied).toMatchObject({ source: 'template', text: template });
+    expect(shown).toEqual([]);
+  });
+
+  it('streams a free reply by checked sentences, and ends the line where a later sentence fails', async () => {
+    expect(template).toMatch(/。$/);
+    const stranger = [...story.characters]
+      .map((x) => x.name.zh ?? '')
+      .find((n) => n && !template.includes(n));
+    const reply = `${template}我还看见${stranger ?? ''}从那边过来。再说一句。`;
+    const pieces: string[] = [];
+    const out = await speak({ ...base(), model: new FixedModel(reply), live: (p) => pieces.push(p) });
+    // The template's sentence passed and was shown; the next one names a person the prompt never gave.
+    expect(pieces.join('')).toBe(template);
+    expect(out).toMatchObject({ source: 'model', text: template });
+    expect(out.failures).toContain('grounding');
+    // Without a table watching, the same reply is judged whole and replaced.
+    expect(await speak({ ...base(), model: new FixedModel(reply) })).toMatchObject({ source: 'template' });
+    // A first sentence that fails shows nothing, and the realizer speaks.
+    const nothing: string[] = [];
+    const garbled = await speak({
+      ...base(),
+      model: new FixedModel(`我 for for。${template}`),
+      live: (p) => nothing.push(p),
+    });
+    expect(nothing).toEqual([]);
+    expect(garbled).toMatchObject({ source: 'template', text: template });
+    // A reply that passes whole: what was shown begins it (its last sentence comes with the whole line).
+    const good: string[] = [];
+    const whole = await speak({
+      ...base(),
+      model: new FixedModel(`好，我说。${template}`),
+      live: (p) => good.push(p),
+    });
+    expect(whole).toMatchObject({ source: 'model', text: `好，我说。${template}` });
+    expect(whole.text.startsWith(good.join(''))).toBe(true);
+  });
+});
+
+describe('closedSentences', () => {
+  it('ends after a stop with text behind it, closing quotes included; an English stop only before a space', () => {
+    expect(closedSentences('我在后台。然后')).toBe(5);
+    expect(closedSentences('我在后台。')).toBe(0);
+    expect(closedSentences('他说：“走了。”然后')).toBe(8);
+    expect(closedSentences('It was 3.5 metres. Then')).toBe(18);
+    expect(closedSentences('Ask Mr.Li')).toBe(0);
   });
 });

@@ -37,6 +37,12 @@ export interface SpeakOptions {
   signal?: AbortSignal;
   /** Sees every prompt built (the gating test reads them). */
   onPrompt?: (messages: ChatMessage[]) => void;
+  /**
+   * Sees the line while the model writes it, once no check can reject it any more: each piece continues the
+   * ones before, and together they begin the returned text (a choice's tokens as decoded; a free reply by
+   * whole checked sentences). Authored and realized lines are not handed here: they are whole at once.
+   */
+  live?: (piece: string) => void;
 }
 
 export interface Spoken {
@@ -114,6 +120,20 @@ export function strayWording(reply: string, given: string, template: string): st
   for (const w of reply.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? [])
     if (!words.has(w) && !FUNCTION_WORDS.has(w)) return w;
   return null;
+}
+
+/**
+ * Where the last closed sentence of a growing reply ends: after its stop (and any closing quote) with more
+ * text already written behind it, so the sentence can no longer grow; 0 when none is closed yet. An English
+ * full stop counts only before a space ("3.5", "Mr.Li" are not ends).
+ */
+export function closedSentences(text: string): number {
+  let end = 0;
+  for (const m of text.matchAll(/[。！？!?…]+[”’"」』)）]*|\.+[”’")]*(?=\s)/g)) {
+    const after = (m.index ?? 0) + m[0].length;
+    if (after < text.length) end = after;
+  }
+  return end;
 }
 
 /**
@@ -208,8 +228,12 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     o.onPrompt?.(messages);
     return messages;
   };
-  // One generation, its tokens and model time counted.
-  const generate = async (model: LanguageModel, request: GenerateRequest): Promise<string> => {
+  // One generation, its tokens and model time counted; `onChunk` returning false ends it early.
+  const generate = async (
+    model: LanguageModel,
+    request: GenerateRequest,
+    onChunk?: (chunk: string) => boolean,
+  ): Promise<string> => {
     const stream = model.generate({
       ...request,
       temperature: 0,
@@ -219,7 +243,19 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       ...(o.signal ? { signal: o.signal } : {}),
     });
     let text = '';
-    for await (const chunk of stream) text += chunk;
+    let ended = false;
+    for await (const chunk of stream) {
+      text += chunk;
+      if (onChunk && !onChunk(chunk)) {
+        ended = true;
+        break;
+      }
+    }
+    if (ended) {
+      // Ended on purpose: the cancelled run may settle its stats later, or never; they are not waited for.
+      stream.stats.catch(() => undefined);
+      return text;
+    }
     const stats = await stream.stats;
     tokens.prompt += stats.promptTokens;
     tokens.completion += stats.completionTokens;
@@ -235,25 +271,40 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     : [];
   if (o.model && choices.length >= 2) {
     // The plan's content is in every choice; the prompt leaves the wording to the model.
+    // Every choice passed every check, so the tokens can reach the table as they come.
+    let shown = '';
+    const live = o.live;
+    // A backend that strays from the choices (a fault) shows nothing past them.
+    const show = live
+      ? (piece: string) => {
+          if (!choices.some((c) => c.startsWith(shown + piece))) return true;
+          shown += piece;
+          live(piece);
+          return true;
+        }
+      : undefined;
+    const chosen = (text: string): Spoken => ({
+      text,
+      source: 'model',
+      failures,
+      tokens,
+      modelMs,
+      rejected,
+      choice: { of: choices.length, own: text === choices[0] },
+    });
     try {
-      const text = await generate(o.model, { messages: prompt([]), choices });
+      const text = await generate(o.model, { messages: prompt([]), choices }, show);
       // Constrained decoding writes a choice exactly; anything else is a backend fault, and the template speaks.
-      if (choices.includes(text))
-        return {
-          text,
-          source: 'model',
-          failures,
-          tokens,
-          modelMs,
-          rejected,
-          choice: { of: choices.length, own: text === choices[0] },
-        };
+      if (choices.includes(text)) return chosen(text);
       failures.push('format');
       rejected.push({ text, why: 'not one of the choices' });
     } catch (error) {
       if (o.signal?.aborted) throw error;
       failures.push('error');
     }
+    // Cut off after the table saw its start: the choice it began ends it, as nothing shown is taken back.
+    const begun = shown ? choices.find((c) => c.startsWith(shown)) : undefined;
+    if (begun) return chosen(begun);
   } else if (o.model && !o.model.constrainsChoices) {
     const messages = prompt(
       o.plan.intent === 'cover'
@@ -261,30 +312,66 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
         : [{ id: 'plan', kind: 'script', text: o.template, secret: null, ref: null }],
     );
     const given = { names, text: messages.map((m) => m.content).join('\n') };
+    // A lie is told in its own words every time: a model's retelling would be a second story.
+    const claim = o.plan.intent === 'cover' ? (o.plan.claim?.text ?? '').replace(/[。.!！]+$/, '') : '';
+    const extra = { given, grounding: `${grounding}\n${given.text}` };
+    // A closed run of sentences goes to the table once it passes and keeps the plan; one that fails ends what
+    // is shown there.
+    let raw = '';
+    let shown = '';
+    let cut = false;
+    const live = o.live;
+    const onChunk = live
+      ? (chunk: string): boolean => {
+          raw += chunk;
+          const text = stripCopyMarks(raw).trimStart();
+          const end = closedSentences(text);
+          if (end <= shown.length) return true;
+          const prefix = text.slice(0, end);
+          const stray = strayWording(prefix, given.text, o.template);
+          if (!passes(prefix, extra, true, false) || stray !== null) {
+            // Nothing shown yet: the whole reply is judged when it is done, as without a live table.
+            if (shown === '') return true;
+            if (passes(prefix, extra)) {
+              failures.push('format');
+              rejected.push({ text: prefix, why: `wording: ${stray ?? ''}` });
+            }
+            cut = true;
+            return false;
+          }
+          if (!keepsPlan(prefix, o.template, o.board) || (claim && !prefix.includes(claim))) return true;
+          live(prefix.slice(shown.length));
+          shown = prefix;
+          return true;
+        }
+      : undefined;
+    const said = (text: string): Spoken => ({ text, source: 'model', failures, tokens, modelMs, rejected });
     try {
-      let text = await generate(o.model, { messages, maxTokens: o.maxTokens ?? 160, stop: ['\n[', '<<'] });
+      let text = await generate(
+        o.model,
+        { messages, maxTokens: o.maxTokens ?? 160, stop: ['\n[', '<<'] },
+        onChunk,
+      );
       text = stripCopyMarks(text).trim();
+      if (cut) return said(shown);
       // What the prompt gave the model (the plan's own wording among it) is grounded for it.
-      if (passes(text, { given, grounding: `${grounding}\n${given.text}` })) {
+      if (passes(text, extra)) {
         const stray = strayWording(text, given.text, o.template);
-        // A lie is told in its own words every time: a model's retelling would be a second story.
-        const claim = o.plan.intent === 'cover' ? (o.plan.claim?.text ?? '') : '';
-        if (
-          !keepsPlan(text, o.template, o.board) ||
-          (claim && !text.includes(claim.replace(/[。.!！]+$/, '')))
-        ) {
+        if (!keepsPlan(text, o.template, o.board) || (claim && !text.includes(claim))) {
           failures.push('grounding');
           rejected.push({ text, why: 'does not keep the plan' });
         } else if (stray !== null) {
           failures.push('format');
           rejected.push({ text, why: `wording: ${stray}` });
-        } else return { text, source: 'model', failures, tokens, modelMs, rejected };
+        } else return said(text);
       }
     } catch (error) {
       // A model that fails (too long a prompt, a dead server, a cancelled run) costs the model's wording only.
       if (o.signal?.aborted) throw error;
       failures.push('error');
     }
+    // The sentences the table already saw passed every check: the line ends with them.
+    if (shown) return said(shown);
   }
   // The one fresh wording, where the seat's own would say a line again.
   const template = choices.length === 1 && o.said.has(o.template) ? (choices[0] ?? o.template) : o.template;

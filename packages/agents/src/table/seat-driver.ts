@@ -5,6 +5,7 @@ import { CharacterAgent, type AgentAction } from '../character/agent.js';
 import { memoryFromJson, type AgentMemory } from '../character/memory.js';
 import { readClues, type ClueReadings } from '../decide/clue-reading.js';
 import type { Language } from '../text/language.js';
+import { LiveLine, type StreamChannel, type TypingPace } from './live-line.js';
 import { tell, type AiObserver } from './telemetry.js';
 
 /** What a game server hands an AI seat after each accepted command (apps/server's AiSeatContext). */
@@ -35,8 +36,11 @@ export interface SeatDriverOptions {
   now?: () => number;
   /** How soon an agent that chose to wait (humans first, cooldown) looks again without a new view. */
   recheckMs?: number;
-  /** Characters per streamed chunk. */
-  chunk?: number;
+  /**
+   * How fast a line reaches the table (see LiveLine): unset, each piece goes out as soon as it passed the
+   * checks; with a pace a character is seen to talk, and its command waits until the line is on screen.
+   */
+  typing?: TypingPace;
   talkativeness?: number;
   humanGraceMs?: number;
   cooldownMs?: number;
@@ -182,7 +186,12 @@ export class SeatDriver {
         run.latest = null;
         if (run.timer) clearTimeout(run.timer);
         run.timer = null;
-        const action = await run.agent.next(port.view, (this.options.now ?? Date.now)());
+        // The line streams while it is written: speech that ends in no command is withdrawn.
+        let line = this.line(port);
+        const action = await run.agent.next(port.view, (this.options.now ?? Date.now)(), (channel, piece) =>
+          line.push(streamChannel(channel), piece),
+        );
+        if (!action?.speech) line.end(false);
         if (!action) {
           // Nothing now (humans first, a cooldown): look again later unless a new view comes first.
           if (!run.latest && port.view.reveal === null) {
@@ -195,7 +204,18 @@ export class SeatDriver {
           }
           continue;
         }
-        await this.perform(run, port, action);
+        if (action.speech && !line.begins(streamChannel(action.speech.channel), action.speech.text)) {
+          // Never expected (the agent's line begins with what it streamed); counted if it ever happens.
+          line.end(false);
+          tell(this.options.observer?.failure, {
+            where: 'seat',
+            roomId: run.roomId,
+            seat: run.seat,
+            err: new Error('streamed text is not the start of the line said'),
+          });
+          line = this.line(port);
+        }
+        await this.perform(run, port, action, line);
       }
     } catch (err) {
       // An agent failure costs this turn only; the next view starts it again. It is reported, or a
@@ -206,27 +226,22 @@ export class SeatDriver {
     }
   }
 
-  private async perform(run: SeatRun, port: AiSeatPort, action: AgentAction): Promise<void> {
-    const speech = action.speech;
-    const channel =
-      action.command.type === 'PRIVATE_MESSAGE'
-        ? { kind: 'talk' as const, talk: action.command.talk }
-        : { kind: 'public' as const };
+  private line(port: AiSeatPort): LiveLine {
     const stream = `ai-${port.seat}-${++this.streams}`.slice(0, 64);
-    if (speech) {
-      const size = this.options.chunk ?? 12;
-      for (let i = 0, index = 0; i < speech.text.length; i += size, index++)
-        port.stream({
-          type: 'chat_chunk',
-          stream,
-          seat: port.seat,
-          channel,
-          index,
-          text: speech.text.slice(i, i + size),
-        });
-    }
+    return new LiveLine(
+      stream,
+      port.seat,
+      (event) => port.stream(event),
+      this.options.typing ?? null,
+      this.options.now ?? Date.now,
+    );
+  }
+
+  private async perform(run: SeatRun, port: AiSeatPort, action: AgentAction, line: LiveLine): Promise<void> {
+    const speech = action.speech;
+    if (speech) await line.finish(streamChannel(speech.channel), speech.text);
     const ack = await port.submit(action.command);
-    if (speech) port.stream({ type: 'chat_end', stream, seat: port.seat, channel, completed: ack.ok });
+    line.end(ack.ok);
     if (speech)
       tell(this.options.observer?.line, {
         roomId: port.roomId,
@@ -258,4 +273,9 @@ export class SeatDriver {
       // Keeping the memory is the server's job and it logs its own failures; the seat plays on.
     }
   }
+}
+
+/** A statement streams where the table reads it, beside the public talk. */
+function streamChannel(channel: NonNullable<AgentAction['speech']>['channel']): StreamChannel {
+  return channel.kind === 'talk' ? { kind: 'talk', talk: channel.talk } : { kind: 'public' };
 }
