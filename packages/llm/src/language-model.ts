@@ -40,6 +40,11 @@ export type GenerateRequest = GenerateInput &
     choices?: string[];
     /** Fairness group (a game room): queued work is served round-robin across rooms. */
     roomKey?: string;
+    /**
+     * A line a person at the table is waiting for (an answer to a human): served before other queued work,
+     * which AI seats talking among themselves can wait for.
+     */
+    urgent?: boolean;
     signal?: AbortSignal;
   };
 

@@ -32,6 +32,46 @@ describe('FairScheduler', () => {
     expect(order).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3']);
   });
 
+  it('serves a line a person waits for before queued background work, rooms in turn within each', async () => {
+    const scheduler = new FairScheduler(['s1']);
+    const order: string[] = [];
+    const first = gate();
+    const blocker = scheduler.submit('a', undefined, undefined, () => first.promise);
+    const jobs = (
+      [
+        ['a', 'a1', false],
+        ['b', 'b1', false],
+        ['c', 'c-answer', true],
+        ['a', 'a-answer', true],
+        ['c', 'c2', false],
+      ] as const
+    ).map(([room, name, urgent]) =>
+      scheduler.submit(
+        room,
+        undefined,
+        undefined,
+        async () => {
+          order.push(name);
+        },
+        urgent,
+      ),
+    );
+    expect(scheduler.queued).toBe(5);
+    first.open();
+    await Promise.all([blocker, ...jobs]);
+    expect(order).toEqual(['c-answer', 'a-answer', 'a1', 'b1', 'c2']);
+    // A cancelled urgent job leaves its tier as it found it.
+    const hold = gate();
+    const busy = scheduler.submit('a', undefined, undefined, () => hold.promise);
+    const controller = new AbortController();
+    const cancelled = scheduler.submit('z', controller.signal, undefined, async () => undefined, true);
+    controller.abort();
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(scheduler.queued).toBe(0);
+    hold.open();
+    await busy;
+  });
+
   it('runs as many jobs at once as there are sessions', async () => {
     const scheduler = new FairScheduler(['s1', 's2']);
     let running = 0;

@@ -5,6 +5,7 @@ import { readClues } from '../decide/clue-reading.js';
 import { lastDiscussion, withMessage } from '../testing/game-at.js';
 import { CharacterAgent, promptBudgetFor } from './agent.js';
 import { hasCjk } from '../text/language.js';
+import type { LanguageModel } from '@jubensha/llm';
 import { ScriptedModel } from '../testing/scripted-model.js';
 
 describe.each(BUNDLED)('an English game of %s', (id) => {
@@ -95,5 +96,48 @@ describe('replies to what asks nothing, in public', () => {
     expect(replies.filter(Boolean).length).toBe(2);
     const asked = withMessage(story, snap, 'luo-dechang', 'su-bowen', '德叔，案发那段时间你在哪？', 9);
     expect((await agent.next(asked, snap.context.clock + 9000))?.speech?.text).toMatch(/我/);
+  });
+});
+
+describe('a person waiting for an answer', () => {
+  it('asks the model to serve the answer first; a line to another AI seat waits its turn', async () => {
+    const story = await loadBundled('last-curtain');
+    const snap = lastDiscussion(story);
+    const readings = readClues(story);
+    const asked = withMessage(story, snap, 'luo-dechang', 'su-bowen', '德叔，案发那段时间你在哪？', 1);
+    const byAi = {
+      ...asked,
+      progress: {
+        ...asked.progress,
+        seats: asked.progress.seats.map((s) =>
+          s.seat === 'su-bowen' ? { ...s, controller: 'ai' as const } : s,
+        ),
+      },
+    };
+    const urgency = async (view: typeof asked) => {
+      const scripted = new ScriptedModel();
+      const seen: (boolean | undefined)[] = [];
+      const model: LanguageModel = {
+        description: 'recording',
+        generate: (request) => {
+          seen.push(request.urgent);
+          return scripted.generate(request);
+        },
+        close: () => Promise.resolve(),
+      };
+      const agent = new CharacterAgent({
+        seat: 'luo-dechang',
+        language: 'zh',
+        readings,
+        model,
+        humanGraceMs: 0,
+        seed: 1,
+      });
+      const action = await agent.next(view, snap.context.clock + 1000);
+      expect(action?.speech?.answers).not.toBeNull();
+      return seen;
+    };
+    expect(await urgency(asked)).toEqual([true]);
+    expect(await urgency(byAi)).toEqual([undefined]);
   });
 });

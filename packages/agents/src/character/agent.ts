@@ -311,6 +311,7 @@ export class CharacterAgent {
         seed: (this.options.seed ?? 0) + view.version,
         budget: this.options.promptBudget ?? promptBudgetFor(this.options.model),
         ...(this.options.roomKey ? { roomKey: this.options.roomKey } : {}),
+        ...(speech && humanSeat(view, speech.speaker) ? { urgent: true } : {}),
         ...(this.options.onPrompt ? { onPrompt: this.options.onPrompt } : {}),
         ...(live && p === plan ? { live: (piece: string) => live(channel, piece) } : {}),
       });
@@ -542,4 +543,9 @@ export class CharacterAgent {
       movements,
     };
   }
+}
+
+/** Whether a person plays this seat now. */
+function humanSeat(view: View, seat: string): boolean {
+  return view.progress.seats.some((s) => s.seat === seat && s.controller === 'human');
 }

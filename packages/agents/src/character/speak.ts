@@ -34,6 +34,8 @@ export interface SpeakOptions {
   maxTokens?: number;
   seed?: number;
   roomKey?: string;
+  /** A person at the table waits for this line (it answers a human): the model serves it first. */
+  urgent?: boolean;
   signal?: AbortSignal;
   /** Sees every prompt built (the gating test reads them). */
   onPrompt?: (messages: ChatMessage[]) => void;
@@ -240,6 +242,7 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       seed: o.seed ?? 0,
       prefixCacheKey: `${o.view.me?.seat ?? ''}:${o.view.progress.act}`,
       ...(o.roomKey ? { roomKey: o.roomKey } : {}),
+      ...(o.urgent ? { urgent: true } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     });
     let text = '';

@@ -167,7 +167,13 @@ export class OnnxLanguageModel implements LanguageModel {
       };
       signal.addEventListener('abort', onAbort, { once: true });
       this.scheduler
-        .submit(request.roomKey ?? '', signal, request.prefixCacheKey, (worker) => worker.run(job, sink))
+        .submit(
+          request.roomKey ?? '',
+          signal,
+          request.prefixCacheKey,
+          (worker) => worker.run(job, sink),
+          request.urgent ?? false,
+        )
         .catch((error: unknown) => sink.fail(error))
         .finally(() => signal.removeEventListener('abort', onAbort));
     });
