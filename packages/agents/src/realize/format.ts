@@ -73,9 +73,15 @@ export function sayPlace(view: View, id: string | null, fallback: string, langua
   return name;
 }
 
+const PLACE_ZH = /(?:底下|下面|里面|上面|旁边|后面|外面|角落|脚下|底部)$/;
+
 /** A clue's title inside a sentence: 《搪瓷参茶杯》 reads as 搪瓷参茶杯 / the enamel tea mug. */
 export function sayTitle(title: string, language: Language): string {
-  if (language === 'zh') return title;
+  // A title that is a place ("楼梯底下") names what lies there: "找到了楼梯底下" finds a place.
+  if (language === 'zh') return PLACE_ZH.test(title) ? `${title}的东西` : title;
+  // "Today's monitor tape": a day, not a person, owns it, and mid-sentence it is lower case.
+  if (/^(?:Today|Tonight|Yesterday|Tomorrow|This (?:morning|afternoon|evening))['’]s\b/.test(title))
+    return title.charAt(0).toLowerCase() + title.slice(1);
   if (/^(?:The|A|An) /.test(title)) return title.charAt(0).toLowerCase() + title.slice(1);
   // A title that is a place ("At the foot of the stairs") names what lies there.
   if (/^(?:At|On|In|Under|Behind|Beside|By|Near|Inside|Outside|Below|Above) /.test(title))
