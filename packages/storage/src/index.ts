@@ -9,6 +9,7 @@ export type {
   NewRoom,
   RoomMeta,
   SeatMemory,
+  SnapshotRequest,
 } from './match-store.js';
 export { MATCH_STORE_ERROR_CODES, MatchStoreError, isMatchStoreError } from './match-store-error.js';
 export type { MatchStoreErrorCode } from './match-store-error.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MatchStoreError, type MatchStoreErrorCode } from './match-store-error.js';
-import type { AppendRequest, JsonObject, MatchStore, NewRoom } from './match-store.js';
+import type { AppendRequest, JsonObject, LogEntry, MatchStore, NewRoom } from './match-store.js';
 
 /**
  * The behaviour every {@link MatchStore} implementation must show. Run it from an implementation's test
@@ -50,6 +50,18 @@ export function appendRequest(expectedVersion: number, n: number, snapshot?: Jso
     snapshot: snapshot ?? { phase: 'act', said: n },
     version: expectedVersion + 1,
   };
+}
+
+/** An append that carries no snapshot: the log entry and the version only. */
+export function appendWithoutSnapshot(expectedVersion: number, n: number): AppendRequest {
+  const { snapshot: _dropped, ...request } = appendRequest(expectedVersion, n);
+  return request;
+}
+
+/** The entry `appendRequest(_, n)` stores, as the store hands it back at seq `seq`. */
+function storedEntry(n: number, seq = n): LogEntry {
+  const { entry } = appendRequest(0, n);
+  return { seq, at: entry.at, actor: entry.actor as JsonObject, command: entry.command as JsonObject };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<MatchStoreError> {
@@ -110,6 +122,9 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
             finishedAt: null,
           },
           snapshot: room.snapshot,
+          snapshotVersion: 0,
+          snapshotSeq: 0,
+          tail: [],
           version: 0,
           lastSeq: 0,
         });
@@ -123,11 +138,13 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
       it('keeps everything across close and reopen', async () => {
         await store.createRoom(newRoom());
         await store.append('room-1', appendRequest(0, 1));
+        await store.append('room-1', appendWithoutSnapshot(1, 2));
         const before = await store.loadRoom('room-1');
+        expect(before!.tail).toEqual([storedEntry(2)]);
         await store.close();
         const again = await open();
         expect(await again.loadRoom('room-1')).toEqual(before);
-        expect(await again.readEntries('room-1', 1)).toHaveLength(1);
+        expect(await again.readEntries('room-1', 1)).toHaveLength(2);
       });
 
       it('refuses a second room with the same id or join code and keeps the first', async () => {
@@ -187,7 +204,14 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
           });
         }
         const loaded = await store.loadRoom('room-1');
-        expect(loaded).toMatchObject({ snapshot: { said: 3 }, version: 3, lastSeq: 3 });
+        expect(loaded).toMatchObject({
+          snapshot: { said: 3 },
+          snapshotVersion: 3,
+          snapshotSeq: 3,
+          tail: [],
+          version: 3,
+          lastSeq: 3,
+        });
         expect((await store.readEntries('room-1', 1)).map((e) => e.seq)).toEqual([1, 2, 3]);
         expect((await store.readEntries('room-1', 0)).map((e) => e.seq)).toEqual([1, 2, 3]);
         expect((await store.readEntries('room-1', 2, 1)).map((e) => e.seq)).toEqual([2]);
@@ -257,10 +281,19 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
           { ...appendRequest(0, 1), snapshot: 'x' as unknown as JsonObject },
         ],
         ['a snapshot with Infinity', { ...appendRequest(0, 1), snapshot: { x: Infinity } }],
+        [
+          'no snapshot and a version not above the expected one',
+          { ...appendWithoutSnapshot(0, 1), version: 0 },
+        ],
+        [
+          'no snapshot and a Date as the command',
+          { ...appendWithoutSnapshot(0, 1), entry: { at: 1, actor: 'a', command: new Date(0) } },
+        ],
       ])('refuses %s with INVALID_INPUT and changes nothing', async (_what, request) => {
         await expectCode(store.append('room-1', request), 'INVALID_INPUT');
         expect(await store.loadRoom('room-1')).toMatchObject({
           snapshot: newRoom().snapshot,
+          tail: [],
           version: 0,
           lastSeq: 0,
         });
@@ -313,6 +346,136 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
         expect(entry!.actor).toStrictEqual({ kind: 'host' });
         expect(entry!.command).toStrictEqual({ type: 'START' });
         expect((await store.loadRoom('room-1'))!.snapshot).toStrictEqual({ phase: 'act' });
+      });
+    });
+
+    describe('appends without a snapshot, and snapshots on their own', () => {
+      beforeEach(async () => {
+        await store.createRoom(newRoom());
+      });
+
+      it('keeps the last snapshot where it was and loads the entries after it', async () => {
+        await store.append('room-1', appendRequest(0, 1, { said: 1 }));
+        expect(await store.append('room-1', appendWithoutSnapshot(1, 2))).toEqual(storedEntry(2));
+        await store.append('room-1', appendWithoutSnapshot(2, 3));
+        expect(await store.loadRoom('room-1')).toMatchObject({
+          snapshot: { said: 1 },
+          snapshotVersion: 1,
+          snapshotSeq: 1,
+          tail: [storedEntry(2), storedEntry(3)],
+          version: 3,
+          lastSeq: 3,
+        });
+        await store.append('room-1', appendRequest(3, 4, { said: 4 }));
+        await store.append('room-1', { ...appendWithoutSnapshot(4, 5), version: 9 });
+        expect(await store.loadRoom('room-1')).toMatchObject({
+          snapshot: { said: 4 },
+          snapshotVersion: 4,
+          snapshotSeq: 4,
+          tail: [storedEntry(5)],
+          version: 9,
+          lastSeq: 5,
+        });
+        expect((await store.readEntries('room-1', 1)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      });
+
+      it('loads the initial snapshot and the whole log when no append carried a snapshot', async () => {
+        await store.createRoom(newRoom({ roomId: 'late', joinCode: 'LATE', version: 7 }));
+        for (let n = 1; n <= 4; n++) await store.append('late', appendWithoutSnapshot(6 + n, n));
+        expect(await store.loadRoom('late')).toMatchObject({
+          snapshot: newRoom().snapshot,
+          snapshotVersion: 7,
+          snapshotSeq: 0,
+          tail: [1, 2, 3, 4].map((n) => storedEntry(n)),
+          version: 11,
+          lastSeq: 4,
+        });
+      });
+
+      it('takes a snapshot property set to undefined as no snapshot', async () => {
+        await store.append('room-1', { ...appendRequest(0, 1), snapshot: undefined });
+        expect(await store.loadRoom('room-1')).toMatchObject({
+          snapshot: newRoom().snapshot,
+          snapshotSeq: 0,
+          tail: [storedEntry(1)],
+        });
+      });
+
+      it('fences off a stale writer whether either append carries a snapshot or not', async () => {
+        const other = await open();
+        await other.append('room-1', appendWithoutSnapshot(0, 1));
+        const error = await expectCode(
+          store.append('room-1', appendWithoutSnapshot(0, 2)),
+          'VERSION_CONFLICT',
+        );
+        expect(error.details).toEqual({ expected: 0, actual: 1 });
+        await expectCode(store.append('room-1', appendRequest(0, 2, { by: 'A' })), 'VERSION_CONFLICT');
+        await other.append('room-1', appendRequest(1, 2, { by: 'B' }));
+        await expectCode(store.append('room-1', appendWithoutSnapshot(1, 3)), 'VERSION_CONFLICT');
+        expect(await store.loadRoom('room-1')).toMatchObject({
+          snapshot: { by: 'B' },
+          snapshotSeq: 2,
+          tail: [],
+          version: 2,
+          lastSeq: 2,
+        });
+        expect((await store.readEntries('room-1', 1)).map((e) => e.command)).toEqual([
+          storedEntry(1).command,
+          storedEntry(2).command,
+        ]);
+      });
+
+      it('lets exactly one of many racing appends without a snapshot through', async () => {
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) => store.append('room-1', appendWithoutSnapshot(0, i + 1))),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) {
+          if (r.status === 'rejected') expect((r.reason as MatchStoreError).code).toBe('VERSION_CONFLICT');
+        }
+        const loaded = await store.loadRoom('room-1');
+        expect(loaded).toMatchObject({ version: 1, lastSeq: 1, snapshotSeq: 0 });
+        expect(loaded!.tail).toHaveLength(1);
+      });
+
+      it('saves a snapshot at the stored version, after the last entry, appending nothing', async () => {
+        for (let n = 1; n <= 3; n++) await store.append('room-1', appendWithoutSnapshot(n - 1, n));
+        await store.saveSnapshot('room-1', { version: 3, snapshot: { said: 3 } });
+        expect(await store.loadRoom('room-1')).toMatchObject({
+          snapshot: { said: 3 },
+          snapshotVersion: 3,
+          snapshotSeq: 3,
+          tail: [],
+          version: 3,
+          lastSeq: 3,
+        });
+        // The next append follows on as usual, and its entry is the tail of the saved snapshot.
+        await store.append('room-1', appendWithoutSnapshot(3, 4));
+        expect(await store.loadRoom('room-1')).toMatchObject({ snapshotSeq: 3, tail: [storedEntry(4)] });
+      });
+
+      it('refuses a snapshot for another version, an unknown room, a finished room or bad input', async () => {
+        await store.append('room-1', appendWithoutSnapshot(0, 1));
+        const before = await store.loadRoom('room-1');
+        const error = await expectCode(
+          store.saveSnapshot('room-1', { version: 0, snapshot: { stale: true } }),
+          'VERSION_CONFLICT',
+        );
+        expect(error.details).toEqual({ expected: 0, actual: 1 });
+        await expectCode(store.saveSnapshot('room-1', { version: 2, snapshot: {} }), 'VERSION_CONFLICT');
+        await expectCode(store.saveSnapshot('nope', { version: 1, snapshot: {} }), 'ROOM_NOT_FOUND');
+        for (const bad of [
+          { version: 1, snapshot: [] },
+          { version: 1, snapshot: { n: NaN } },
+          { version: -1, snapshot: {} },
+          { version: 1 },
+        ]) {
+          await expectCode(store.saveSnapshot('room-1', bad as never), 'INVALID_INPUT');
+        }
+        expect(await store.loadRoom('room-1')).toEqual(before);
+        await store.markFinished('room-1', 10);
+        await expectCode(store.saveSnapshot('room-1', { version: 1, snapshot: {} }), 'ROOM_FINISHED');
+        expect((await store.loadRoom('room-1'))!.snapshot).toEqual(before!.snapshot);
       });
     });
 
@@ -511,6 +674,7 @@ export function matchStoreContract(name: string, makeHarness: () => Promise<Matc
         await store.close();
         await expectCode(store.loadRoom('room-1'), 'STORE_CLOSED');
         await expectCode(store.append('room-1', appendRequest(0, 1)), 'STORE_CLOSED');
+        await expectCode(store.saveSnapshot('room-1', { version: 0, snapshot: {} }), 'STORE_CLOSED');
         await expectCode(store.listUnfinishedRooms(), 'STORE_CLOSED');
         await expectCode(store.createRoom(newRoom({ roomId: 'x', joinCode: 'X' })), 'STORE_CLOSED');
         await expectCode(store.saveSeatMemory('room-1', 'maid', {}, 1), 'STORE_CLOSED');

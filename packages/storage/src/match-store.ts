@@ -1,6 +1,7 @@
 /**
- * The durable match store: for each room, its metadata, an append-only event log and the latest
- * snapshot. Implementations: SQLite (one process, the default) and, later, Redis (several processes).
+ * The durable match store: for each room, its metadata, an append-only event log and a snapshot of the
+ * state at some entry of it, taken when the writer chose to send one. Implementations: SQLite (one
+ * process, the default) and, later, Redis (several processes).
  *
  * Storage knows nothing about the game. Commands and snapshots are opaque JSON to it; it only
  * guarantees that what was acknowledged is there after a crash, in order, with no gaps, and that a
@@ -61,10 +62,21 @@ export interface RoomMeta {
   finishedAt: number | null;
 }
 
-/** A room as restored: metadata, the latest snapshot and where the log stands. */
+/**
+ * A room as restored: metadata, the last stored snapshot and the log entries after it. Applying `tail`
+ * to `snapshot` in order gives the state at `version`; the store never applies anything itself.
+ */
 export interface LoadedRoom {
   meta: RoomMeta;
+  /** The last snapshot stored (by `createRoom`, an append that carried one, or `saveSnapshot`). */
   snapshot: JsonObject;
+  /** The version the snapshot was stored at. */
+  snapshotVersion: number;
+  /** Seq of the last log entry the snapshot includes; 0 for the initial state. */
+  snapshotSeq: number;
+  /** Every log entry after the snapshot (`seq > snapshotSeq`), in order; [] when the snapshot is the newest state. */
+  tail: LogEntry[];
+  /** The room's version: the one of its last append. */
   version: number;
   /** Seq of the last log entry; 0 when the log is empty. */
   lastSeq: number;
@@ -90,7 +102,11 @@ export interface SeatMemory {
   savedAt: number;
 }
 
-/** One accepted command and the state it produced, to be stored together or not at all. */
+/**
+ * One accepted command, and maybe the state it produced, to be stored together or not at all. Without
+ * a snapshot an append writes the entry and the version only, so its cost does not grow with the
+ * game's state; the writer sends a snapshot now and then so that a restore replays a short tail.
+ */
 export interface AppendRequest {
   /**
    * The version the writer's state was at before applying the command. If the stored version differs,
@@ -100,10 +116,18 @@ export interface AppendRequest {
   expectedVersion: number;
   /** The log entry without its seq, which the store assigns. `at` is epoch ms; actor and command are JSON. */
   entry: { at: number; actor: JsonInput; command: JsonInput };
-  /** The state after the command: a JSON object. */
-  snapshot: object;
-  /** Its version; must be greater than `expectedVersion`. */
+  /** The state after the command, a JSON object; absent: the stored snapshot stays where it was. */
+  snapshot?: object;
+  /** The room's version after the command; must be greater than `expectedVersion`. */
   version: number;
+}
+
+/** The room's current state, to be stored as its snapshot without appending anything. */
+export interface SnapshotRequest {
+  /** The version this state is at: must equal the stored version, else `VERSION_CONFLICT`. */
+  version: number;
+  /** The state after the room's last log entry: a JSON object. */
+  snapshot: object;
 }
 
 export interface MatchStore {
@@ -114,14 +138,27 @@ export interface MatchStore {
   createRoom(room: NewRoom): Promise<void>;
 
   /**
-   * Appends one entry to the room's log and replaces its snapshot and version, in one atomic step,
-   * if the stored version equals `expectedVersion`. Resolves once the entry is durable (it survives a
-   * crash of this process) with the entry as stored, its seq assigned by the store (last seq + 1).
-   * Rejects with `ROOM_NOT_FOUND`, `ROOM_FINISHED` or `VERSION_CONFLICT` (details: expected, actual).
+   * Appends one entry to the room's log and sets its version (and, if the request carries one, its
+   * snapshot), in one atomic step, if the stored version equals `expectedVersion`. Resolves once the
+   * entry is durable (it survives a crash of this process) with the entry as stored, its seq assigned
+   * by the store (last seq + 1). Rejects with `ROOM_NOT_FOUND`, `ROOM_FINISHED` or `VERSION_CONFLICT`
+   * (details: expected, actual).
    */
   append(roomId: string, request: AppendRequest): Promise<LogEntry>;
 
-  /** The room's metadata, latest snapshot, version and last seq; null if there is no such room. */
+  /**
+   * Stores `snapshot` as the state after the room's last log entry, replacing the stored snapshot, if
+   * the stored version equals `request.version`; appends nothing and changes no version. For a writer
+   * that holds a state newer than the stored snapshot and wants the next restore to start from it
+   * (before finishing a room, when shutting down). Rejects with `ROOM_NOT_FOUND`, `ROOM_FINISHED` or
+   * `VERSION_CONFLICT`.
+   */
+  saveSnapshot(roomId: string, request: SnapshotRequest): Promise<void>;
+
+  /**
+   * The room's metadata, its last stored snapshot and the log entries after it, its version and last
+   * seq, all read at one moment; null if there is no such room.
+   */
   loadRoom(roomId: string): Promise<LoadedRoom | null>;
 
   /**

@@ -1,6 +1,6 @@
 import { encodeJson, encodeJsonObject } from './json-text.js';
 import { MatchStoreError } from './match-store-error.js';
-import type { AppendRequest, NewRoom } from './match-store.js';
+import type { AppendRequest, NewRoom, SnapshotRequest } from './match-store.js';
 
 /**
  * Checks every implementation applies before touching storage, so that bad input is refused the same
@@ -63,7 +63,8 @@ export function checkNewRoom(room: NewRoom): CheckedNewRoom {
 export interface CheckedAppend {
   actorJson: string;
   commandJson: string;
-  snapshotJson: string;
+  /** null: the append carries no snapshot. */
+  snapshotJson: string | null;
 }
 
 export function checkAppend(request: AppendRequest): CheckedAppend {
@@ -87,8 +88,19 @@ export function checkAppend(request: AppendRequest): CheckedAppend {
   return {
     actorJson: encodeJson(request.entry.actor, 'entry.actor'),
     commandJson: encodeJson(request.entry.command, 'entry.command'),
-    snapshotJson: encodeJsonObject(request.snapshot, 'snapshot'),
+    // Walking and serialising the whole state is what made an append cost more as the game grew: it
+    // happens only on the appends that carry a snapshot.
+    snapshotJson: request.snapshot === undefined ? null : encodeJsonObject(request.snapshot, 'snapshot'),
   };
+}
+
+/** A snapshot to store on its own; returns its JSON text. */
+export function checkSnapshotRequest(request: SnapshotRequest): string {
+  if (typeof request !== 'object' || request === null) {
+    throw new MatchStoreError('INVALID_INPUT', 'snapshot request must be an object');
+  }
+  checkCount(request.version, 'version');
+  return encodeJsonObject(request.snapshot, 'snapshot');
 }
 
 /** A seat memory to save: ids, time and a JSON object; returns the memory's JSON text. */

@@ -1,7 +1,9 @@
 /**
  * The writer half of the crash test (crash.test.ts): appends to one room as fast as it can and prints
  * each acknowledged seq on its own line, until the test kills it with SIGKILL. It prints a seq only
- * after `append` resolved, so every printed seq is a promise the store made.
+ * after `append` resolved, so every printed seq is a promise the store made. As the server does, most
+ * appends carry no snapshot; about one in five does, and now and then the state is saved on its own
+ * (`saveSnapshot`), so kills land in all three kinds of write.
  *
  * Usage: node --import tsx crash-writer.ts <dataDir> <roomId>
  */
@@ -27,23 +29,25 @@ async function main(dataDir: string, roomId: string): Promise<void> {
     const command = crashCommand(n, filler(randomInt(1, 2_000), n, '线索'));
     // Snapshots of up to 200 KB span up to fifty pages, so a kill often lands between the writes of one
     // commit. ASCII keeps the JavaScript side of an append cheap, so that the writes take much of its time.
-    const snapshot = {
+    const snapshot = () => ({
       lastSeq: n,
       lastDigest: command.digest,
       padding: filler(randomInt(1, 200_000), n, 'clue'),
-    };
+    });
+    const kind = randomInt(20);
     // Marks an append in flight, so the test can tell how many kills landed inside one.
     process.stdout.write(`> ${n}\n`);
     const entry = await store.append(roomId, {
       expectedVersion: version,
       entry: { at: n, actor: { kind: 'system' }, command },
-      snapshot,
+      ...(kind < 4 ? { snapshot: snapshot() } : {}),
       version: version + 1,
     });
     version += 1;
     lastSeq = entry.seq;
     // Writes to a pipe are synchronous on Linux: once this returns the parent can read the line.
     process.stdout.write(`${entry.seq}\n`);
+    if (kind === 4) await store.saveSnapshot(roomId, { version, snapshot: snapshot() });
   }
 }
 

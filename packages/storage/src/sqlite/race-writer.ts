@@ -2,7 +2,8 @@
  * One of the racing writers in two-writers.test.ts: appends `count` commands to one room that another
  * process appends to at the same time. Each append states the version this writer last saw; when the
  * other process got there first (VERSION_CONFLICT) it reloads and tries again, as a server that lost a
- * race would. Prints `ready` once open, waits for a line on stdin, then prints `ack <seq> <i>` per
+ * race would. Every tenth append carries a snapshot, the others only the entry and the version, as
+ * the server's do. Prints `ready` once open, waits for a line on stdin, then prints `ack <seq> <i>` per
  * acknowledged append and `conflicts <n>` at the end.
  *
  * Usage: node --import tsx race-writer.ts <dataDir> <roomId> <name> <count>
@@ -25,7 +26,7 @@ async function main(dataDir: string, roomId: string, name: string, count: number
         const entry = await store.append(roomId, {
           expectedVersion: room.version,
           entry: { at: i, actor: { kind: 'seat', seat: name }, command: { type: 'READY', writer: name, i } },
-          snapshot: { lastWriter: name, lastI: i },
+          ...(i % 10 === 0 ? { snapshot: { lastWriter: name, lastI: i } } : {}),
           version: room.version + 1,
         });
         process.stdout.write(`ack ${entry.seq} ${i}\n`);

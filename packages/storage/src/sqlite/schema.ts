@@ -55,6 +55,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (room_id, seat_id)
   ) STRICT;
   `,
+  // 3: appends no longer carry a snapshot each, so a snapshot records where in the log it was taken and
+  // a load replays the entries after it. Every snapshot an older build stored was taken at its room's
+  // last entry (it rewrote the snapshot with each append).
+  `
+  ALTER TABLE snapshots ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE snapshots ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE snapshots SET (version, seq) =
+    (SELECT r.version, r.last_seq FROM rooms r WHERE r.room_id = snapshots.room_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendRequest, matchStoreContract, newRoom } from '../match-store.contract.js';
+import {
+  appendRequest,
+  appendWithoutSnapshot,
+  matchStoreContract,
+  newRoom,
+} from '../match-store.contract.js';
 import { isMatchStoreError } from '../match-store-error.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SqliteMatchStore } from './sqlite-match-store.js';
@@ -68,7 +73,7 @@ describe('SqliteMatchStore on disk', () => {
     expect((await second.loadRoom('room-1'))?.meta.joinCode).toBe('K7QX2M');
   });
 
-  it('upgrades a data file of schema version 1 (no seat memories) in place, its games intact', async () => {
+  it('upgrades a data file of schema version 1 (no seat memories, a snapshot with every append) in place, its games intact', async () => {
     // The file as a version-1 build left it: its schema, and a game written the way that build wrote one.
     const file = path.join(dir, 'data', 'matches.sqlite');
     mkdirSync(path.dirname(file), { recursive: true });
@@ -102,9 +107,13 @@ describe('SqliteMatchStore on disk', () => {
     old.close();
 
     const store = await open();
+    // The old build rewrote the snapshot with each append: it is the state after the last entry.
     expect(await store.loadRoom('room-1')).toMatchObject({
       meta: { joinCode: room.joinCode, seatTokenHashes: room.seatTokenHashes, finishedAt: null },
       snapshot: { said: 1 },
+      snapshotVersion: 1,
+      snapshotSeq: 1,
+      tail: [],
       version: 1,
       lastSeq: 1,
     });
@@ -188,6 +197,14 @@ describe('SqliteMatchStore on disk', () => {
     await expect(store.append('room-1', appendRequest(1, 2))).rejects.toThrow(/disk says no/);
     expect(await store.loadRoom('room-1')).toMatchObject({ version: 1, lastSeq: 1, snapshot: { said: 1 } });
     expect((await store.readEntries('room-1', 1)).map((e) => e.seq)).toEqual([1]);
+    // An append without a snapshot never touches the snapshots table, so the trigger lets it through.
+    await store.append('room-1', appendWithoutSnapshot(1, 2));
+    expect(await store.loadRoom('room-1')).toMatchObject({
+      version: 2,
+      lastSeq: 2,
+      snapshot: { said: 1 },
+      snapshotSeq: 1,
+    });
   });
 
   it('waits for a lock held by another connection, then gives up with STORE_BUSY and writes nothing', async () => {

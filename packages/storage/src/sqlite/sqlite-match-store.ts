@@ -12,8 +12,16 @@ import type {
   NewRoom,
   RoomMeta,
   SeatMemory,
+  SnapshotRequest,
 } from '../match-store.js';
-import { checkAppend, checkCount, checkId, checkNewRoom, checkSeatMemory } from '../room-input.js';
+import {
+  checkAppend,
+  checkCount,
+  checkId,
+  checkNewRoom,
+  checkSeatMemory,
+  checkSnapshotRequest,
+} from '../room-input.js';
 import { migrate } from './schema.js';
 
 /** Where the server keeps its data unless configured otherwise (git-ignored). */
@@ -49,6 +57,12 @@ interface RoomStateRow {
   version: number;
   last_seq: number;
   finished_at: number | null;
+}
+
+interface SnapshotRow {
+  snapshot: string;
+  snapshot_version: number;
+  snapshot_seq: number;
 }
 
 interface EntryRow {
@@ -121,7 +135,9 @@ export class SqliteMatchStore implements MatchStore {
         `INSERT INTO rooms (room_id, join_code, story_id, language, seat_config, created_at, host_token_hash,
            finished_at, version, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0)`,
       ),
-      insertSnapshot: db.prepare<[string, string]>('INSERT INTO snapshots (room_id, snapshot) VALUES (?, ?)'),
+      insertSnapshot: db.prepare<[string, string, number]>(
+        'INSERT INTO snapshots (room_id, snapshot, version, seq) VALUES (?, ?, ?, 0)',
+      ),
       upsertSeatToken: db.prepare<[string, string, string]>(
         `INSERT INTO seat_tokens (room_id, seat_id, token_hash) VALUES (?, ?, ?)
          ON CONFLICT (room_id, seat_id) DO UPDATE SET token_hash = excluded.token_hash`,
@@ -138,9 +154,12 @@ export class SqliteMatchStore implements MatchStore {
       advanceRoom: db.prepare<[number, number, string]>(
         'UPDATE rooms SET version = ?, last_seq = ? WHERE room_id = ?',
       ),
-      replaceSnapshot: db.prepare<[string, string]>('UPDATE snapshots SET snapshot = ? WHERE room_id = ?'),
-      roomById: db.prepare<[string], RoomRow & RoomStateRow & { snapshot: string }>(
-        `SELECT ${ROOM_COLUMNS.replace(/\w+/g, 'r.$&')}, r.version, r.last_seq, s.snapshot
+      replaceSnapshot: db.prepare<[string, number, number, string]>(
+        'UPDATE snapshots SET snapshot = ?, version = ?, seq = ? WHERE room_id = ?',
+      ),
+      roomById: db.prepare<[string], RoomRow & RoomStateRow & SnapshotRow>(
+        `SELECT ${ROOM_COLUMNS.replace(/\w+/g, 'r.$&')}, r.version, r.last_seq,
+           s.snapshot, s.version AS snapshot_version, s.seq AS snapshot_seq
          FROM rooms r JOIN snapshots s ON s.room_id = r.room_id WHERE r.room_id = ?`,
       ),
       roomByJoinCode: db.prepare<[string], RoomRow>(`SELECT ${ROOM_COLUMNS} FROM rooms WHERE join_code = ?`),
@@ -189,7 +208,7 @@ export class SqliteMatchStore implements MatchStore {
         room.hostTokenHash,
         room.version,
       );
-      this.stmt.insertSnapshot.run(room.roomId, checked.snapshotJson);
+      this.stmt.insertSnapshot.run(room.roomId, checked.snapshotJson, room.version);
       for (const [seatId, hash] of checked.seatTokenHashes)
         this.stmt.upsertSeatToken.run(room.roomId, seatId, hash);
     });
@@ -210,7 +229,8 @@ export class SqliteMatchStore implements MatchStore {
       const seq = state.last_seq + 1;
       this.stmt.insertEntry.run(roomId, seq, request.entry.at, checked.actorJson, checked.commandJson);
       this.stmt.advanceRoom.run(request.version, seq, roomId);
-      this.stmt.replaceSnapshot.run(checked.snapshotJson, roomId);
+      if (checked.snapshotJson !== null)
+        this.stmt.replaceSnapshot.run(checked.snapshotJson, request.version, seq, roomId);
       return {
         seq,
         at: request.entry.at,
@@ -220,15 +240,35 @@ export class SqliteMatchStore implements MatchStore {
     });
   }
 
+  async saveSnapshot(roomId: string, request: SnapshotRequest): Promise<void> {
+    this.assertOpen();
+    checkId(roomId, 'roomId');
+    const snapshotJson = checkSnapshotRequest(request);
+    this.write(() => {
+      const state = this.writableState(roomId);
+      if (state.version !== request.version) {
+        throw new MatchStoreError('VERSION_CONFLICT', `room ${roomId} is at another version than expected`, {
+          expected: request.version,
+          actual: state.version,
+        });
+      }
+      this.stmt.replaceSnapshot.run(snapshotJson, state.version, state.last_seq, roomId);
+    });
+  }
+
   async loadRoom(roomId: string): Promise<LoadedRoom | null> {
     this.assertOpen();
     checkId(roomId, 'roomId');
+    // One read transaction: the tail is the one that follows this snapshot, whatever a writer does meanwhile.
     return this.read((): LoadedRoom | null => {
       const row = this.stmt.roomById.get(roomId);
       if (!row) return null;
       return {
         meta: this.toMeta(row),
         snapshot: decodeJsonObject(row.snapshot),
+        snapshotVersion: row.snapshot_version,
+        snapshotSeq: row.snapshot_seq,
+        tail: this.entries(roomId, row.snapshot_seq + 1, -1),
         version: row.version,
         lastSeq: row.last_seq,
       };
@@ -243,13 +283,17 @@ export class SqliteMatchStore implements MatchStore {
     return this.read((): LogEntry[] => {
       if (!this.stmt.roomExists.get(roomId)) throw new MatchStoreError('ROOM_NOT_FOUND', `no room ${roomId}`);
       // LIMIT -1 means no limit in SQLite.
-      return this.stmt.entriesFrom.all(roomId, fromSeq, limit ?? -1).map((row) => ({
-        seq: row.seq,
-        at: row.at,
-        actor: decodeJson(row.actor),
-        command: decodeJson(row.command),
-      }));
+      return this.entries(roomId, fromSeq, limit ?? -1);
     });
+  }
+
+  private entries(roomId: string, fromSeq: number, limit: number): LogEntry[] {
+    return this.stmt.entriesFrom.all(roomId, fromSeq, limit).map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actor: decodeJson(row.actor),
+      command: decodeJson(row.command),
+    }));
   }
 
   async findRoomByJoinCode(joinCode: string): Promise<RoomMeta | null> {

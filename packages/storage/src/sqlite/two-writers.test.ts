@@ -99,8 +99,11 @@ describe('two processes appending to one room', () => {
           expect(acks.get(entry.seq)).toEqual({ writer: command.writer, i: command.i });
           expect(command.i).toBe(next[command.writer]++);
         }
-        const last = entries.at(-1)!.command as { writer: string; i: number };
-        expect(room!.snapshot).toEqual({ lastWriter: last.writer, lastI: last.i });
+        // The snapshot is the state at the entry it was taken at, and the tail is every entry after it.
+        const atSnapshot = entries[room!.snapshotSeq - 1]!.command as { writer: string; i: number };
+        expect(atSnapshot.i % 10).toBe(0);
+        expect(room!.snapshot).toEqual({ lastWriter: atSnapshot.writer, lastI: atSnapshot.i });
+        expect(room!.tail).toEqual(entries.slice(room!.snapshotSeq));
       } finally {
         await store.close();
       }
