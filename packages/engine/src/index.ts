@@ -13,7 +13,7 @@ export {
   type GameInit,
   type GameSnapshot,
 } from './game.js';
-export { replay } from './replay.js';
+export { replay, replayFrom } from './replay.js';
 export { projectView } from './view/project-view.js';
 export { EngineError } from './errors.js';
 export { eligibleClues } from './rules/search.js';

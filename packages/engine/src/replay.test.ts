@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, restoreGame } from './game.js';
 import { EngineError } from './errors.js';
-import { replay } from './replay.js';
+import { replay, replayFrom } from './replay.js';
 import { autoplay } from './testing/autoplay.js';
 import { tinyStory } from './testing/tiny-story.js';
 import { seat, startedGame } from './testing/driver.js';
@@ -30,7 +30,11 @@ describe('event log', () => {
         snap = r.snapshot;
       }
       expect(snap).toEqual(d.snapshot);
+      expect(replayFrom(story, restored.snapshot, d.log.slice(cut + 1))).toEqual(d.snapshot);
     }
+    // A tail that does not start right after the snapshot is refused, not applied out of order.
+    expect(() => replayFrom(story, d.history[10]!, d.log.slice(12))).toThrow(EngineError);
+    expect(() => replayFrom(story, d.history[10]!, d.log.slice(10))).toThrow(EngineError);
   });
 
   it('another seed finds clues in another order; a log that does not fit is refused', () => {

@@ -9,7 +9,16 @@ import { applyCommand, createGame, type GameInit, type GameSnapshot } from './ga
  * does not belong to this story, init or engine version).
  */
 export function replay(story: Story, init: GameInit, entries: readonly LogEntry[]): GameSnapshot {
-  let snapshot = createGame(story, init);
+  return replayFrom(story, createGame(story, init), entries);
+}
+
+/**
+ * Continues a game from a snapshot with the log entries that followed it (the first one's seq is the
+ * snapshot's version + 1): how a server restores a game stored as a snapshot every so often plus the
+ * log. Same result and same errors as {@link replay}; the snapshot is not mutated.
+ */
+export function replayFrom(story: Story, from: GameSnapshot, entries: readonly LogEntry[]): GameSnapshot {
+  let snapshot = from;
   for (const entry of entries) {
     if (entry.seq !== snapshot.context.version + 1) {
       throw new EngineError(

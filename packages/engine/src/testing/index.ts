@@ -4,3 +4,4 @@
  */
 export { BUNDLED, loadBundled } from './bundled.js';
 export { leaks, literalLeaks, secretTexts, type SecretIndex } from './secrets.js';
+export { decodeStep, stepArb, type Step } from './walk.js';
