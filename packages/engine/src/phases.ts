@@ -1,6 +1,7 @@
 import type { CommandType } from '@jubensha/protocol';
 import type { Phase, Story } from '@jubensha/story';
 import { MINUTE_MS, phaseMinutes, type GameContext } from './context.js';
+import { draftOf } from './draft.js';
 import { computeOutcome } from './reveal.js';
 import { closeTalks } from './rules/talks.js';
 
@@ -63,7 +64,7 @@ export const WHILE_PAUSED: readonly CommandType[] = [
 
 /** Sets the context up for phase `index`, at the context's clock. */
 export function enterPhase(story: Story, ctx: GameContext, index: number): GameContext {
-  const next = structuredClone(ctx);
+  const next = draftOf(ctx);
   const phase = story.phases[index];
   if (!phase) return next;
   closeTalks(next);

@@ -8,6 +8,7 @@ import {
 } from '@jubensha/protocol';
 import type { Story } from '@jubensha/story';
 import { phaseAt, seatOf, type GameContext } from '../context.js';
+import { draftOf } from '../draft.js';
 import { LOBBY_COMMANDS, phaseCommands, WHILE_PAUSED } from '../phases.js';
 import { publicMessage } from './chat.js';
 import { hostNarrate } from './host-narrate.js';
@@ -74,7 +75,7 @@ export function runRule(story: Story, ctx: GameContext, env: Envelope): RuleResu
   } else if (actor.kind !== 'system') return { ok: false, code: 'NOT_SYSTEM' };
   if (ctx.pausedAt !== null && !WHILE_PAUSED.includes(type)) return { ok: false, code: 'GAME_PAUSED' };
   if (!commandsIn(story, ctx).includes(type)) return { ok: false, code: 'WRONG_PHASE' };
-  const draft = structuredClone(ctx);
+  const draft = draftOf(ctx);
   const now = Math.max(env.at, ctx.clock);
   const rule = RULES[type] as Rule<Command>;
   const code = rule({ story, ctx: draft, cmd: command, actor, seat, now });
