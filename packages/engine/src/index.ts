@@ -19,3 +19,4 @@ export { EngineError } from './errors.js';
 export { eligibleClues } from './rules/search.js';
 export { machineFor, phaseState, LOBBY } from './machine.js';
 export type { GameContext, SeatState, FoundClue, TalkState, ChatLine, Outcome } from './context.js';
+export { ViewProjector } from './view/projector.js';

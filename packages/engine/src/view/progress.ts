@@ -1,7 +1,8 @@
-import type { ClueCard, HostMessage, Progress, Table } from '@jubensha/protocol';
+import type { ChatMessage, ClueCard, HostMessage, Progress, Table } from '@jubensha/protocol';
 import type { Story } from '@jubensha/story';
-import type { FoundClue, GameContext } from '../context.js';
+import type { ChatLine, FoundClue, GameContext } from '../context.js';
 import { currentSpeaker } from '../rules/statements.js';
+import { FRESH, type ProjectionMemo } from './memo.js';
 import { text } from './text.js';
 
 /** Progress and administration only: safe for the host, who often plays a seat as well. */
@@ -51,18 +52,28 @@ export function clueCard(story: Story, f: FoundClue): ClueCard | null {
 }
 
 /** What the whole table has seen. */
-export function table(story: Story, ctx: GameContext): Table {
+export function table(story: Story, ctx: GameContext, memo: ProjectionMemo = FRESH): Table {
   return {
     publishedClues: ctx.found
       .filter((f) => f.published)
       .map((f) => clueCard(story, f))
       .filter((c): c is ClueCard => c !== null),
-    chat: ctx.chat.map((m) => ({ n: m.n, seat: m.seat, text: m.text, at: m.at })),
+    chat: memo.lines('chat', ctx.chat, chatMessage),
     statements: ctx.statements.map((s) => ({ seat: s.seat, text: s.text, at: s.at })),
   };
 }
 
 /** What the host said to the table: public, so every viewer gets all of it. */
-export function hostMessages(ctx: GameContext): HostMessage[] {
-  return ctx.hostMessages.map((m) => ({ n: m.n, kind: m.kind, text: m.text, at: m.at, after: m.after }));
+export function hostMessages(ctx: GameContext, memo: ProjectionMemo = FRESH): HostMessage[] {
+  return memo.lines('host', ctx.hostMessages, (m) => ({
+    n: m.n,
+    kind: m.kind,
+    text: m.text,
+    at: m.at,
+    after: m.after,
+  }));
+}
+
+export function chatMessage(m: ChatLine): ChatMessage {
+  return { n: m.n, seat: m.seat, text: m.text, at: m.at };
 }

@@ -2,7 +2,8 @@ import type { ClueCard, PrivateCharacter, SeatPrivate } from '@jubensha/protocol
 import type { Character, Story } from '@jubensha/story';
 import { phaseAt, type GameContext } from '../context.js';
 import { eligibleClues } from '../rules/search.js';
-import { clueCard } from './progress.js';
+import { FRESH, type ProjectionMemo } from './memo.js';
+import { chatMessage, clueCard } from './progress.js';
 import { phrases, text } from './text.js';
 
 /**
@@ -46,12 +47,17 @@ export function privateCharacter(story: Story, c: Character, act: number): Priva
 }
 
 /** What only this seat knows: its character up to the current act, its clues, talks and vote. */
-export function seatPrivate(story: Story, ctx: GameContext, seat: string): SeatPrivate | null {
+export function seatPrivate(
+  story: Story,
+  ctx: GameContext,
+  seat: string,
+  memo: ProjectionMemo = FRESH,
+): SeatPrivate | null {
   const character = story.characters.find((c) => c.id === seat);
   if (!character) return null;
   return {
     seat,
-    character: privateCharacter(story, character, ctx.act),
+    character: memo.character(character, ctx.act, () => privateCharacter(story, character, ctx.act)),
     actionPoints: ctx.actionPoints[seat] ?? 0,
     clues: ctx.found
       .filter((f) => f.seat === seat)
@@ -64,7 +70,7 @@ export function seatPrivate(story: Story, ctx: GameContext, seat: string): SeatP
         from: t.from,
         to: t.to,
         status: t.status,
-        messages: t.messages.map((m) => ({ n: m.n, seat: m.seat, text: m.text, at: m.at })),
+        messages: memo.lines(`talk:${t.id}`, t.messages, chatMessage),
       })),
     vote: ctx.votes[seat] ?? null,
     finishedReading: ctx.finishedReading.includes(seat),

@@ -1,0 +1,93 @@
+import type { PrivateCharacter, View, Viewer } from '@jubensha/protocol';
+import type { Character, Story } from '@jubensha/story';
+import type { GameSnapshot } from '../game.js';
+import type { ProjectionMemo } from './memo.js';
+import { projectView } from './project-view.js';
+import { share } from './share.js';
+
+/** A list of lines mapped item by item; items that are the same objects as last time keep their output. */
+class Lines {
+  private source: readonly object[] = [];
+  private out: unknown[] = [];
+
+  map<S extends object, T>(source: readonly S[], project: (s: S) => T): T[] {
+    const old = this.source;
+    const n = Math.min(source.length, old.length);
+    let kept = 0;
+    while (kept < n && source[kept] === old[kept]) kept++;
+    this.source = source;
+    if (kept === source.length && kept === old.length) return this.out as T[];
+    const out = this.out.slice(0, kept) as T[];
+    for (let i = kept; i < source.length; i++) out.push(project(source[i] as S));
+    this.out = out;
+    return out;
+  }
+}
+
+const viewerKey = (v: Viewer): string => (v.kind === 'seat' ? `seat:${v.seat}` : v.kind);
+
+/**
+ * The views of one game as it moves on, for the server's connections and AI seats: each viewer's view is
+ * `projectView`'s, built once per game state, and every part that did not change since the last state is
+ * the very object the last view held (lines said map once each; a character's file once per act; the
+ * rest is compared once per state, not once per connection). A diff of consecutive views then costs what
+ * changed. Views are shared: nobody may change them.
+ */
+export class ViewProjector {
+  private snapshot: GameSnapshot | null = null;
+  private commonNow = new Map<string, unknown>();
+  private commonBefore = new Map<string, unknown>();
+  private views = new Map<string, View>();
+  private readonly lastViews = new Map<string, View>();
+  private readonly lines = new Map<string, Lines>();
+  private readonly characters = new Map<string, { act: number; file: PrivateCharacter }>();
+  private readonly memo: ProjectionMemo;
+
+  constructor(private readonly story: Story) {
+    this.memo = {
+      common: <T>(key: string, make: () => T): T => {
+        if (this.commonNow.has(key)) return this.commonNow.get(key) as T;
+        const value = share(this.commonBefore.get(key), make());
+        this.commonNow.set(key, value);
+        return value;
+      },
+      character: (c: Character, act: number, make: () => PrivateCharacter) => {
+        const hit = this.characters.get(c.id);
+        if (hit?.act === act) return hit.file;
+        const file = make();
+        this.characters.set(c.id, { act, file });
+        return file;
+      },
+      lines: <S extends object, T>(key: string, source: readonly S[], project: (s: S) => T): T[] => {
+        let list = this.lines.get(key);
+        if (!list) {
+          list = new Lines();
+          this.lines.set(key, list);
+        }
+        return list.map(source, project);
+      },
+    };
+  }
+
+  /** `viewer`'s view of `snapshot` (equal to `projectView`'s); throws as it does for an unknown seat. */
+  project(snapshot: GameSnapshot, viewer: Viewer): View {
+    if (snapshot !== this.snapshot) {
+      this.snapshot = snapshot;
+      // What the last state's views shared stays the base of this state's parts, until they are built.
+      for (const [k, v] of this.commonNow) this.commonBefore.set(k, v);
+      this.commonNow = new Map();
+      this.views = new Map();
+    }
+    const key = viewerKey(viewer);
+    const hit = this.views.get(key);
+    if (hit) return hit;
+    const view = projectView(this.story, snapshot, viewer, this.memo);
+    // The common parts are shared already; only what is this viewer's own is compared with its last view.
+    const last = this.lastViews.get(key);
+    view.viewer = share(last?.viewer, view.viewer);
+    view.me = share(last?.me, view.me);
+    this.views.set(key, view);
+    this.lastViews.set(key, view);
+    return view;
+  }
+}
