@@ -34,6 +34,17 @@ describe('view changes', () => {
     expect(diffView(b, b)).toEqual([]);
   });
 
+  it('gives the same changes whether unchanged parts are shared objects or copies', () => {
+    fc.assert(
+      fc.property(json, json, json, (kept, a, b) => {
+        const before = { kept, list: [kept, a], x: a };
+        const after = { kept, list: [kept, a, b], x: b };
+        expect(diffView(before, after)).toEqual(diffView(structuredClone(before), structuredClone(after)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('deletes keys that disappeared', () => {
     expect(applyViewChanges({ a: 1, b: 2 }, diffView({ a: 1, b: 2 }, { a: 1 }))).toEqual({ a: 1 });
   });

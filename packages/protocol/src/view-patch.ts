@@ -37,22 +37,24 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function diffInto(a: unknown, b: unknown, path: Path, out: ViewChange[]): void {
-  if (sameJson(a, b)) return;
+  // Identity first, and only then the path: views that share unchanged parts (the server's projector)
+  // cost what changed, not their size.
+  if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b) && b.length >= a.length) {
     // Lists mostly grow (chat, clues): diff the common part, append the rest.
-    a.forEach((x, i) => diffInto(x, b[i], [...path, i], out));
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffInto(a[i], b[i], [...path, i], out);
     for (let i = a.length; i < b.length; i++) out.push({ op: 'set', path: [...path, i], value: b[i] });
     return;
   }
   if (isObject(a) && isObject(b)) {
     for (const k of Object.keys(a)) if (!Object.hasOwn(b, k)) out.push({ op: 'delete', path: [...path, k] });
     for (const k of Object.keys(b)) {
-      if (Object.hasOwn(a, k)) diffInto(a[k], b[k], [...path, k], out);
-      else out.push({ op: 'set', path: [...path, k], value: b[k] });
+      if (!Object.hasOwn(a, k)) out.push({ op: 'set', path: [...path, k], value: b[k] });
+      else if (a[k] !== b[k]) diffInto(a[k], b[k], [...path, k], out);
     }
     return;
   }
-  out.push({ op: 'set', path, value: b });
+  if (!sameJson(a, b)) out.push({ op: 'set', path, value: b });
 }
 
 /** The changes that turn view `a` into view `b` (both plain JSON). */
