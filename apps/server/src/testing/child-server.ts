@@ -13,8 +13,13 @@ export class ChildServer {
     readonly output: string[],
   ) {}
 
-  static async start(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  /** `nodeArgs` go to node before the script (a preload, `--cpu-prof`): the benchmarks measure this process. */
+  static async start(
+    dataDir: string,
+    env: Record<string, string> = {},
+    nodeArgs: readonly string[] = [],
+  ): Promise<ChildServer> {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, MAIN], {
       cwd: REPO,
       env: {
         ...process.env,
