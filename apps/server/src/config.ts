@@ -33,6 +33,11 @@ export const ConfigSchema = z.object({
    */
   AI_TYPING_CHARS_PER_SECOND: int(40, 0, 10_000),
   /**
+   * A room stores its whole state with every this many commands and at each phase change; the commands
+   * between are stored alone (cheap at any game length) and replayed on restore. 1: with every command.
+   */
+  SNAPSHOT_EVERY: int(50, 1, 100_000),
+  /**
    * Bearer token for GET /metrics (`Authorization: Bearer …`). Unset: /metrics answers loopback
    * addresses only.
    */

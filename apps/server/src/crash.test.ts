@@ -3,6 +3,7 @@ import { BUNDLED } from '@jubensha/engine/testing';
 import type { Command, RoomInfo } from '@jubensha/protocol';
 import { SqliteMatchStore } from '@jubensha/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restoreStoredGame } from './restore.js';
 import type { StoredSeatConfig } from './rooms.js';
 import { ChildServer } from './testing/child-server.js';
 import { api, bundledCatalog, seatedRoom, tempDir } from './testing/harness.js';
@@ -12,9 +13,12 @@ import { rng } from './testing/rng.js';
 import { TestClient } from './testing/test-client.js';
 
 const KILLS_PER_STORY = 10;
-const stats = { kills: 0, storedUnacked: 0, games: 0, acked: 0 };
+/** Small, so that most kills leave commands after the last snapshot for the next start to replay. */
+const SNAPSHOT_EVERY = 5;
+const stats = { kills: 0, storedUnacked: 0, games: 0, acked: 0, replayed: 0 };
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
+const env = { SNAPSHOT_EVERY: String(SNAPSHOT_EVERY) };
 beforeAll(async () => {
   dir = await tempDir();
 });
@@ -47,8 +51,21 @@ async function checkStore(
     expect(loaded.version).toBe(entries.length);
     const story = (await bundledCatalog()).get(loaded.meta.storyId)!;
     const cfg = loaded.meta.seatConfig as unknown as StoredSeatConfig;
-    const replayed = replay(story, { seed: cfg.seed, seats: cfg.seats, at: cfg.createdAt }, entries as never);
-    expect(JSON.stringify(replayed)).toBe(JSON.stringify(loaded.snapshot));
+    const init = {
+      seed: cfg.seed,
+      seats: cfg.seats,
+      at: cfg.createdAt,
+      statementReadMs: cfg.statementReadMs,
+    };
+    const replayed = replay(story, init, entries as never);
+    // What the next server starts from (the last snapshot and the commands after it) is the game the
+    // whole log gives, and the snapshot is never further behind than the server's setting allows.
+    expect(loaded.tail.length).toBeLessThan(SNAPSHOT_EVERY);
+    expect(loaded.tail).toEqual(entries.slice(loaded.snapshotSeq));
+    const restored = restoreStoredGame(story, loaded);
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(JSON.stringify(restored.snapshot)).toBe(JSON.stringify(replayed));
+    stats.replayed += restored.replayed;
     return entries.length;
   } finally {
     await store.close();
@@ -62,7 +79,7 @@ describe('kill -9 at random moments during games, restart on the same data direc
       const random = rng(seed);
       const story = (await bundledCatalog()).get(storyId)!;
       const humans = story.characters.slice(0, 2).map((c) => c.id);
-      let server = await ChildServer.start(dir.dir);
+      let server = await ChildServer.start(dir.dir, env);
       let kills = 0;
       let games = 0;
       let stored = 0;
@@ -107,7 +124,7 @@ describe('kill -9 at random moments during games, restart on the same data direc
             if (victim.exited) {
               kills++;
               stored += await checkStore(dir.dir, room.roomId, acked, killsInGame + 1);
-              server = await ChildServer.start(dir.dir);
+              server = await ChildServer.start(dir.dir, env);
             }
             const info = await api<RoomInfo>(server.url, `/api/rooms/${room.code}`);
             expect(info.body.status).toBe('finished');
@@ -116,7 +133,7 @@ describe('kill -9 at random moments during games, restart on the same data direc
           await victim.stop('SIGKILL');
           kills++;
           stored += await checkStore(dir.dir, room.roomId, acked, ++killsInGame);
-          server = await ChildServer.start(dir.dir);
+          server = await ChildServer.start(dir.dir, env);
         }
       }
       stats.kills += kills;
@@ -125,6 +142,8 @@ describe('kill -9 at random moments during games, restart on the same data direc
       expect(kills).toBeGreaterThanOrEqual(KILLS_PER_STORY);
       expect(games).toBeGreaterThanOrEqual(1);
       expect(stored).toBeGreaterThan(0);
+      // Restores replayed commands after a snapshot, not only found the newest state stored.
+      expect(stats.replayed).toBeGreaterThan(0);
     },
     240_000,
   );

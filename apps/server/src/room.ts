@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { applyCommand, nextDeadline, projectView, restoreGame, type GameSnapshot } from '@jubensha/engine';
+import { applyCommand, nextDeadline, projectView, type GameSnapshot } from '@jubensha/engine';
 import {
   DEFAULT_HINT_LEVEL,
   HintLevelSchema,
@@ -27,6 +27,7 @@ import type { AiSeats } from './ai-seats.js';
 import { authorize, type Principal } from './authorize.js';
 import type { Clock } from './clock.js';
 import type { Metrics } from './metrics.js';
+import { restoreStoredGame } from './restore.js';
 import { SeatMemoryWriter } from './seat-memories.js';
 import { SerialQueue } from './serial-queue.js';
 import { cleanCommand } from './text-input.js';
@@ -53,9 +54,18 @@ export interface RoomDeps {
   aiVoices: AiVoices;
   /** New rooms: how long (ms) the final statements stay on screen before the vote opens; absent: 0. */
   statementReadMs?: number;
+  /**
+   * An append carries the game's state every this many commands (and at every phase change); the
+   * others store the command only, so a command costs the same however long the game has run, and a
+   * restore replays at most this many minus one. Absent: {@link DEFAULT_SNAPSHOT_EVERY}.
+   */
+  snapshotEvery?: number;
   /** Where an AI seat's or the AI host's failure goes (logged and counted: `aiTelemetry`). */
   aiFailure(failure: { where: 'seat' | 'host'; roomId: string; seat: string | null; err: unknown }): void;
 }
+
+/** SNAPSHOT_EVERY's default: a restore replays at most 49 commands, a few milliseconds. */
+export const DEFAULT_SNAPSHOT_EVERY = 50;
 
 const SYSTEM: Actor = { kind: 'system' };
 const SEAT_ONLY = new Set<string>(SEAT_COMMANDS.filter((t) => t !== 'TAKE_SEAT'));
@@ -74,11 +84,16 @@ export class Room {
   private closing = false;
   private readonly memories: SeatMemoryWriter;
 
+  /**
+   * @param sinceSnapshot how many stored commands `state` holds beyond the store's snapshot (the tail
+   *   the room was restored with): the next snapshot is due when it reaches `snapshotEvery`.
+   */
   constructor(
     readonly meta: RoomMeta,
     readonly story: Story,
     private state: GameSnapshot,
     private readonly deps: RoomDeps,
+    private sinceSnapshot = 0,
   ) {
     this.memories = new SeatMemoryWriter(meta.roomId, deps);
   }
@@ -217,6 +232,9 @@ export class Room {
     // The host moving on from the last phase ends the game for good: the room is frozen, views stay.
     const last = this.story.phases.length - 1;
     if (actor.kind === 'host' && command.type === 'ADVANCE' && this.state.context.phase === last) {
+      // A finished room is read as it ended, with nothing left to replay. Another writer's newer state
+      // (VERSION_CONFLICT) is taken in instead of finishing a game this room has not seen.
+      if (!(await this.saveSnapshot())) return fail('UNAVAILABLE');
       await this.deps.store.markFinished(this.id, at);
       this.meta.finishedAt = at;
       this.disarmDeadline();
@@ -233,11 +251,16 @@ export class Room {
   }
 
   private async commit(actor: Actor, command: Command, at: number, next: GameSnapshot): Promise<CommandAck> {
+    // A new phase starts with a snapshot, so a restore never replays across a phase change; otherwise
+    // every `snapshotEvery` commands.
+    const withSnapshot =
+      next.state !== this.state.state ||
+      this.sinceSnapshot + 1 >= (this.deps.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY);
     try {
       await this.deps.store.append(this.id, {
         expectedVersion: this.version,
         entry: { at, actor, command },
-        snapshot: next,
+        ...(withSnapshot ? { snapshot: next } : {}),
         version: next.context.version,
       });
     } catch (err) {
@@ -249,6 +272,7 @@ export class Room {
       return fail('UNAVAILABLE');
     }
     this.state = next;
+    this.sinceSnapshot = withSnapshot ? 0 : this.sinceSnapshot + 1;
     this.broadcast();
     this.armDeadline();
     this.notifyAiSeats();
@@ -256,15 +280,43 @@ export class Room {
     return { ok: true, version: next.context.version };
   }
 
+  /**
+   * Stores the room's state as its snapshot if the store's is older, so that the next load replays
+   * nothing. False when another writer has moved the game on: the room then takes in the stored state.
+   */
+  private async saveSnapshot(): Promise<boolean> {
+    if (this.sinceSnapshot === 0) return true;
+    try {
+      await this.deps.store.saveSnapshot(this.id, { version: this.version, snapshot: this.state });
+    } catch (err) {
+      if (!isMatchStoreError(err, 'VERSION_CONFLICT')) throw err;
+      this.deps.log.error({ err, roomId: this.id }, 'snapshot refused: another writer moved the game on');
+      await this.reload();
+      return false;
+    }
+    this.sinceSnapshot = 0;
+    return true;
+  }
+
   private async reload(): Promise<void> {
     const loaded = await this.deps.store.loadRoom(this.id);
-    const restored = loaded ? restoreGame(this.story, loaded.snapshot) : null;
-    if (!loaded || !restored?.ok) return;
+    if (!loaded) return;
+    const restored = restoreStoredGame(this.story, loaded);
+    if (!restored.ok) {
+      this.deps.log.error({ roomId: this.id, reason: restored.reason }, 'stored game cannot be restored');
+      return;
+    }
     this.meta.seatTokenHashes = { ...loaded.meta.seatTokenHashes };
     this.meta.finishedAt = loaded.meta.finishedAt;
     this.state = restored.snapshot;
+    this.sinceSnapshot = restored.replayed;
     this.broadcast();
     this.armDeadline();
+  }
+
+  /** Resolves once every command queued so far has been stored or refused. */
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   /** Sends each connection its own view: an update from what it holds, or a full view if it holds none. */
@@ -449,10 +501,19 @@ export class Room {
     };
   }
 
-  /** Stops taking commands, lets queued ones reach the store, stops the timer, writes the AI memories. */
+  /**
+   * Stops taking commands, lets queued ones reach the store, stores the state as the snapshot (the
+   * next start replays nothing), stops the timer, writes the AI memories.
+   */
   async close(): Promise<void> {
     this.closing = true;
     await this.queue.idle();
+    if (!this.finished) {
+      // Only a shortcut for the next start: the log already holds every command.
+      await this.saveSnapshot().catch((err: unknown) =>
+        this.deps.log.warn({ err, roomId: this.id }, 'no snapshot on close; the next start replays the log'),
+      );
+    }
     this.disarmDeadline();
     this.deps.aiSeats.onRoomClosed(this.id);
     this.deps.aiHost.onRoomClosed(this.id);

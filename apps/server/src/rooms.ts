@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { createGame, restoreGame } from '@jubensha/engine';
+import { createGame } from '@jubensha/engine';
 import {
   gameError,
   API_PATHS,
@@ -11,6 +11,7 @@ import {
   type HintLevel,
 } from '@jubensha/protocol';
 import { isMatchStoreError } from '@jubensha/storage';
+import { restoreStoredGame } from './restore.js';
 import { Room, type RoomDeps } from './room.js';
 import type { StoryCatalog } from './story-catalog.js';
 import { hashToken, newRoomCode, newRoomId, newToken } from './tokens.js';
@@ -20,6 +21,8 @@ export interface StoredSeatConfig {
   seats: Record<string, Controller>;
   seed: number;
   createdAt: number;
+  /** The engine's `statementReadMs` at creation; absent in rooms stored before it was kept here: 0. */
+  statementReadMs?: number;
   /** The AI host's hints; rooms stored before the setting existed have none (the default then). */
   hintLevel?: HintLevel;
 }
@@ -75,19 +78,15 @@ export class Rooms {
       );
       return null;
     }
-    const restored = restoreGame(story, loaded.snapshot);
+    const restored = restoreStoredGame(story, loaded);
     if (!restored.ok) {
-      this.deps.log.error({ roomId, code: restored.error.code }, 'stored game cannot be restored');
-      return null;
-    }
-    if (restored.snapshot.context.version !== loaded.version) {
-      this.deps.log.error({ roomId }, 'stored snapshot and version disagree');
+      this.deps.log.error({ roomId, reason: restored.reason }, 'stored game cannot be restored');
       return null;
     }
     // A store failure here fails the load like one of loadRoom: an AI that started afresh would save an
     // empty ledger over the one it had.
     const memories = await this.deps.store.loadSeatMemories(roomId);
-    const room = new Room(loaded.meta, story, restored.snapshot, this.deps);
+    const room = new Room(loaded.meta, story, restored.snapshot, this.deps, restored.replayed);
     this.live.set(roomId, room);
     this.deps.metrics.rooms.set(this.live.size);
     room.start(memories);
@@ -117,13 +116,15 @@ export class Rooms {
     }
     const at = this.deps.clock.now();
     const seed = randomInt(2 ** 31);
-    const snapshot = createGame(story, { seed, seats, at, statementReadMs: this.deps.statementReadMs ?? 0 });
+    const statementReadMs = this.deps.statementReadMs ?? 0;
+    const snapshot = createGame(story, { seed, seats, at, statementReadMs });
     const hostToken = newToken();
     const roomId = newRoomId();
     const seatConfig: StoredSeatConfig = {
       seats,
       seed,
       createdAt: at,
+      statementReadMs,
       hintLevel: req.hintLevel ?? DEFAULT_HINT_LEVEL,
     };
     for (let attempt = 0; ; attempt++) {

@@ -63,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     aiHost: options.aiHost ?? silentAiHost,
     aiVoices: options.aiVoices ?? 'authored-lines',
     statementReadMs: config.STATEMENT_READ_SECONDS * 1000,
+    snapshotEvery: config.SNAPSHOT_EVERY,
     aiFailure: aiTelemetry(log, metrics).failure,
   });
   let state: 'starting' | 'ready' | 'stopping' = 'starting';

@@ -17,36 +17,43 @@ afterAll(async () => {
 });
 
 describe('when the store refuses', () => {
-  it('a write behind the room’s back is fenced off, then taken in, and the game goes on from it', async () => {
-    const { room, tokens } = await seatedRoom(server.url, 'rain-tea-hills', [A, B]);
-    const a = await TestClient.connect(server.url, { roomId: room.roomId, token: tokens.get(A) });
-    const live = server.rooms.all().find((r) => r.id === room.roomId)!;
-    // Another writer (think: a second process) stores B's READY.
-    const at = Date.now();
-    const other = applyCommand(live.story, live.snapshot, {
-      actor: { kind: 'seat', seat: B },
-      command: { type: 'READY', ready: true },
-      at,
-    });
-    if (!other.ok) throw new Error(other.error.code);
-    await server.store.append(room.roomId, {
-      expectedVersion: live.version,
-      entry: { at, actor: other.entry.actor, command: other.entry.command },
-      snapshot: other.snapshot,
-      version: other.snapshot.context.version,
-    });
-    const stale = live.version;
-    expect(await a.command({ type: 'READY', ready: true })).toMatchObject({
-      ok: false,
-      error: { code: 'UNAVAILABLE' },
-    });
-    // The room took the stored state and told its clients.
-    await a.untilVersion(stale + 1);
-    expect(a.view!.progress.seats.find((s) => s.seat === B)?.ready).toBe(true);
-    expect(a.view!.progress.seats.find((s) => s.seat === A)?.ready).toBe(false);
-    expect(await a.command({ type: 'READY', ready: true })).toEqual({ ok: true, version: stale + 2 });
-    a.close();
-  });
+  it.each([
+    ['with a snapshot', true],
+    ['without a snapshot (the room replays it on the stored snapshot)', false],
+  ])(
+    'a write behind the room’s back %s is fenced off, then taken in, and the game goes on from it',
+    async (_what, withSnapshot) => {
+      const { room, tokens } = await seatedRoom(server.url, 'rain-tea-hills', [A, B]);
+      const a = await TestClient.connect(server.url, { roomId: room.roomId, token: tokens.get(A) });
+      const live = server.rooms.all().find((r) => r.id === room.roomId)!;
+      // Another writer (think: a second process) stores B's READY.
+      const at = Date.now();
+      const other = applyCommand(live.story, live.snapshot, {
+        actor: { kind: 'seat', seat: B },
+        command: { type: 'READY', ready: true },
+        at,
+      });
+      if (!other.ok) throw new Error(other.error.code);
+      await server.store.append(room.roomId, {
+        expectedVersion: live.version,
+        entry: { at, actor: other.entry.actor, command: other.entry.command },
+        ...(withSnapshot ? { snapshot: other.snapshot } : {}),
+        version: other.snapshot.context.version,
+      });
+      const stale = live.version;
+      expect(await a.command({ type: 'READY', ready: true })).toMatchObject({
+        ok: false,
+        error: { code: 'UNAVAILABLE' },
+      });
+      // The room took the stored state and told its clients.
+      await a.untilVersion(stale + 1);
+      expect(a.view!.progress.seats.find((s) => s.seat === B)?.ready).toBe(true);
+      expect(a.view!.progress.seats.find((s) => s.seat === A)?.ready).toBe(false);
+      expect(live.snapshot).toEqual(other.snapshot);
+      expect(await a.command({ type: 'READY', ready: true })).toEqual({ ok: true, version: stale + 2 });
+      a.close();
+    },
+  );
 
   it('a closed store answers UNAVAILABLE, changes nothing, and the server stays up', async () => {
     const d = await tempDir();

@@ -11,7 +11,12 @@ export async function storedGames(store: MatchStore, story: Story, roomId: strin
   const loaded = await store.loadRoom(roomId);
   if (!loaded) throw new Error(`room ${roomId} is not stored`);
   const cfg = loaded.meta.seatConfig as unknown as StoredSeatConfig;
-  let snap = createGame(story, { seed: cfg.seed, seats: cfg.seats, at: cfg.createdAt });
+  let snap = createGame(story, {
+    seed: cfg.seed,
+    seats: cfg.seats,
+    at: cfg.createdAt,
+    statementReadMs: cfg.statementReadMs ?? 0,
+  });
   const out = [snap];
   for (const e of await store.readEntries(roomId, 1)) {
     const r = applyCommand(story, snap, { actor: e.actor as never, command: e.command as never, at: e.at });
