@@ -29,4 +29,13 @@ describe('draftOf', () => {
     expect(draft.found).not.toBe(d.ctx.found);
     expect(draft.actionPoints).not.toBe(d.ctx.actionPoints);
   });
+
+  it('keeps a key named __proto__ as data', () => {
+    const d = startedGame(story, 3);
+    const ctx = JSON.parse(JSON.stringify(d.ctx).replace('"votes":{}', '"votes":{"__proto__":"ann"}'));
+    const draft = draftOf(ctx);
+    expect(Object.getPrototypeOf(draft.votes)).toBe(Object.prototype);
+    expect(Object.hasOwn(draft.votes, '__proto__')).toBe(true);
+    expect(JSON.stringify(draft)).toBe(JSON.stringify(ctx));
+  });
 });
