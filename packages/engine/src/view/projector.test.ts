@@ -80,6 +80,17 @@ describe('ViewProjector', () => {
     expect(c.table?.chat).toBe(b.table?.chat);
   });
 
+  it('hands out frozen views: a consumer cannot change what others are sent', () => {
+    const d = startedGame(story, 3);
+    d.must(seat('ann'), { type: 'PUBLIC_MESSAGE', text: 'line' });
+    const view = new ViewProjector(story).project(d.snapshot, { kind: 'seat', seat: 'ann' });
+    expect(() => view.table?.chat.push(view.table.chat[0]!)).toThrow(TypeError);
+    expect(() => {
+      (view.progress as { started: boolean }).started = false;
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(view.me?.character.script)).toBe(true);
+  });
+
   it('a restored game (no shared objects) still projects right', () => {
     const d = startedGame(story, 3);
     const projector = new ViewProjector(story);

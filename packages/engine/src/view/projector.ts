@@ -24,6 +24,17 @@ class Lines {
   }
 }
 
+/**
+ * Views are shared between connections, AI seats and states: frozen, so a consumer that changes one
+ * fails loudly instead of changing what other viewers are sent. Frozen parts are shared already: only
+ * what is new is walked.
+ */
+function freezeNew(v: unknown): void {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const part of Object.values(v)) freezeNew(part);
+}
+
 const viewerKey = (v: Viewer): string => (v.kind === 'seat' ? `seat:${v.seat}` : v.kind);
 
 /**
@@ -86,6 +97,7 @@ export class ViewProjector {
     const last = this.lastViews.get(key);
     view.viewer = share(last?.viewer, view.viewer);
     view.me = share(last?.me, view.me);
+    freezeNew(view);
     this.views.set(key, view);
     this.lastViews.set(key, view);
     return view;

@@ -5,10 +5,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /**
  * `next` with every part that equals the same part of `prev` replaced by `prev`'s object; `prev` itself
  * when they are equal (plain JSON). A diff of two shared views then skips unchanged parts by identity.
- * `next` must be freshly built by the caller: its containers are updated in place.
+ * `next`'s unfrozen containers are updated in place: the caller built them.
  */
 export function share<T>(prev: unknown, next: T): T {
-  if (prev === next) return next;
+  // A frozen part was shared when it was built: it is final.
+  if (prev === next || Object.isFrozen(next)) return next;
   if (Array.isArray(next)) {
     if (!Array.isArray(prev)) return next;
     let same = prev.length === next.length;
