@@ -1,6 +1,7 @@
 /**
  * The game server against a bare socket.io server, with the same simulated tables (not a test):
  *   npx tsx scripts/bench/server/bench.ts [--rooms 50,200] [--seconds 30] [--game-commands 3000] [--cpu-prof DIR]
+ *   (--cpu-prof: both servers' profiles of the load runs, in DIR/bare and DIR/game: profile-summary.ts)
  *   npx tsx scripts/bench/server/bench.ts --only game-cost   # or --only load
  *
  * Load: per room six seats and the host (seven sockets), 1.2 commands/s per room (a chat line from a seat,
@@ -62,9 +63,12 @@ function printLoad(rooms: number, bare: LoadResult, game: LoadResult): void {
 if (values.only !== 'game-cost') {
   for (const rooms of values.rooms.split(',').map(Number)) {
     const random = rng(seed + rooms);
-    const bare = await withTarget(bareTarget, (t) => runLoad(t, { rooms, seconds, random }));
+    const bare = await withTarget(
+      () => bareTarget(cpuProfDir ? { cpuProfDir: `${cpuProfDir}/bare` } : {}),
+      (t) => runLoad(t, { rooms, seconds, random }),
+    );
     const game = await withTarget(
-      () => gameTarget(cpuProfDir ? { cpuProfDir } : {}),
+      () => gameTarget(cpuProfDir ? { cpuProfDir: `${cpuProfDir}/game` } : {}),
       (t) => runLoad(t, { rooms, seconds, random }),
     );
     printLoad(rooms, bare, game);
@@ -74,7 +78,7 @@ if (values.only !== 'game-cost') {
 if (values.only !== 'load') {
   const commands = Number(values['game-commands']);
   console.log(`\ncost over the game: one room, ${commands} commands one after the other`);
-  for (const start of [bareTarget, () => gameTarget(cpuProfDir ? { cpuProfDir } : {})]) {
+  for (const start of [() => bareTarget(), () => gameTarget()]) {
     const r = await withTarget(start, (t) => runGameCost(t, { commands, random: rng(seed) }));
     console.log(
       `${r.name.padEnd(5)} first 50 ${r.firstUs.toFixed(0).padStart(6)} µs/command, last 50 ${r.lastUs
@@ -85,4 +89,4 @@ if (values.only !== 'load') {
     console.log(`      along the game (µs/command per 50): ${r.curve.map((x) => x.toFixed(0)).join(' ')}`);
   }
 }
-if (cpuProfDir) console.log(`\nprofiles of the game server in ${cpuProfDir}`);
+if (cpuProfDir) console.log(`\nprofiles of the load runs in ${cpuProfDir}/bare and ${cpuProfDir}/game`);

@@ -106,10 +106,12 @@ export async function gameTarget(opts: { cpuProfDir?: string } = {}): Promise<Ta
   };
 }
 
-export async function bareTarget(): Promise<Target> {
+/** The bare echo server; `cpuProfDir`: write a `--cpu-prof` profile there on stop. */
+export async function bareTarget(opts: { cpuProfDir?: string } = {}): Promise<Target> {
+  const profile = opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--import', PROBE, path.join(HERE, 'echo-server.ts')],
+    ['--import', 'tsx', '--import', PROBE, ...profile, path.join(HERE, 'echo-server.ts')],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '0' } },
   );
   const output: string[] = [];
