@@ -45,10 +45,10 @@ describe('sendViews', () => {
       snap = r.snapshot;
     };
     const [first, second] = seats as [string, string];
-    const phone = client({ kind: 'seat', seat: first });
-    const laptop = client({ kind: 'seat', seat: first });
-    const other = client({ kind: 'seat', seat: second });
-    const host = client({ kind: 'host' });
+    const phone = client({ kind: 'seat', seat: first, tokenHash: 'phone' });
+    const laptop = client({ kind: 'seat', seat: first, tokenHash: 'phone' });
+    const other = client({ kind: 'seat', seat: second, tokenHash: 'other' });
+    const host = client({ kind: 'host', tokenHash: 'host' });
     const spectators = [client({ kind: 'spectator' }), client({ kind: 'spectator' })];
     const all = [phone, laptop, other, host, ...spectators];
     const projector = new ViewProjector(story);
