@@ -18,6 +18,8 @@ export const ConfigSchema = z.object({
   RATE_LOOKUPS_PER_MINUTE: int(60, 1, 1_000_000),
   /** Commands one connection may send per second. */
   RATE_COMMANDS_PER_SECOND: int(20, 1, 100_000),
+  /** Commands one seat (or the host) may send per second over all its connections. */
+  RATE_SEAT_COMMANDS_PER_SECOND: int(20, 1, 100_000),
   /** Connections one address may hold open. */
   MAX_SOCKETS_PER_ADDRESS: int(64, 1, 100_000),
   /** Seconds to wait on SIGTERM for queued commands to reach the store before closing anyway. */

@@ -226,24 +226,63 @@ describe('fuzz: hostile and malformed events', () => {
     for (const c of [other, again]) c.close();
   });
 
-  it('a flood from one connection is cut off with RATE_LIMITED while other connections play on', async () => {
+  it('a flood from one connection is refused with RATE_LIMITED, then cut off, while other connections play on', async () => {
     const d = await tempDir();
     const limited = await startTestServer(d.dir, { env: { RATE_COMMANDS_PER_SECOND: 20 } });
     try {
       const { room: small, tokens } = await seatedRoom(limited.url, STORY, [A, B]);
       const flooder = await TestClient.connect(limited.url, { roomId: small.roomId, token: tokens.get(A) });
       const calm = await TestClient.connect(limited.url, { roomId: small.roomId, token: tokens.get(B) });
-      const acks = await Promise.all(
+      const acks = await Promise.allSettled(
         Array.from({ length: 500 }, (_, i) =>
           i % 2 ? flooder.command({ type: 'PUBLIC_MESSAGE', text: 'spam' }) : flooder.emit('spam', i),
         ),
       );
-      const limitedCount = acks.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED').length;
-      // At most one second's worth got through to the rules (they answer WRONG_PHASE in the lobby).
-      expect(limitedCount).toBeGreaterThanOrEqual(500 - 2 * 20);
-      expect(acks.every((a) => !a.ok)).toBe(true);
+      const answered = acks.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+      // At most one second's worth got through to the rules (they answer WRONG_PHASE in the lobby); past
+      // five times its rate the connection was cut, and the rest were never answered.
+      expect(answered.every((a) => !a.ok)).toBe(true);
+      expect(answered.filter((a) => !a.ok && a.error.code !== 'RATE_LIMITED').length).toBeLessThanOrEqual(
+        2 * 20,
+      );
+      expect(answered.length).toBeLessThan(500);
+      expect(answered.length).toBeGreaterThanOrEqual(5 * 20);
+      await expect.poll(() => flooder.socket.connected).toBe(false);
       expect(await calm.command({ type: 'READY', ready: true })).toMatchObject({ ok: true });
-      for (const c of [flooder, calm]) c.close();
+      // The seat reconnects and plays: being cut off is not a ban.
+      const back = await TestClient.connect(limited.url, { roomId: small.roomId, token: tokens.get(A) });
+      expect(await back.command({ type: 'READY', ready: true })).toMatchObject({ ok: true });
+      for (const c of [flooder, calm, back]) c.close();
+    } finally {
+      await limited.close();
+      await d.remove();
+    }
+  });
+
+  it("one seat's many connections share one budget and a few places in the queue; other seats are served", async () => {
+    const d = await tempDir();
+    const limited = await startTestServer(d.dir, {
+      env: { RATE_COMMANDS_PER_SECOND: 1000, RATE_SEAT_COMMANDS_PER_SECOND: 30 },
+    });
+    try {
+      const { room: small, tokens } = await seatedRoom(limited.url, STORY, [A, B]);
+      const sockets = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          TestClient.connect(limited.url, { roomId: small.roomId, token: tokens.get(A) }),
+        ),
+      );
+      const calm = await TestClient.connect(limited.url, { roomId: small.roomId, token: tokens.get(B) });
+      const flood = Promise.allSettled(
+        sockets.flatMap((s) => Array.from({ length: 20 }, () => s.command({ type: 'READY', ready: true }))),
+      );
+      const calmAck = await calm.command({ type: 'READY', ready: true });
+      const acks = (await flood).flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+      expect(calmAck).toMatchObject({ ok: true });
+      // 200 commands from one seat over 10 sockets: about one second's budget of the seat got through.
+      const through = acks.filter((a) => a.ok || a.error.code !== 'RATE_LIMITED').length;
+      expect(through).toBeLessThanOrEqual(30 + 10);
+      expect(acks.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(150);
+      for (const c of [...sockets, calm]) c.close();
     } finally {
       await limited.close();
       await d.remove();

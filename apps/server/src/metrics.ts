@@ -18,6 +18,16 @@ export class Metrics {
     labelNames: ['code'] as const,
     registers: [],
   });
+  readonly queued = new Gauge({
+    name: 'jubensha_commands_queued',
+    help: "Commands waiting in rooms' queues (all rooms)",
+    registers: [],
+  });
+  readonly floodsCut = new Counter({
+    name: 'jubensha_floods_cut_total',
+    help: 'Connections disconnected for flooding (events far past their rate)',
+    registers: [],
+  });
   readonly accepted = new Counter({
     name: 'jubensha_commands_accepted_total',
     help: 'Commands accepted and stored',
@@ -62,6 +72,8 @@ export class Metrics {
     this.registry.registerMetric(this.commandSeconds);
     this.registry.registerMetric(this.rejected);
     this.registry.registerMetric(this.accepted);
+    this.registry.registerMetric(this.queued);
+    this.registry.registerMetric(this.floodsCut);
     this.registry.registerMetric(this.aiLines);
     this.registry.registerMetric(this.aiGuardFailures);
     this.registry.registerMetric(this.aiModelSeconds);

@@ -1,16 +1,14 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from './config.js';
 
-/** Limits per address (room creation, code lookups) and per connection (commands). */
+/** Limits per address (room creation, code lookups); commands are budgeted in socket-server.ts. */
 export class RateLimits {
   readonly rooms: RateLimiterMemory;
   readonly lookups: RateLimiterMemory;
-  readonly commands: RateLimiterMemory;
 
   constructor(config: Config) {
     this.rooms = new RateLimiterMemory({ points: config.RATE_ROOMS_PER_MINUTE, duration: 60 });
     this.lookups = new RateLimiterMemory({ points: config.RATE_LOOKUPS_PER_MINUTE, duration: 60 });
-    this.commands = new RateLimiterMemory({ points: config.RATE_COMMANDS_PER_SECOND, duration: 1 });
   }
 }
 

@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { Principal } from './authorize.js';
 import type { Config } from './config.js';
+import { CommandBudget } from './command-budget.js';
 import type { Metrics } from './metrics.js';
 import { hasRoom, take, type RateLimits } from './rate-limits.js';
 import type { Connection, Room } from './room.js';
@@ -37,6 +38,13 @@ export interface SocketDeps {
 }
 
 const KNOWN = new Set<string>([SOCKET_EVENTS.command, SOCKET_EVENTS.resync]);
+
+/**
+ * A connection refused this many times its per-second rate within a second is flooding, not playing: it is
+ * told RATE_LIMITED once and disconnected, so its events stop costing the room anything (a client that
+ * reconnects starts over).
+ */
+const FLOOD_FACTOR = 5;
 
 function refuse(code: ErrorCode): Error & { data: unknown } {
   return Object.assign(new Error(code), { data: gameError(code) });
@@ -77,6 +85,11 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
     pingTimeout: 20_000,
   });
   const perAddress = new Map<string, number>();
+  // Events per connection, and per seat (or host) token over all its connections: a token may open many
+  // sockets, and without a shared budget each would bring its own.
+  const perSocket = new CommandBudget(deps.config.RATE_COMMANDS_PER_SECOND);
+  const perPrincipal = new CommandBudget(deps.config.RATE_SEAT_COMMANDS_PER_SECOND);
+  const flood = deps.config.RATE_COMMANDS_PER_SECOND * FLOOD_FACTOR;
 
   io.use((socket, next) => {
     const addr = socket.handshake.address;
@@ -129,6 +142,24 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
       finished: room.finished,
     });
     room.attach(connection);
+    const principalKey = `${room.id}:${principal.kind === 'seat' ? `seat:${principal.seat}` : principal.kind}`;
+    let refused = { count: 0, since: performance.now() };
+    let cut = false;
+    /** Counts a refusal; true when the connection has gone past flooding and was cut off. */
+    const flooding = (): boolean => {
+      const now = performance.now();
+      if (now - refused.since > 1000) refused = { count: 0, since: now };
+      if (++refused.count < flood || cut) return cut;
+      cut = true;
+      deps.metrics.floodsCut.inc();
+      deps.log.warn(
+        { roomId: room.id, principal: principal.kind, address: addr },
+        'connection flooding: cut off',
+      );
+      socket.emit('event', { type: 'error', error: gameError('RATE_LIMITED') });
+      socket.disconnect(true);
+      return true;
+    };
 
     // Registered through onAny so that every inbound event, known or not, passes one gate.
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -144,9 +175,14 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
         if (ack) ack(a);
         else if (!a.ok) socket.emit('event', { type: 'error', error: a.error });
       };
-      // Every inbound event counts against the connection's rate, known or not.
-      if (!(await take(deps.limits.commands, socket.id))) {
+      if (cut) return;
+      // Every inbound event counts against the connection's rate and its token's, known or not.
+      if (
+        !perSocket.take(socket.id) ||
+        (principal.kind !== 'spectator' && !perPrincipal.take(principalKey))
+      ) {
         deps.metrics.rejected.inc({ code: 'RATE_LIMITED' });
+        if (flooding()) return;
         return answer(fail('RATE_LIMITED'));
       }
       if (typeof event !== 'string' || !KNOWN.has(event)) {
@@ -172,6 +208,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): Server {
     }
 
     socket.on('disconnect', () => {
+      perSocket.forget(socket.id);
       const left = (perAddress.get(addr) ?? 1) - 1;
       if (left <= 0) perAddress.delete(addr);
       else perAddress.set(addr, left);

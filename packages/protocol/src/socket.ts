@@ -75,7 +75,9 @@ export interface ClientToServerEvents {
 
 /**
  * Inbound limits the server enforces (documented so clients can stay inside them): the largest
- * socket message, commands per connection per second (more are answered `RATE_LIMITED`).
+ * socket message, commands per connection per second, and per seat over all its connections (more are
+ * answered `RATE_LIMITED`; a connection that goes on at five times its rate is disconnected), at most 8 of
+ * a seat's commands waiting in the room at once.
  */
 export const SOCKET_LIMITS = {
   maxMessageBytes: 64 * 1024,
