@@ -1,10 +1,5 @@
-import { performance } from "node:perf_hooks";
-import {
-  applyCommand,
-  nextDeadline,
-  projectView,
-  type GameSnapshot,
-} from "@jubensha/engine";
+import { performance } from 'node:perf_hooks';
+import { applyCommand, nextDeadline, projectView, type GameSnapshot } from '@jubensha/engine';
 import {
   DEFAULT_HINT_LEVEL,
   HintLevelSchema,
@@ -23,25 +18,20 @@ import {
   type ServerEvent,
   type View,
   type Viewer,
-} from "@jubensha/protocol";
-import {
-  isMatchStoreError,
-  type MatchStore,
-  type RoomMeta,
-  type SeatMemory,
-} from "@jubensha/storage";
-import type { Story } from "@jubensha/story";
-import type { Logger } from "pino";
-import { unfoundKeyLocations, type AiHost } from "./ai-host.js";
-import type { AiSeats } from "./ai-seats.js";
-import { authorize, type Principal } from "./authorize.js";
-import type { Clock } from "./clock.js";
-import type { Metrics } from "./metrics.js";
-import { restoreStoredGame } from "./restore.js";
-import { SeatMemoryWriter } from "./seat-memories.js";
-import { SerialQueue } from "./serial-queue.js";
-import { cleanCommand } from "./text-input.js";
-import { hashToken, newToken } from "./tokens.js";
+} from '@jubensha/protocol';
+import { isMatchStoreError, type MatchStore, type RoomMeta, type SeatMemory } from '@jubensha/storage';
+import type { Story } from '@jubensha/story';
+import type { Logger } from 'pino';
+import { unfoundKeyLocations, type AiHost } from './ai-host.js';
+import type { AiSeats } from './ai-seats.js';
+import { authorize, type Principal } from './authorize.js';
+import type { Clock } from './clock.js';
+import type { Metrics } from './metrics.js';
+import { restoreStoredGame } from './restore.js';
+import { SeatMemoryWriter } from './seat-memories.js';
+import { SerialQueue } from './serial-queue.js';
+import { cleanCommand } from './text-input.js';
+import { hashToken, newToken } from './tokens.js';
 
 /** One live connection to a room, as the room sees it. */
 export interface Connection {
@@ -71,22 +61,15 @@ export interface RoomDeps {
    */
   snapshotEvery?: number;
   /** Where an AI seat's or the AI host's failure goes (logged and counted: `aiTelemetry`). */
-  aiFailure(failure: {
-    where: "seat" | "host";
-    roomId: string;
-    seat: string | null;
-    err: unknown;
-  }): void;
+  aiFailure(failure: { where: 'seat' | 'host'; roomId: string; seat: string | null; err: unknown }): void;
 }
 
 /** SNAPSHOT_EVERY's default: a restore replays at most 49 commands (about 20 ms at 3,000 chat lines). */
 export const DEFAULT_SNAPSHOT_EVERY = 50;
 
-const SYSTEM: Actor = { kind: "system" };
-const SEAT_ONLY = new Set<string>(
-  SEAT_COMMANDS.filter((t) => t !== "TAKE_SEAT"),
-);
-const TICK: Command = { type: "TICK" };
+const SYSTEM: Actor = { kind: 'system' };
+const SEAT_ONLY = new Set<string>(SEAT_COMMANDS.filter((t) => t !== 'TAKE_SEAT'));
+const TICK: Command = { type: 'TICK' };
 const fail = (code: ErrorCode): { ok: false; error: GameError } => ({
   ok: false,
   error: gameError(code),
@@ -142,8 +125,8 @@ export class Room {
     return this.meta.finishedAt !== null;
   }
 
-  get language(): "zh" | "en" {
-    return this.meta.language === "en" ? "en" : "zh";
+  get language(): 'zh' | 'en' {
+    return this.meta.language === 'en' ? 'en' : 'zh';
   }
 
   get aiVoices(): AiVoices {
@@ -168,8 +151,7 @@ export class Room {
    */
   start(memories: readonly SeatMemory[] = []): void {
     this.armDeadline();
-    if (memories.length > 0)
-      this.deps.aiSeats.restoreMemories?.(this.id, memories);
+    if (memories.length > 0) this.deps.aiSeats.restoreMemories?.(this.id, memories);
     this.notifyAiSeats();
     this.notifyAiHost();
   }
@@ -190,17 +172,13 @@ export class Room {
     command = cleaned.value;
     // One player's commands wait in the queue a few at a time: a flood from many sockets of one token
     // cannot push every other seat's command behind thousands of its own.
-    const key =
-      principal.kind === "seat" ? `seat:${principal.seat}` : principal.kind;
+    const key = principal.kind === 'seat' ? `seat:${principal.seat}` : principal.kind;
     const waiting = this.waiting.get(key) ?? 0;
-    if (waiting >= MAX_QUEUED_PER_PLAYER)
-      return Promise.resolve(this.refuse(gameError("RATE_LIMITED")));
+    if (waiting >= MAX_QUEUED_PER_PLAYER) return Promise.resolve(this.refuse(gameError('RATE_LIMITED')));
     this.waiting.set(key, waiting + 1);
     return this.enqueue(command, async () => {
       const allowed = authorize(principal, command, this.meta, this.state);
-      return allowed.ok
-        ? this.apply(allowed.actor, command)
-        : { ok: false, error: allowed.error };
+      return allowed.ok ? this.apply(allowed.actor, command) : { ok: false, error: allowed.error };
     }).finally(() => {
       const left = (this.waiting.get(key) ?? 1) - 1;
       if (left > 0) this.waiting.set(key, left);
@@ -213,21 +191,15 @@ export class Room {
     return { ok: false, error };
   }
 
-  private enqueue(
-    command: Command,
-    task: () => Promise<CommandAck>,
-  ): Promise<CommandAck> {
-    if (this.closing) return Promise.resolve(fail("UNAVAILABLE"));
+  private enqueue(command: Command, task: () => Promise<CommandAck>): Promise<CommandAck> {
+    if (this.closing) return Promise.resolve(fail('UNAVAILABLE'));
     const started = performance.now();
     this.deps.metrics.queued.inc();
     return this.queue
       .run(task)
       .catch((err: unknown) => {
-        this.deps.log.error(
-          { err, roomId: this.id, command: command.type },
-          "command failed",
-        );
-        return fail("UNAVAILABLE");
+        this.deps.log.error({ err, roomId: this.id, command: command.type }, 'command failed');
+        return fail('UNAVAILABLE');
       })
       .then((ack) => {
         this.deps.metrics.queued.dec();
@@ -235,12 +207,9 @@ export class Room {
       });
   }
 
-  private record<T extends { ok: true } | { ok: false; error: GameError }>(
-    started: number,
-    ack: T,
-  ): T {
+  private record<T extends { ok: true } | { ok: false; error: GameError }>(started: number, ack: T): T {
     this.deps.metrics.commandSeconds.observe(
-      { outcome: ack.ok ? "accepted" : "rejected" },
+      { outcome: ack.ok ? 'accepted' : 'rejected' },
       (performance.now() - started) / 1000,
     );
     if (ack.ok) this.deps.metrics.accepted.inc();
@@ -256,18 +225,15 @@ export class Room {
   takeSeat(
     seat: string,
     name: string,
-  ): Promise<
-    | { ok: true; token: string; version: number }
-    | { ok: false; error: GameError }
-  > {
-    if (this.closing) return Promise.resolve(fail("UNAVAILABLE"));
+  ): Promise<{ ok: true; token: string; version: number } | { ok: false; error: GameError }> {
+    if (this.closing) return Promise.resolve(fail('UNAVAILABLE'));
     const started = performance.now();
     return this.queue
       .run(async () => {
-        if (this.finished) return fail("GAME_OVER");
+        if (this.finished) return fail('GAME_OVER');
         const at = this.deps.clock.now();
-        const command: Command = { type: "TAKE_SEAT", name };
-        const actor: Actor = { kind: "seat", seat };
+        const command: Command = { type: 'TAKE_SEAT', name };
+        const actor: Actor = { kind: 'seat', seat };
         const r = applyCommand(this.story, this.state, { actor, command, at });
         if (!r.ok) return { ok: false as const, error: r.error };
         const token = newToken();
@@ -279,52 +245,42 @@ export class Room {
         return { ok: true as const, token, version: this.version };
       })
       .catch((err: unknown) => {
-        this.deps.log.error({ err, roomId: this.id }, "take seat failed");
-        return fail("UNAVAILABLE");
+        this.deps.log.error({ err, roomId: this.id }, 'take seat failed');
+        return fail('UNAVAILABLE');
       })
       .then((r) => this.record(started, r));
   }
 
   private async apply(actor: Actor, command: Command): Promise<CommandAck> {
-    if (this.finished) return fail("GAME_OVER");
+    if (this.finished) return fail('GAME_OVER');
     const at = this.deps.clock.now();
     // The host moving on from the last phase ends the game for good: the room is frozen, views stay.
     const last = this.story.phases.length - 1;
-    if (
-      actor.kind === "host" &&
-      command.type === "ADVANCE" &&
-      this.state.context.phase === last
-    ) {
+    if (actor.kind === 'host' && command.type === 'ADVANCE' && this.state.context.phase === last) {
       // A finished room is read as it ended, with nothing left to replay. Another writer's newer state
       // (VERSION_CONFLICT) is taken in instead of finishing a game this room has not seen.
-      if (!(await this.saveSnapshot())) return fail("UNAVAILABLE");
+      if (!(await this.saveSnapshot())) return fail('UNAVAILABLE');
       await this.deps.store.markFinished(this.id, at);
       this.meta.finishedAt = at;
       this.disarmDeadline();
       this.deps.aiSeats.onRoomClosed(this.id);
       this.deps.aiHost.onRoomClosed(this.id);
-      this.deps.log.info({ roomId: this.id }, "game finished");
+      this.deps.log.info({ roomId: this.id }, 'game finished');
       // Every seat, the host and spectators learn it at once; the ack stays GAME_OVER (nothing changed).
-      for (const c of this.connections) c.send({ type: "finished", at });
-      return fail("GAME_OVER");
+      for (const c of this.connections) c.send({ type: 'finished', at });
+      return fail('GAME_OVER');
     }
     const r = applyCommand(this.story, this.state, { actor, command, at });
     if (!r.ok) return { ok: false, error: r.error };
     return this.commit(actor, command, at, r.snapshot);
   }
 
-  private async commit(
-    actor: Actor,
-    command: Command,
-    at: number,
-    next: GameSnapshot,
-  ): Promise<CommandAck> {
+  private async commit(actor: Actor, command: Command, at: number, next: GameSnapshot): Promise<CommandAck> {
     // A new phase starts with a snapshot, so a restore never replays across a phase change; otherwise
     // every `snapshotEvery` commands.
     const withSnapshot =
       next.state !== this.state.state ||
-      this.sinceSnapshot + 1 >=
-        (this.deps.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY);
+      this.sinceSnapshot + 1 >= (this.deps.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY);
     try {
       await this.deps.store.append(this.id, {
         expectedVersion: this.version,
@@ -333,17 +289,12 @@ export class Room {
         version: next.context.version,
       });
     } catch (err) {
-      if (isMatchStoreError(err) && err.code === "ROOM_FINISHED")
-        return fail("GAME_OVER");
-      this.deps.log.error(
-        { err, roomId: this.id, command: command.type },
-        "append failed; nothing changed",
-      );
+      if (isMatchStoreError(err) && err.code === 'ROOM_FINISHED') return fail('GAME_OVER');
+      this.deps.log.error({ err, roomId: this.id, command: command.type }, 'append failed; nothing changed');
       // Another writer moved the game on (a second process on the same data): take its state, so
       // the next command applies to what is stored rather than failing forever.
-      if (isMatchStoreError(err) && err.code === "VERSION_CONFLICT")
-        await this.reload();
-      return fail("UNAVAILABLE");
+      if (isMatchStoreError(err) && err.code === 'VERSION_CONFLICT') await this.reload();
+      return fail('UNAVAILABLE');
     }
     this.state = next;
     this.sinceSnapshot = withSnapshot ? 0 : this.sinceSnapshot + 1;
@@ -366,11 +317,8 @@ export class Room {
         snapshot: this.state,
       });
     } catch (err) {
-      if (!isMatchStoreError(err, "VERSION_CONFLICT")) throw err;
-      this.deps.log.error(
-        { err, roomId: this.id },
-        "snapshot refused: another writer moved the game on",
-      );
+      if (!isMatchStoreError(err, 'VERSION_CONFLICT')) throw err;
+      this.deps.log.error({ err, roomId: this.id }, 'snapshot refused: another writer moved the game on');
       await this.reload();
       return false;
     }
@@ -383,10 +331,7 @@ export class Room {
     if (!loaded) return;
     const restored = restoreStoredGame(this.story, loaded);
     if (!restored.ok) {
-      this.deps.log.error(
-        { roomId: this.id, reason: restored.reason },
-        "stored game cannot be restored",
-      );
+      this.deps.log.error({ roomId: this.id, reason: restored.reason }, 'stored game cannot be restored');
       return;
     }
     this.meta.seatTokenHashes = { ...loaded.meta.seatTokenHashes };
@@ -416,26 +361,26 @@ export class Room {
       c.lastView = view;
       if (before)
         c.send({
-          type: "update",
+          type: 'update',
           from: before.version,
           version: view.version,
           changes: diffView(before, view),
         });
-      else c.send({ type: "view", view });
+      else c.send({ type: 'view', view });
     }
   }
 
   private notifyAiSeats(): void {
     if (this.finished || this.closing) return;
     for (const s of this.state.context.seats) {
-      if (s.controller !== "ai") continue;
-      const actor = { kind: "seat", seat: s.id } as const;
+      if (s.controller !== 'ai') continue;
+      const actor = { kind: 'seat', seat: s.id } as const;
       // The command that led here is stored already: an AI's failure must not turn its ack into one.
       try {
         this.notifyAiSeat(s.id, actor);
       } catch (err) {
         this.deps.aiFailure({
-          where: "seat",
+          where: 'seat',
           roomId: this.id,
           seat: s.id,
           err,
@@ -444,10 +389,7 @@ export class Room {
     }
   }
 
-  private notifyAiSeat(
-    seat: string,
-    actor: Extract<Actor, { kind: "seat" }>,
-  ): void {
+  private notifyAiSeat(seat: string, actor: Extract<Actor, { kind: 'seat' }>): void {
     this.deps.aiSeats.onView({
       roomId: this.id,
       story: this.story,
@@ -462,11 +404,9 @@ export class Room {
         if (!cleaned.ok) return Promise.resolve(this.refuse(cleaned.error));
         const command = cleaned.value;
         return this.enqueue(command, async () => {
-          if (!SEAT_ONLY.has(command.type)) return fail("NOT_HOST");
-          const still =
-            this.state.context.seats.find((x) => x.id === seat)?.controller ===
-            "ai";
-          return still ? this.apply(actor, command) : fail("NOT_YOUR_SEAT");
+          if (!SEAT_ONLY.has(command.type)) return fail('NOT_HOST');
+          const still = this.state.context.seats.find((x) => x.id === seat)?.controller === 'ai';
+          return still ? this.apply(actor, command) : fail('NOT_YOUR_SEAT');
         });
       },
       stream: (event) => this.stream(event),
@@ -483,7 +423,7 @@ export class Room {
     try {
       this.notifyAiHostNow();
     } catch (err) {
-      this.deps.aiFailure({ where: "host", roomId: this.id, seat: null, err });
+      this.deps.aiFailure({ where: 'host', roomId: this.id, seat: null, err });
     }
   }
 
@@ -492,32 +432,26 @@ export class Room {
       roomId: this.id,
       language: this.language,
       hintLevel: this.hintLevel,
-      view: projectView(this.story, this.state, { kind: "host" }),
+      view: projectView(this.story, this.state, { kind: 'host' }),
       unfoundKeyLocations: unfoundKeyLocations(this.story, this.state),
       narrate: ({ kind, text }) => {
-        const command: Command = { type: "HOST_NARRATE", kind, text };
+        const command: Command = { type: 'HOST_NARRATE', kind, text };
         return this.enqueue(command, () => this.apply(SYSTEM, command));
       },
     });
   }
 
   /** Streamed speech goes where the finished line will: the table (not the host before the reveal) or one talk. */
-  private stream(
-    event: Extract<ServerEvent, { type: "chat_chunk" | "chat_end" }>,
-  ): void {
+  private stream(event: Extract<ServerEvent, { type: 'chat_chunk' | 'chat_end' }>): void {
     const channel = event.channel;
     const talk =
-      channel.kind === "talk"
-        ? this.state.context.talks.find((t) => t.id === channel.talk)
-        : undefined;
+      channel.kind === 'talk' ? this.state.context.talks.find((t) => t.id === channel.talk) : undefined;
     for (const c of this.connections) {
       const v = c.viewer;
       const sees =
-        channel.kind === "public"
-          ? v.kind !== "host" || this.state.context.outcome !== null
-          : v.kind === "seat" &&
-            talk !== undefined &&
-            (talk.from === v.seat || talk.to === v.seat);
+        channel.kind === 'public'
+          ? v.kind !== 'host' || this.state.context.outcome !== null
+          : v.kind === 'seat' && talk !== undefined && (talk.from === v.seat || talk.to === v.seat);
       if (sees) c.send(event);
     }
   }
@@ -533,16 +467,13 @@ export class Room {
     if (this.deadline && this.deadline.at === due) return;
     this.disarmDeadline();
     if (due === null) return;
-    const timer = this.deps.clock.setTimer(
-      Math.max(0, due - this.deps.clock.now()),
-      () => {
-        if (this.deadline?.at === due) this.deadline = null;
-        void this.submit(SYSTEM, TICK).then((ack) => {
-          // Early (clock drift) or refused: look again at what the state asks for.
-          if (!ack.ok) this.armDeadline();
-        });
-      },
-    );
+    const timer = this.deps.clock.setTimer(Math.max(0, due - this.deps.clock.now()), () => {
+      if (this.deadline?.at === due) this.deadline = null;
+      void this.submit(SYSTEM, TICK).then((ack) => {
+        // Early (clock drift) or refused: look again at what the state asks for.
+        if (!ack.ok) this.armDeadline();
+      });
+    });
     this.deadline = { at: due, cancel: () => timer.cancel() };
   }
 
@@ -550,7 +481,7 @@ export class Room {
   attach(c: Connection): void {
     this.connections.add(c);
     c.lastView = projectView(this.story, this.state, c.viewer);
-    c.send({ type: "view", view: c.lastView });
+    c.send({ type: 'view', view: c.lastView });
     this.announcePresence();
   }
 
@@ -561,7 +492,7 @@ export class Room {
   /** A client lost track of its version: a fresh full view. */
   resync(c: Connection): number {
     c.lastView = projectView(this.story, this.state, c.viewer);
-    c.send({ type: "view", view: c.lastView });
+    c.send({ type: 'view', view: c.lastView });
     return c.lastView.version;
   }
 
@@ -569,8 +500,8 @@ export class Room {
     const seats = new Set<string>();
     let host = false;
     for (const c of this.connections) {
-      if (c.principal.kind === "host") host = true;
-      if (c.principal.kind === "seat") seats.add(c.principal.seat);
+      if (c.principal.kind === 'host') host = true;
+      if (c.principal.kind === 'seat') seats.add(c.principal.seat);
     }
     return { host, seats: [...seats].sort() };
   }
@@ -589,7 +520,7 @@ export class Room {
       storyId: this.story.id,
       title: { ...this.story.title },
       language: this.language,
-      status: this.finished ? "finished" : ctx.phase < 0 ? "lobby" : "playing",
+      status: this.finished ? 'finished' : ctx.phase < 0 ? 'lobby' : 'playing',
       hostOnline: this.presence().host,
       seats: ctx.seats.map((s) => ({
         seat: s.id,
@@ -615,10 +546,7 @@ export class Room {
     if (!this.finished) {
       // Only a shortcut for the next start: the log already holds every command.
       await this.saveSnapshot().catch((err: unknown) =>
-        this.deps.log.warn(
-          { err, roomId: this.id },
-          "no snapshot on close; the next start replays the log",
-        ),
+        this.deps.log.warn({ err, roomId: this.id }, 'no snapshot on close; the next start replays the log'),
       );
     }
     this.disarmDeadline();
