@@ -70,10 +70,7 @@ export const DEFAULT_SNAPSHOT_EVERY = 50;
 const SYSTEM: Actor = { kind: 'system' };
 const SEAT_ONLY = new Set<string>(SEAT_COMMANDS.filter((t) => t !== 'TAKE_SEAT'));
 const TICK: Command = { type: 'TICK' };
-const fail = (code: ErrorCode): { ok: false; error: GameError } => ({
-  ok: false,
-  error: gameError(code),
-});
+const fail = (code: ErrorCode): { ok: false; error: GameError } => ({ ok: false, error: gameError(code) });
 
 /**
  * Commands one player (a seat, or the host) may have waiting in a room's queue; more are refused with
@@ -312,10 +309,7 @@ export class Room {
   private async saveSnapshot(): Promise<boolean> {
     if (this.sinceSnapshot === 0) return true;
     try {
-      await this.deps.store.saveSnapshot(this.id, {
-        version: this.version,
-        snapshot: this.state,
-      });
+      await this.deps.store.saveSnapshot(this.id, { version: this.version, snapshot: this.state });
     } catch (err) {
       if (!isMatchStoreError(err, 'VERSION_CONFLICT')) throw err;
       this.deps.log.error({ err, roomId: this.id }, 'snapshot refused: another writer moved the game on');
@@ -379,12 +373,7 @@ export class Room {
       try {
         this.notifyAiSeat(s.id, actor);
       } catch (err) {
-        this.deps.aiFailure({
-          where: 'seat',
-          roomId: this.id,
-          seat: s.id,
-          err,
-        });
+        this.deps.aiFailure({ where: 'seat', roomId: this.id, seat: s.id, err });
       }
     }
   }
@@ -524,9 +513,7 @@ export class Room {
       hostOnline: this.presence().host,
       seats: ctx.seats.map((s) => ({
         seat: s.id,
-        character: {
-          ...(this.story.characters.find((c) => c.id === s.id)?.name ?? {}),
-        },
+        character: { ...(this.story.characters.find((c) => c.id === s.id)?.name ?? {}) },
         controller: s.controller,
         taken: s.name !== null,
         name: s.name,
