@@ -80,6 +80,17 @@ describe('ViewProjector', () => {
     expect(c.table?.chat).toBe(b.table?.chat);
   });
 
+  it('shares what depends on the story alone between rooms of the story', () => {
+    const one = startedGame(story, 3, 1);
+    const two = startedGame(story, 3, 2);
+    const ann = { kind: 'seat', seat: 'ann' } as const;
+    const a = new ViewProjector(story).project(one.snapshot, ann);
+    const b = new ViewProjector(story).project(two.snapshot, ann);
+    expect(b.story).toBe(a.story);
+    expect(b.me?.character).toBe(a.me?.character);
+    expect(b.me).not.toBe(a.me);
+  });
+
   it('hands out frozen views: a consumer cannot change what others are sent', () => {
     const d = startedGame(story, 3);
     d.must(seat('ann'), { type: 'PUBLIC_MESSAGE', text: 'line' });

@@ -35,13 +35,32 @@ function freezeNew(v: unknown): void {
   for (const part of Object.values(v)) freezeNew(part);
 }
 
+/**
+ * What depends on the story alone (its public part, each character's file per act) is built once per
+ * Story object and shared by every room playing it: views are frozen, so sharing is safe.
+ */
+const byStory = new WeakMap<Story, Map<string, unknown>>();
+function storyPart<T>(story: Story, key: string, make: () => T): T {
+  let parts = byStory.get(story);
+  if (!parts) {
+    parts = new Map();
+    byStory.set(story, parts);
+  }
+  if (parts.has(key)) return parts.get(key) as T;
+  const part = make();
+  freezeNew(part);
+  parts.set(key, part);
+  return part;
+}
+
 const viewerKey = (v: Viewer): string => (v.kind === 'seat' ? `seat:${v.seat}` : v.kind);
 
 /**
  * The views of one game as it moves on, for the server's connections and AI seats: each viewer's view is
  * `projectView`'s, built once per game state, and every part that did not change since the last state is
- * the very object the last view held (lines said map once each; a character's file once per act; the
- * rest is compared once per state, not once per connection). A diff of consecutive views then costs what
+ * the very object the last view held (lines said map once each; the public story and a character's file
+ * once per act for every room of the story; the rest is compared once per state, not once per
+ * connection). A diff of consecutive views then costs what
  * changed. Views are shared: nobody may change them.
  */
 export class ViewProjector {
@@ -51,24 +70,19 @@ export class ViewProjector {
   private views = new Map<string, View>();
   private readonly lastViews = new Map<string, View>();
   private readonly lines = new Map<string, Lines>();
-  private readonly characters = new Map<string, { act: number; file: PrivateCharacter }>();
   private readonly memo: ProjectionMemo;
 
   constructor(private readonly story: Story) {
     this.memo = {
       common: <T>(key: string, make: () => T): T => {
+        if (key === 'story') return storyPart(story, key, make);
         if (this.commonNow.has(key)) return this.commonNow.get(key) as T;
         const value = share(this.commonBefore.get(key), make());
         this.commonNow.set(key, value);
         return value;
       },
-      character: (c: Character, act: number, make: () => PrivateCharacter) => {
-        const hit = this.characters.get(c.id);
-        if (hit?.act === act) return hit.file;
-        const file = make();
-        this.characters.set(c.id, { act, file });
-        return file;
-      },
+      character: (c: Character, act: number, make: () => PrivateCharacter) =>
+        storyPart(story, `character:${c.id}:${act}`, make),
       lines: <S extends object, T>(key: string, source: readonly S[], project: (s: S) => T): T[] => {
         let list = this.lines.get(key);
         if (!list) {
