@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { applyCommand, nextDeadline, projectView, type GameSnapshot } from '@jubensha/engine';
+import { applyCommand, nextDeadline, ViewProjector, type GameSnapshot } from '@jubensha/engine';
 import {
   DEFAULT_HINT_LEVEL,
   HintLevelSchema,
-  diffView,
   SEAT_COMMANDS,
   gameError,
   type Actor,
@@ -32,6 +31,7 @@ import { SeatMemoryWriter } from './seat-memories.js';
 import { SerialQueue } from './serial-queue.js';
 import { cleanCommand } from './text-input.js';
 import { hashToken, newToken } from './tokens.js';
+import { sendViews } from './view-feed.js';
 
 /** One live connection to a room, as the room sees it. */
 export interface Connection {
@@ -91,6 +91,8 @@ export class Room {
   private deadline: { at: number; cancel(): void } | null = null;
   private closing = false;
   private readonly memories: SeatMemoryWriter;
+  /** Every view of this room comes from here: built once per state and viewer, sharing what did not change. */
+  private readonly views: ViewProjector;
 
   /**
    * @param sinceSnapshot how many stored commands `state` holds beyond the store's snapshot (the tail
@@ -104,6 +106,7 @@ export class Room {
     private sinceSnapshot = 0,
   ) {
     this.memories = new SeatMemoryWriter(meta.roomId, deps);
+    this.views = new ViewProjector(story);
   }
 
   get id(): string {
@@ -343,25 +346,7 @@ export class Room {
 
   /** Sends each connection its own view: an update from what it holds, or a full view if it holds none. */
   private broadcast(): void {
-    const views = new Map<string, View>();
-    for (const c of this.connections) {
-      const key = JSON.stringify(c.viewer);
-      let view = views.get(key);
-      if (!view) {
-        view = projectView(this.story, this.state, c.viewer);
-        views.set(key, view);
-      }
-      const before = c.lastView;
-      c.lastView = view;
-      if (before)
-        c.send({
-          type: 'update',
-          from: before.version,
-          version: view.version,
-          changes: diffView(before, view),
-        });
-      else c.send({ type: 'view', view });
-    }
+    sendViews(this.views, this.state, this.connections);
   }
 
   private notifyAiSeats(): void {
@@ -384,7 +369,7 @@ export class Room {
       story: this.story,
       language: this.language,
       seat,
-      view: projectView(this.story, this.state, actor),
+      view: this.views.project(this.state, actor),
       // An agent acts only as its own seat, only while the AI holds it (checked in the queue), and
       // only with seat commands: it never speaks for the host or the clock.
       submit: (raw) => {
@@ -421,7 +406,7 @@ export class Room {
       roomId: this.id,
       language: this.language,
       hintLevel: this.hintLevel,
-      view: projectView(this.story, this.state, { kind: 'host' }),
+      view: this.views.project(this.state, { kind: 'host' }),
       unfoundKeyLocations: unfoundKeyLocations(this.story, this.state),
       narrate: ({ kind, text }) => {
         const command: Command = { type: 'HOST_NARRATE', kind, text };
@@ -469,7 +454,7 @@ export class Room {
   /** A connection joins: it gets the current full view at once, and everyone learns who is here. */
   attach(c: Connection): void {
     this.connections.add(c);
-    c.lastView = projectView(this.story, this.state, c.viewer);
+    c.lastView = this.views.project(this.state, c.viewer);
     c.send({ type: 'view', view: c.lastView });
     this.announcePresence();
   }
@@ -480,7 +465,7 @@ export class Room {
 
   /** A client lost track of its version: a fresh full view. */
   resync(c: Connection): number {
-    c.lastView = projectView(this.story, this.state, c.viewer);
+    c.lastView = this.views.project(this.state, c.viewer);
     c.send({ type: 'view', view: c.lastView });
     return c.lastView.version;
   }
