@@ -19,6 +19,12 @@ describe('bin/jubensha.js', () => {
     expect(missing.status).toBe(1);
   });
 
+  it('--help lists every command, the playtest among them', () => {
+    const r = run('--help');
+    expect(r.stdout).toMatch(/jubensha story validate/);
+    expect(r.stdout).toMatch(/jubensha playtest <story dir>/);
+  });
+
   it('runs a playtest and writes its three reports', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'jubensha-playtest-'));
     const r = run(

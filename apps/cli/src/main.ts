@@ -1,4 +1,4 @@
-import { playtestCommand } from '@jubensha/agents';
+import { playtestCommand, PLAYTEST_USAGE } from '@jubensha/agents';
 import { main as storyMain } from '@jubensha/story/cli';
 import { guardRule } from './guard-rule.js';
 
@@ -9,5 +9,9 @@ import { guardRule } from './guard-rule.js';
  */
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'playtest') return playtestCommand(argv.slice(1));
-  return storyMain(argv, undefined, { rules: [guardRule] });
+  // The whole command's help: the story tools' usage, then the playtest's (which story cannot know of).
+  const help = argv.length === 0 || ['--help', '-h', 'help'].includes(argv[0] ?? '');
+  const code = await storyMain(argv, undefined, { rules: [guardRule] });
+  if (help) console.log(PLAYTEST_USAGE.replace(/^usage:\n/, ''));
+  return code;
 }

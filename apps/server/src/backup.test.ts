@@ -1,8 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SqliteMatchStore } from '@jubensha/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupTo } from './backup.js';
 import { seatedRoom, startTestServer, tempDir, type TestServer } from './testing/harness.js';
+
+const BACKUP = fileURLToPath(new URL('./backup.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 
 let server: TestServer;
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -28,5 +34,23 @@ describe('backup', () => {
     } finally {
       await copy.close();
     }
+  });
+
+  it('refuses a data directory with no store instead of backing up a new empty one', async () => {
+    const wrong = join(dir.dir, 'no-such-data');
+    await expect(backupTo(wrong, join(dir.dir, 'empty.sqlite'))).rejects.toThrow(/no store to back up/);
+    expect(existsSync(wrong)).toBe(false);
+    expect(existsSync(join(dir.dir, 'empty.sqlite'))).toBe(false);
+  });
+
+  it('prints its usage for --help and writes no file', () => {
+    const r = spawnSync(TSX, [BACKUP, '--help'], {
+      cwd: dir.dir,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: join(dir.dir, 'data') },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/usage: backup <file>/);
+    expect(existsSync(join(dir.dir, '--help'))).toBe(false);
   });
 });
