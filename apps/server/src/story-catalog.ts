@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StorySummary } from '@jubensha/protocol';
 import { formatDiagnostic, loadStory, type Story } from '@jubensha/story';
@@ -11,7 +11,18 @@ export class StoryCatalog {
   static async load(dir: string, warn: (msg: string) => void): Promise<StoryCatalog> {
     const entries = await readdir(dir, { withFileTypes: true });
     const stories = new Map<string, Story>();
-    for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    // A linked story folder is a story too (the loader reads only inside where it leads); a link to
+    // anything else is said, not silently passed over.
+    const folders = [];
+    for (const e of entries) {
+      if (e.isDirectory()) folders.push(e);
+      else if (e.isSymbolicLink()) {
+        const target = await stat(join(dir, e.name)).catch(() => null);
+        if (target?.isDirectory()) folders.push(e);
+        else warn(`${join(dir, e.name)} is a link to no story folder and is not offered`);
+      }
+    }
+    for (const e of folders.sort((a, b) => a.name.localeCompare(b.name))) {
       const { story, diagnostics } = await loadStory(join(dir, e.name));
       if (story) stories.set(story.id, story);
       else

@@ -5,6 +5,8 @@
 export const DIAGNOSTIC_CODES = {
   // Reading the files.
   FILE_MISSING: 'A file the story needs does not exist.',
+  FILE_OUTSIDE_STORY:
+    "A file the story reads is outside the story's folder (a link or a path that leaves it).",
   YAML_SYNTAX: 'The YAML could not be parsed.',
   YAML_WARNING: 'The YAML parser warns about this node.',
   FRONT_MATTER_MISSING: 'A character file does not start with YAML front-matter between --- lines.',

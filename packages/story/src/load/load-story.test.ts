@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,39 @@ describe('loadStory', () => {
     expect(alice.script[0]!.en).toMatch(/^You are Alice\./);
     expect(story!.debrief.en).toMatch(/^Alice poisoned the tea/);
     expect(story!.locations[0]!.cost).toBe(1);
+  });
+
+  it('reads no file outside the story folder: not through a link, not through a debrief path that leaves it', async () => {
+    const { dir, cleanup } = await copyStory(path.join(fixtures, 'base'));
+    try {
+      const secret = path.join(path.dirname(dir), 'secret.md');
+      await writeFile(secret, '## English\n\nroot:x:0:0\n\n## 中文\n\nroot:x:0:0\n');
+      await unlink(path.join(dir, 'debrief.md'));
+      await symlink(secret, path.join(dir, 'debrief.md'));
+      const linked = await loadStory(dir);
+      expect(linked.story).toBeUndefined();
+      expect(linked.diagnostics.map((d) => d.code)).toContain('FILE_OUTSIDE_STORY');
+      expect(JSON.stringify(linked)).not.toContain('root:x:0:0');
+      await unlink(path.join(dir, 'debrief.md'));
+      const yaml = path.join(dir, 'story.yaml');
+      await writeFile(yaml, `${await readFile(yaml, 'utf8')}\ndebrief: ../secret.md\n`);
+      const escaped = await loadStory(dir);
+      expect(escaped.diagnostics.map((d) => d.code)).toContain('FILE_OUTSIDE_STORY');
+      expect(JSON.stringify(escaped)).not.toContain('root:x:0:0');
+      // A link that stays inside the folder is read as the file it points at.
+      await writeFile(
+        yaml,
+        (await readFile(yaml, 'utf8')).replace('debrief: ../secret.md', 'debrief: notes/end.md'),
+      );
+      await cp(path.join(fixtures, 'base', 'debrief.md'), path.join(dir, 'kept.md'));
+      await mkdir(path.join(dir, 'notes'));
+      await symlink(path.join(dir, 'kept.md'), path.join(dir, 'notes', 'end.md'));
+      const inside = await loadStory(dir);
+      expect(inside.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(inside.story?.debrief.en).toMatch(/^Alice poisoned the tea/);
+    } finally {
+      await cleanup();
+    }
   });
 
   it('loads a night that crosses midnight and hands a rolled-over until on as 24:10', async () => {

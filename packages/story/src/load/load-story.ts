@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
@@ -35,10 +35,32 @@ export interface LoadOptions {
 export async function loadStory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const done = (story: Story | undefined): LoadResult => {
+    diagnostics.push(...outside.splice(0));
     diagnostics.sort(compareDiagnostics);
     return { story: hasErrors(diagnostics) ? undefined : story, diagnostics };
   };
   const rel = (...parts: string[]) => path.relative(process.cwd(), path.resolve(dir, ...parts)) || '.';
+  // Every file is read from inside the story's folder, links resolved: a story someone hands over cannot make
+  // the server read (and show at the debrief) a file of the machine, through `debrief: ../…` or a symlink.
+  const root = await realpath(dir).catch(() => path.resolve(dir));
+  const outside: Diagnostic[] = [];
+  const readText = async (file: string): Promise<string | undefined> => {
+    const real = await realpath(file).catch(() => null);
+    if (real === null) return undefined;
+    if (real !== root && !real.startsWith(root + path.sep)) {
+      const shown = path.relative(process.cwd(), file) || file;
+      outside.push({
+        severity: 'error',
+        code: 'FILE_OUTSIDE_STORY',
+        message: `${shown} leads outside the story's folder (to ${real}); a story reads only its own files`,
+        file: shown,
+        line: 1,
+        col: 1,
+      });
+      return '';
+    }
+    return readFile(real, 'utf8').catch(() => undefined);
+  };
 
   const storyFile = rel('story.yaml');
   const storyText = await readText(path.resolve(dir, 'story.yaml'));
@@ -158,14 +180,6 @@ export async function loadStory(dir: string, options: LoadOptions = {}): Promise
 
 function missing(file: string, at: { file: string; line: number; col: number }, name: string): Diagnostic {
   return { severity: 'error', code: 'FILE_MISSING', message: `${name} is missing (${file})`, ...at };
-}
-
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {
