@@ -35,7 +35,6 @@ export interface LoadOptions {
 export async function loadStory(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const done = (story: Story | undefined): LoadResult => {
-    diagnostics.push(...outside.splice(0));
     diagnostics.sort(compareDiagnostics);
     return { story: hasErrors(diagnostics) ? undefined : story, diagnostics };
   };
@@ -43,29 +42,30 @@ export async function loadStory(dir: string, options: LoadOptions = {}): Promise
   // Every file is read from inside the story's folder, links resolved: a story someone hands over cannot make
   // the server read (and show at the debrief) a file of the machine, through `debrief: ../…` or a symlink.
   const root = await realpath(dir).catch(() => path.resolve(dir));
-  const outside: Diagnostic[] = [];
-  const readText = async (file: string): Promise<string | undefined> => {
+  /** A file's text; undefined when it does not exist, null when it leads outside the folder (reported at `at`). */
+  const readText = async (
+    file: string,
+    at?: { file: string; line: number; col: number },
+  ): Promise<string | undefined | null> => {
     const real = await realpath(file).catch(() => null);
     if (real === null) return undefined;
     if (real !== root && !real.startsWith(root + path.sep)) {
       const shown = path.relative(process.cwd(), file) || file;
-      outside.push({
+      diagnostics.push({
         severity: 'error',
         code: 'FILE_OUTSIDE_STORY',
         message: `${shown} leads outside the story's folder (to ${real}); a story reads only its own files`,
-        file: shown,
-        line: 1,
-        col: 1,
+        ...(at ?? { file: shown, line: 1, col: 1 }),
       });
-      return '';
+      return null;
     }
     return readFile(real, 'utf8').catch(() => undefined);
   };
-
   const storyFile = rel('story.yaml');
   const storyText = await readText(path.resolve(dir, 'story.yaml'));
-  if (storyText === undefined) {
-    diagnostics.push(missing(storyFile, { file: storyFile, line: 1, col: 1 }, 'story.yaml'));
+  if (storyText === undefined || storyText === null) {
+    if (storyText === undefined)
+      diagnostics.push(missing(storyFile, { file: storyFile, line: 1, col: 1 }, 'story.yaml'));
     return done(undefined);
   }
   const parsed = parseYamlSource(storyText, storyFile, 1);
@@ -85,10 +85,11 @@ export async function loadStory(dir: string, options: LoadOptions = {}): Promise
     }
     const characterFile = rel('characters', `${id}.md`);
     const text = await readText(path.resolve(dir, 'characters', `${id}.md`));
-    if (text === undefined) {
-      diagnostics.push(
-        missing(characterFile, storySource.locate(['characters', index, 'id']), `characters/${id}.md`),
-      );
+    if (text === undefined || text === null) {
+      if (text === undefined)
+        diagnostics.push(
+          missing(characterFile, storySource.locate(['characters', index, 'id']), `characters/${id}.md`),
+        );
       characters.push(undefined);
       continue;
     }
@@ -111,12 +112,15 @@ export async function loadStory(dir: string, options: LoadOptions = {}): Promise
 
   const debriefName = typeof file?.debrief === 'string' ? file.debrief : 'debrief.md';
   const debriefFile = rel(debriefName);
-  const debriefText = await readText(path.resolve(dir, debriefName));
-  if (debriefText === undefined) {
-    diagnostics.push(missing(debriefFile, storySource.locate(['debrief']), debriefName));
-  }
+  const debriefAt = storySource.locate(['debrief']);
+  const debriefText = await readText(
+    path.resolve(dir, debriefName),
+    typeof file?.debrief === 'string' && debriefName !== 'debrief.md' ? debriefAt : undefined,
+  );
+  if (debriefText === undefined) diagnostics.push(missing(debriefFile, debriefAt, debriefName));
+  // One finding for a debrief outside the folder: its (unread) sections are not reported missing too.
   const debrief = parseDebriefFile(debriefText ?? '', debriefFile);
-  diagnostics.push(...debrief.diagnostics);
+  if (debriefText !== null) diagnostics.push(...debrief.diagnostics);
 
   if (file === undefined || hasErrors(diagnostics)) return done(undefined);
 
