@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyViewChanges, diffView, ViewChangeSchema } from './view-patch.js';
+import { applyViewChanges, diffView, ViewChangeSchema, ViewDiffMemo } from './view-patch.js';
 
 const json = fc.jsonValue({ maxDepth: 4 });
 
@@ -43,6 +43,25 @@ describe('view changes', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('with a memo, gives the changes it gives without, and diffs a part two views share once', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), fc.dictionary(fc.string(), json), (a, b) => {
+        const memo = new ViewDiffMemo();
+        expect(diffView(a, b, memo)).toEqual(diffView(a, b));
+        expect(diffView(a, b, memo)).toEqual(diffView(a, b));
+      }),
+      { numRuns: 300 },
+    );
+    const table = { chat: [{ n: 1 }] };
+    const next = { chat: [...table.chat, { n: 2 }] };
+    const memo = new ViewDiffMemo();
+    const one = diffView({ table, me: { seat: 'a' } }, { table: next, me: { seat: 'a' } }, memo);
+    const two = diffView({ table, me: { seat: 'b' } }, { table: next, me: { seat: 'c' } }, memo);
+    expect(one).toEqual([{ op: 'set', path: ['table', 'chat', 1], value: { n: 2 } }]);
+    expect(two[0]).toBe(one[0]);
+    expect(two).toEqual([...one, { op: 'set', path: ['me', 'seat'], value: 'c' }]);
   });
 
   it('deletes keys that disappeared', () => {

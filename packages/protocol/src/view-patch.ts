@@ -57,10 +57,57 @@ function diffInto(a: unknown, b: unknown, path: Path, out: ViewChange[]): void {
   if (!sameJson(a, b)) out.push({ op: 'set', path, value: b });
 }
 
+/**
+ * The changes of top-level parts, by key and by the two objects: viewers whose views share a part (the
+ * table, progress) diff it once. Only sound for parts that are never changed in place (frozen views).
+ */
+export class ViewDiffMemo {
+  private readonly parts = new Map<string, WeakMap<object, WeakMap<object, ViewChange[]>>>();
+
+  changes(key: string, a: object, b: object, diff: () => ViewChange[]): ViewChange[] {
+    let byA = this.parts.get(key);
+    if (!byA) {
+      byA = new WeakMap();
+      this.parts.set(key, byA);
+    }
+    let byB = byA.get(a);
+    if (!byB) {
+      byB = new WeakMap();
+      byA.set(a, byB);
+    }
+    let changes = byB.get(b);
+    if (!changes) {
+      changes = diff();
+      byB.set(b, changes);
+    }
+    return changes;
+  }
+}
+
 /** The changes that turn view `a` into view `b` (both plain JSON). */
-export function diffView(a: unknown, b: unknown): ViewChange[] {
+export function diffView(a: unknown, b: unknown, memo?: ViewDiffMemo): ViewChange[] {
   const out: ViewChange[] = [];
-  diffInto(a, b, [], out);
+  if (!memo || !isObject(a) || !isObject(b) || a === b) {
+    diffInto(a, b, [], out);
+    return out;
+  }
+  // The top level as diffInto walks it, with each part's changes from the memo.
+  for (const k of Object.keys(a)) if (!Object.hasOwn(b, k)) out.push({ op: 'delete', path: [k] });
+  for (const k of Object.keys(b)) {
+    const x = a[k];
+    const y = b[k];
+    if (!Object.hasOwn(a, k)) out.push({ op: 'set', path: [k], value: y });
+    else if (x === y) continue;
+    else if (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null)
+      out.push(
+        ...memo.changes(k, x, y, () => {
+          const part: ViewChange[] = [];
+          diffInto(x, y, [k], part);
+          return part;
+        }),
+      );
+    else diffInto(x, y, [k], out);
+  }
   return out;
 }
 
