@@ -5,9 +5,17 @@ import type { ProjectionMemo } from './memo.js';
 import { projectView } from './project-view.js';
 import { share } from './share.js';
 
-/** A list of lines mapped item by item; items that are the same objects as last time keep their output. */
+/** Arrays whose items were frozen when they were made: freezing the array needs no walk through them. */
+const itemsFrozen = new WeakSet<object>();
+
+/**
+ * A list of lines mapped item by item; items that are the same objects as last time keep their output.
+ * The list handed out is a copy of a private one that only grows (a handed-out list is frozen, and a copy
+ * of a frozen array is slow), so a new line costs one copy of pointers, not one walk of the lines.
+ */
 class Lines {
   private source: readonly object[] = [];
+  private mine: unknown[] = [];
   private out: unknown[] = [];
 
   map<S extends object, T>(source: readonly S[], project: (s: S) => T): T[] {
@@ -17,10 +25,11 @@ class Lines {
     while (kept < n && source[kept] === old[kept]) kept++;
     this.source = source;
     if (kept === source.length && kept === old.length) return this.out as T[];
-    const out = this.out.slice(0, kept) as T[];
-    for (let i = kept; i < source.length; i++) out.push(project(source[i] as S));
-    this.out = out;
-    return out;
+    if (kept < this.mine.length) this.mine.length = kept;
+    for (let i = kept; i < source.length; i++) this.mine.push(Object.freeze(project(source[i] as S)));
+    this.out = this.mine.slice();
+    itemsFrozen.add(this.out);
+    return this.out as T[];
   }
 }
 
@@ -32,7 +41,9 @@ class Lines {
 function freezeNew(v: unknown): void {
   if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
   Object.freeze(v);
-  for (const part of Object.values(v)) freezeNew(part);
+  if (itemsFrozen.has(v)) return;
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) freezeNew(v[i]);
+  else for (const part of Object.values(v)) freezeNew(part);
 }
 
 /**

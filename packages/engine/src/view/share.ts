@@ -18,6 +18,8 @@ export function share<T>(prev: unknown, next: T): T {
         same = false;
         break;
       }
+      // Most items of a long list are the very same objects (lines said): no call for those.
+      if (prev[i] === next[i]) continue;
       const part: unknown = share(prev[i], next[i]);
       next[i] = part;
       if (part !== prev[i]) same = false;
