@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyViewChanges, diffView, ViewChangeSchema, ViewDiffMemo } from './view-patch.js';
+import { applyViewChanges, diffView, markExtends, ViewChangeSchema, ViewDiffMemo } from './view-patch.js';
 
 const json = fc.jsonValue({ maxDepth: 4 });
 
@@ -62,6 +62,18 @@ describe('view changes', () => {
     expect(one).toEqual([{ op: 'set', path: ['table', 'chat', 1], value: { n: 2 } }]);
     expect(two[0]).toBe(one[0]);
     expect(two).toEqual([...one, { op: 'set', path: ['me', 'seat'], value: 'c' }]);
+  });
+
+  it('a list marked as another plus items gives the same changes, without comparing the old items', () => {
+    fc.assert(
+      fc.property(fc.array(json), fc.array(json, { minLength: 1 }), (old, added) => {
+        const longer = [...old, ...added];
+        const expected = diffView({ chat: [...old] }, { chat: [...longer] });
+        markExtends(longer, old);
+        expect(diffView({ chat: old }, { chat: longer })).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('deletes keys that disappeared', () => {

@@ -36,10 +36,31 @@ function sameJson(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** Lists known to be another list plus items at its end, each to the list it extends. */
+const extensions = new WeakMap<readonly unknown[], readonly unknown[]>();
+
+/**
+ * Records that `longer` holds every item of `list` (the same objects, in order) and more after them, and
+ * that neither changes again (frozen): a diff then sends the new items without comparing the old ones.
+ */
+export function markExtends(longer: readonly unknown[], list: readonly unknown[]): void {
+  extensions.set(longer, list);
+}
+
+/** Whether `longer` was recorded as `list` plus items at its end. */
+export function extendsList(longer: readonly unknown[], list: unknown): boolean {
+  return extensions.get(longer) === list;
+}
+
 function diffInto(a: unknown, b: unknown, path: Path, out: ViewChange[]): void {
   // Identity first, and only then the path: views that share unchanged parts (the server's projector)
   // cost what changed, not their size.
   if (a === b) return;
+  if (Array.isArray(b) && extendsList(b, a)) {
+    for (let i = (a as unknown[]).length; i < b.length; i++)
+      out.push({ op: 'set', path: [...path, i], value: b[i] });
+    return;
+  }
   if (Array.isArray(a) && Array.isArray(b) && b.length >= a.length) {
     // Lists mostly grow (chat, clues): diff the common part, append the rest.
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffInto(a[i], b[i], [...path, i], out);
