@@ -1,4 +1,4 @@
-import type { PrivateCharacter, View, Viewer } from '@jubensha/protocol';
+import { markExtends, type PrivateCharacter, type View, type Viewer } from '@jubensha/protocol';
 import type { Character, Story } from '@jubensha/story';
 import type { GameSnapshot } from '../game.js';
 import type { ProjectionMemo } from './memo.js';
@@ -27,8 +27,10 @@ class Lines {
     if (kept === source.length && kept === old.length) return this.out as T[];
     if (kept < this.mine.length) this.mine.length = kept;
     for (let i = kept; i < source.length; i++) this.mine.push(Object.freeze(project(source[i] as S)));
+    const before = this.out;
     this.out = this.mine.slice();
     itemsFrozen.add(this.out);
+    if (kept === before.length) markExtends(this.out, before);
     return this.out as T[];
   }
 }

@@ -1,3 +1,5 @@
+import { extendsList } from '@jubensha/protocol';
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -11,7 +13,8 @@ export function share<T>(prev: unknown, next: T): T {
   // A frozen part was shared when it was built: it is final.
   if (prev === next || Object.isFrozen(next)) return next;
   if (Array.isArray(next)) {
-    if (!Array.isArray(prev)) return next;
+    // A list of lines that grew: its old items are the old list's already.
+    if (!Array.isArray(prev) || extendsList(next, prev)) return next;
     let same = prev.length === next.length;
     for (let i = 0; i < next.length; i++) {
       if (i >= prev.length) {
