@@ -12,6 +12,7 @@
  * Cost over the game: one room (after a warm-up room), 3,000 commands sent one after the other; CPU per
  * command of the first 50 and the last 50, and of 50-command windows along the way.
  */
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { rng } from '../../../apps/server/src/testing/rng.js';
 import { runGameCost } from './game-cost.js';
@@ -31,6 +32,12 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const cpuProfDir = values['cpu-prof'];
 const seed = Number(values.seed);
+
+console.log(
+  `${cpus().length} cores, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} before the run, node ${process.version}`,
+);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
