@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { SeatDriver } from '../../../packages/agents/src/table/seat-driver.js';
 import { lastDiscussion, withMessage } from '../../../packages/agents/src/testing/game-at.js';
 import { createLanguageModel, resolveLlmConfig } from '../../../packages/llm/src/index.js';
-import { loadStory } from '../../../packages/story/src/index.js';
+import { loadStory, type Story } from '../../../packages/story/src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const { values } = parseArgs({
@@ -28,8 +28,9 @@ const { values } = parseArgs({
 });
 const language = values.language === 'en' ? 'en' : 'zh';
 
-const { story } = await loadStory(path.join(root, 'tests/eval-stories/on-air'));
-if (!story) throw new Error('cannot load the evaluation story');
+const loaded = await loadStory(path.join(root, 'tests/eval-stories/on-air'));
+if (!loaded.story) throw new Error('cannot load the evaluation story');
+const story: Story = loaded.story;
 const model = await createLanguageModel(resolveLlmConfig(process.env, {}));
 if (!model) throw new Error('JUBENSHA_LLM=none: there is no model to measure');
 console.log(`model: ${model.description}`);
