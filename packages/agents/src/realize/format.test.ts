@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sayTitle } from './format.js';
+import { sentenceCase } from './realize.js';
 
 describe('a clue title inside a sentence', () => {
   it.each([
@@ -15,4 +16,14 @@ describe('a clue title inside a sentence', () => {
   it('Chinese titles stand as written', () => expect(sayTitle('一颗粉红绒球', 'zh')).toBe('一颗粉红绒球'));
   it('a Chinese title that is a place names what lies there', () =>
     expect(sayTitle('楼梯底下', 'zh')).toBe('楼梯底下的东西'));
+});
+
+describe('an English line as said', () => {
+  it('starts each sentence with a capital, an alias written lower case included', () => {
+    expect(sentenceCase('old Yu, I have said it more than once. from half past eight I sat there.')).toBe(
+      'Old Yu, I have said it more than once. From half past eight I sat there.',
+    );
+    expect(sentenceCase('老俞，我说过了。')).toBe('老俞，我说过了。');
+    expect(sentenceCase('At 8:50 the No. 2 notice went out.')).toBe('At 8:50 the No. 2 notice went out.');
+  });
 });

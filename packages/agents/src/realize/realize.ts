@@ -370,18 +370,36 @@ const LEAD: Record<string, Lang<string[]>> = {
  * speaker's first person. Never garbles: every piece is a story span or a fixed template.
  */
 export function realize(plan: Plan, ctx: RealizeContext): string {
-  const first = oneMark(realizePlan(plan, { ...ctx, choices: 0 }));
+  const first = sentenceCase(oneMark(realizePlan(plan, { ...ctx, choices: 0 })));
   // A whole line the seat said, or just heard, is worded again from the next places in the lists: the lead
   // variants may be fresh while lead and reasons together are not (three seats backing one suspect with one clue).
   const stale = (t: string) => ctx.said.has(t) || (ctx.heard?.has(t) ?? false);
   if (!stale(first)) return first;
   for (let k = 1; k <= 4; k++) {
-    const next = oneMark(
-      realizePlan(plan, { ...ctx, choices: 0, ...(ctx.voice !== undefined ? { voice: ctx.voice + k } : {}) }),
+    const next = sentenceCase(
+      oneMark(
+        realizePlan(plan, {
+          ...ctx,
+          choices: 0,
+          ...(ctx.voice !== undefined ? { voice: ctx.voice + k } : {}),
+        }),
+      ),
     );
     if (!stale(next)) return next;
   }
   return first;
+}
+
+/**
+ * An English sentence starts with a capital, whatever opens it: an alias written lower case mid-sentence
+ * ("old Yu") or a clue title. Chinese lines are left as they are.
+ */
+export function sentenceCase(text: string): string {
+  if (/[\u3400-\u9fff]/.test(text)) return text;
+  return text.replace(
+    /(^|[.!?]\s+)([a-z])/g,
+    (_, lead: string, letter: string) => lead + letter.toUpperCase(),
+  );
 }
 
 /**
