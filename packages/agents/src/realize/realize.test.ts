@@ -116,3 +116,40 @@ describe('realize: what a clue suggests, said to the one it ties to', () => {
     for (const line of lines) expect(line).toMatch(/你脱不了关系|指向你|你得解释/);
   });
 });
+
+describe('a clue shared', () => {
+  it.each([
+    ['zh', '青间里的枕头', /^我(?:刚|说一下，我)?在青间找到了一样东西：/],
+    [
+      'en',
+      'A pillow in the withering room',
+      /^(?:I found|In my search I found|Something I found:) something in the withering room: /,
+    ],
+  ] as const)(
+    '%s: a title that names its own place is not found in that place',
+    async (language, title, said) => {
+      const bundled = await loadBundled('rain-tea-hills');
+      // Another id: what is built per story (the lexicon, the readings) is cached by it.
+      const story = {
+        ...bundled,
+        id: `${bundled.id}-titled-${language}`,
+        clues: bundled.clues.map((c) =>
+          c.id === 'cash-envelope' ? { ...c, title: { ...c.title, [language]: title } } : c,
+        ),
+      };
+      const seat = 'he-shufen';
+      const view = withClues(
+        story,
+        projectView(story, lastDiscussion(story), { kind: 'seat', seat }),
+        ['cash-envelope'],
+        seat,
+      );
+      const { board } = seatState(view, language, null);
+      const clue = board.clues.find((c) => c.id === 'cash-envelope');
+      expect(clue).toBeDefined();
+      const plan: Plan = { ...incidentAlibi(board), act: 'share', topic: 'share', clues: [clue!] };
+      const text = realize(plan, { board, said: new Set(), rng: () => 0 });
+      expect(text).toMatch(said);
+    },
+  );
+});

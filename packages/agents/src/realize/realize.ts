@@ -758,7 +758,10 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
           : `I think it points at ${sayName(view, tied, language)}.`
         : '';
       const said = gist(clue, board);
-      const what = echoesTitle(said, clue.title) ? (zh ? '一样东西' : 'something') : title;
+      // A title that names the place it lies in ("冷冰冰的播音室", "A cold studio") would find the place in itself.
+      const placeCore = where.replace(/^(?:the|a|an) /i, '').toLowerCase();
+      const namesPlace = placeCore.length >= 2 && clue.title.toLowerCase().includes(placeCore);
+      const what = echoesTitle(said, clue.title) || namesPlace ? (zh ? '一样东西' : 'something') : title;
       const g = zh ? said : dropEcho(what, said);
       // The place once: not in the lead when the clue's own words say it.
       const placeSaid = board.lexicon.find(g).some((m) => m.kind === 'place' && m.id === clue.location);
