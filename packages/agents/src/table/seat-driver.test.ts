@@ -2,6 +2,7 @@ import { applyCommand, createGame, projectView, type GameSnapshot } from '@juben
 import { loadBundled } from '@jubensha/engine/testing';
 import type { Actor, Command, CommandAck, ServerEvent } from '@jubensha/protocol';
 import type { GenerateRequest, GenerationStats, GenerationStream, LanguageModel } from '@jubensha/llm';
+import type { Story } from '@jubensha/story';
 import { describe, expect, it } from 'vitest';
 import { ScriptedModel } from '../testing/scripted-model.js';
 import { SeatDriver } from './seat-driver.js';
@@ -50,53 +51,29 @@ class SlowChoosingModel implements LanguageModel {
 describe('SeatDriver', () => {
   it('plays every AI seat of a room through submit and stream, as the server seam calls it, to the reveal', async () => {
     const story = await loadBundled('last-curtain');
-    let at = 1_700_000_000_000;
-    let snap: GameSnapshot = createGame(story, { seed: 9, seats: {}, at });
+    const clock = { at: 1_700_000_000_000 };
     const events: Streamed[] = [];
     const driver = new SeatDriver({
       model: new ScriptedModel(),
-      now: () => at,
+      now: () => clock.at,
       humanGraceMs: 0,
       cooldownMs: 0,
       recheckMs: 1,
     });
-    const apply = (actor: Actor, command: Command): CommandAck => {
-      at += 2000;
-      const r = applyCommand(story, snap, { actor, command, at });
-      if (!r.ok) return { ok: false, error: r.error };
-      snap = r.snapshot;
-      notify();
-      return { ok: true, version: snap.context.version };
-    };
-    const notify = () => {
-      for (const s of snap.context.seats)
-        driver.onView({
-          roomId: 'room-1',
-          story,
-          language: 'zh',
-          seat: s.id,
-          view: projectView(story, snap, { kind: 'seat', seat: s.id }),
-          submit: (command) => Promise.resolve(apply({ kind: 'seat', seat: s.id }, command)),
-          stream: (e) => events.push(e),
-        });
-    };
+    const table = aiTable(story, driver, 'room-1', clock, { stream: (e) => events.push(e) });
     const settle = async () => {
       for (let i = 0; i < 10_000 && driver.busy; i++) await new Promise((r) => setTimeout(r, 0));
     };
-    apply({ kind: 'host' }, { type: 'START' });
-    for (let guard = 0; guard < 200 && !snap.context.outcome; guard++) {
+    table.start();
+    for (let guard = 0; guard < 200 && !table.snap.context.outcome; guard++) {
       await settle();
-      const before = snap.context.version;
+      const before = table.snap.context.version;
       await new Promise((r) => setTimeout(r, 5));
       await settle();
-      if (snap.context.version !== before) continue;
-      const deadline = snap.context.deadline;
-      const r = apply({ kind: 'host' }, { type: 'ADVANCE' });
-      if (!r.ok && deadline !== null) {
-        at = deadline;
-        apply({ kind: 'system' }, { type: 'TICK' });
-      }
+      if (table.snap.context.version !== before) continue;
+      table.advance();
     }
+    const snap = table.snap;
     driver.onRoomClosed('room-1');
     expect(snap.context.outcome).not.toBeNull();
     expect(Object.keys(snap.context.votes).length).toBe(story.characters.length);
@@ -113,6 +90,52 @@ describe('SeatDriver', () => {
   });
 });
 
+/**
+ * A room whose every seat the driver plays, fed as the server seam feeds it: each accepted command moves the
+ * clock on and hands every seat its view. `advance` is the host moving on, or the deadline running out.
+ */
+function aiTable(
+  story: Story,
+  driver: SeatDriver,
+  roomId: string,
+  clock: { at: number },
+  hooks: { stream(event: Streamed): void; submitted?(command: Command): void },
+) {
+  let snap: GameSnapshot = createGame(story, { seed: 9, seats: {}, at: clock.at });
+  const apply = (actor: Actor, command: Command): CommandAck => {
+    clock.at += 2000;
+    const r = applyCommand(story, snap, { actor, command, at: clock.at });
+    if (!r.ok) return { ok: false, error: r.error };
+    snap = r.snapshot;
+    for (const s of snap.context.seats)
+      driver.onView({
+        roomId,
+        story,
+        language: 'zh',
+        seat: s.id,
+        view: projectView(story, snap, { kind: 'seat', seat: s.id }),
+        submit: (c) => {
+          hooks.submitted?.(c);
+          return Promise.resolve(apply({ kind: 'seat', seat: s.id }, c));
+        },
+        stream: hooks.stream,
+      });
+    return { ok: true, version: snap.context.version };
+  };
+  return {
+    get snap() {
+      return snap;
+    },
+    start: () => apply({ kind: 'host' }, { type: 'START' }),
+    advance: () => {
+      const deadline = snap.context.deadline;
+      if (apply({ kind: 'host' }, { type: 'ADVANCE' }).ok || deadline === null) return;
+      clock.at = deadline;
+      apply({ kind: 'system' }, { type: 'TICK' });
+    },
+  };
+}
+
 function streamedText(events: Streamed[], stream: string): string {
   return events
     .filter(
@@ -126,44 +149,29 @@ function streamedText(events: Streamed[], stream: string): string {
 describe('SeatDriver streaming', () => {
   it('shows a model line while it is written: the first chunk before the model is done, several over time', async () => {
     const story = await loadBundled('last-curtain');
-    let at = 1_700_000_000_000;
-    let snap: GameSnapshot = createGame(story, { seed: 9, seats: {}, at });
+    const clock = { at: 1_700_000_000_000 };
     const events: (Streamed & { seen: number })[] = [];
     const submitted: { text: string; at: number }[] = [];
     const model = new SlowChoosingModel();
-    const driver = new SeatDriver({ model, now: () => at, humanGraceMs: 0, cooldownMs: 0, recheckMs: 1 });
-    const apply = (actor: Actor, command: Command): CommandAck => {
-      at += 2000;
-      if ('text' in command) submitted.push({ text: command.text, at: performance.now() });
-      const r = applyCommand(story, snap, { actor, command, at });
-      if (!r.ok) return { ok: false, error: r.error };
-      snap = r.snapshot;
-      notify();
-      return { ok: true, version: snap.context.version };
-    };
-    const notify = () => {
-      for (const s of snap.context.seats)
-        driver.onView({
-          roomId: 'room-2',
-          story,
-          language: 'zh',
-          seat: s.id,
-          view: projectView(story, snap, { kind: 'seat', seat: s.id }),
-          submit: (command) => Promise.resolve(apply({ kind: 'seat', seat: s.id }, command)),
-          stream: (e) => events.push({ ...e, seen: performance.now() }),
-        });
-    };
-    apply({ kind: 'host' }, { type: 'START' });
-    for (let guard = 0; guard < 60 && model.done.length < 4 && !snap.context.outcome; guard++) {
-      const before = snap.context.version;
+    const driver = new SeatDriver({
+      model,
+      now: () => clock.at,
+      humanGraceMs: 0,
+      cooldownMs: 0,
+      recheckMs: 1,
+    });
+    const table = aiTable(story, driver, 'room-2', clock, {
+      stream: (e) => events.push({ ...e, seen: performance.now() }),
+      submitted: (command) => {
+        if ('text' in command) submitted.push({ text: command.text, at: performance.now() });
+      },
+    });
+    table.start();
+    for (let guard = 0; guard < 60 && model.done.length < 4 && !table.snap.context.outcome; guard++) {
+      const before = table.snap.context.version;
       await new Promise((r) => setTimeout(r, 200));
-      if (snap.context.version !== before || driver.busy) continue;
-      const deadline = snap.context.deadline;
-      const r = apply({ kind: 'host' }, { type: 'ADVANCE' });
-      if (!r.ok && deadline !== null) {
-        at = deadline;
-        apply({ kind: 'system' }, { type: 'TICK' });
-      }
+      if (table.snap.context.version !== before || driver.busy) continue;
+      table.advance();
     }
     for (let i = 0; i < 100 && driver.busy; i++) await new Promise((r) => setTimeout(r, 20));
     driver.onRoomClosed('room-2');
