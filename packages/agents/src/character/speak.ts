@@ -318,8 +318,20 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
     // A lie is told in its own words every time: a model's retelling would be a second story.
     const claim = o.plan.intent === 'cover' ? (o.plan.claim?.text ?? '').replace(/[。.!！]+$/, '') : '';
     const extra = { given, grounding: `${grounding}\n${given.text}` };
-    // A closed run of sentences goes to the table once it passes and keeps the plan; one that fails ends what
-    // is shown there.
+    // A reply, or the part of it written so far: it fails a check (said why when `record`), it does not keep
+    // the plan (yet), or it may be said.
+    const judge = (text: string, record: boolean): 'fails' | 'short' | 'ok' => {
+      if (!passes(text, extra, true, record)) return 'fails';
+      if (!keepsPlan(text, o.template, o.board) || (claim && !text.includes(claim))) return 'short';
+      const stray = strayWording(text, given.text, o.template);
+      if (stray === null) return 'ok';
+      if (record) {
+        failures.push('format');
+        rejected.push({ text, why: `wording: ${stray}` });
+      }
+      return 'fails';
+    };
+    // A closed run of sentences goes to the table once it may be said; one that fails after it ends the line.
     let raw = '';
     let shown = '';
     let cut = false;
@@ -331,18 +343,10 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
           const end = closedSentences(text);
           if (end <= shown.length) return true;
           const prefix = text.slice(0, end);
-          const stray = strayWording(prefix, given.text, o.template);
-          if (!passes(prefix, extra, true, false) || stray !== null) {
-            // Nothing shown yet: the whole reply is judged when it is done, as without a live table.
-            if (shown === '') return true;
-            if (passes(prefix, extra)) {
-              failures.push('format');
-              rejected.push({ text: prefix, why: `wording: ${stray ?? ''}` });
-            }
-            cut = true;
-            return false;
-          }
-          if (!keepsPlan(prefix, o.template, o.board) || (claim && !prefix.includes(claim))) return true;
+          const verdict = judge(prefix, shown !== '');
+          // Nothing shown yet: the whole reply is judged when it is done, as without a live table.
+          if (verdict === 'fails' && shown !== '') cut = true;
+          if (verdict !== 'ok') return !cut;
           live(prefix.slice(shown.length));
           shown = prefix;
           return true;
@@ -358,15 +362,11 @@ export async function speak(o: SpeakOptions): Promise<Spoken> {
       text = stripCopyMarks(text).trim();
       if (cut) return said(shown);
       // What the prompt gave the model (the plan's own wording among it) is grounded for it.
-      if (passes(text, extra)) {
-        const stray = strayWording(text, given.text, o.template);
-        if (!keepsPlan(text, o.template, o.board) || (claim && !text.includes(claim))) {
-          failures.push('grounding');
-          rejected.push({ text, why: 'does not keep the plan' });
-        } else if (stray !== null) {
-          failures.push('format');
-          rejected.push({ text, why: `wording: ${stray}` });
-        } else return said(text);
+      const verdict = judge(text, true);
+      if (verdict === 'ok') return said(text);
+      if (verdict === 'short') {
+        failures.push('grounding');
+        rejected.push({ text, why: 'does not keep the plan' });
       }
     } catch (error) {
       // A model that fails (too long a prompt, a dead server, a cancelled run) costs the model's wording only.
