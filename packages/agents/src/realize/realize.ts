@@ -767,7 +767,7 @@ function realizePlan(plan: Plan, ctx: RealizeContext): string {
       const placeSaid = board.lexicon.find(g).some((m) => m.kind === 'place' && m.id === clue.location);
       return zh
         ? `${choose(['我', '我刚', '说一下，我'], ctx)}${placeSaid ? '' : `在${where}`}找到了${what}：${g}。${reading}`
-        : `${choose(['I found', 'In my search I found', 'Something I found:'], ctx)} ${what}${placeSaid ? '' : ` ${/\bin$/i.test(what) ? 'over in' : 'in'} ${where}`}: ${g}. ${reading}`.trim();
+        : `${choose(['I found', 'In my search I found', ...(what === 'something' ? [] : ['Something I found:'])], ctx)} ${what}${placeSaid ? '' : ` ${/\bin$/i.test(what) ? 'over in' : 'in'} ${where}`}: ${g}. ${reading}`.trim();
     }
     case 'ask':
       return call(askText(plan, ctx));
